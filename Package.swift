@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Attune",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "attune", targets: ["attune"]),
+        .executable(name: "attune-bench", targets: ["attune-bench"]),
+        .library(name: "AttuneCore", targets: ["AttuneCore"]),
+        .library(name: "AttuneModel", targets: ["AttuneModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // System libraries: thin module maps, nothing else.
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // Tensor, ops (forward + backward side by side), tape, AdamW, schedules, BLAS kernel choice.
+        .target(name: "AttuneCore", dependencies: ["COpenBLAS"],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        // safetensors, tokenizer, BERT encoder, sentence-transformers folder.
+        .target(name: "AttuneModel", dependencies: ["AttuneCore"]),
+        // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes.
+        .target(name: "AttuneTrain", dependencies: ["AttuneModel", .product(name: "Yams", package: "Yams")]),
+        // Embedder protocol, SQLite index, exact top-k.
+        .target(name: "AttuneSearch", dependencies: ["AttuneModel", "CSQLite"]),
+        // BEIR readers, metrics, paired statistics, HTML report.
+        .target(name: "AttuneEval", dependencies: ["AttuneSearch"]),
+
+        .executableTarget(name: "attune", dependencies: [
+            "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "attune-bench", dependencies: [
+            "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval",
+        ]),
+
+        .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"]),
+        .testTarget(name: "AttuneModelTests", dependencies: ["AttuneModel"]),
+        .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneTrain"]),
+        .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneSearch"]),
+        .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneEval"]),
+    ],
+    // Swift 5 mode: the numeric core passes raw pointers into threaded loops by design.
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,98 @@
+import COpenBLAS
+import Foundation
+
+/// OpenBLAS as Attune uses it: which kernel it runs, how many threads, and sgemm.
+public enum BLAS {
+    /// The kernel OpenBLAS chose at load time, e.g. "Haswell" or "SkylakeX".
+    public static var coreName: String { String(cString: openblas_get_corename()) }
+    /// OpenBLAS's build and kernel description.
+    public static var config: String { String(cString: openblas_get_config()) }
+
+    /// OpenBLAS's current thread count.
+    public static var threads: Int { Int(openblas_get_num_threads()) }
+
+    /// The thread count Attune works with (OpenBLAS's and its own kernels'): `ATTUNE_THREADS`, else
+    /// the machine's cores. Fixed at first use; `setThreads` changes it.
+    public static var configuredThreads: Int { threadCount.value }
+
+    private final class Box: @unchecked Sendable { var value: Int; init(_ v: Int) { value = v } }
+    private static let threadCount: Box = {
+        let env = ProcessInfo.processInfo.environment["ATTUNE_THREADS"].flatMap { Int($0) }
+        let n = max(1, env ?? ProcessInfo.processInfo.activeProcessorCount)
+        openblas_set_num_threads(Int32(n))
+        return Box(n)
+    }()
+
+    /// Set the thread count for OpenBLAS and Attune's own kernels (e.g. from `--threads`).
+    public static func setThreads(_ n: Int) {
+        threadCount.value = max(1, n)
+        openblas_set_num_threads(Int32(max(1, n)))
+    }
+
+    /// C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C, row-major, with leading dimensions.
+    @inline(__always)
+    public static func sgemm(transA: Bool, transB: Bool, m: Int, n: Int, k: Int,
+                             alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
+                             b: UnsafePointer<Float>, ldb: Int,
+                             beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int) {
+        if m == 0 || n == 0 { return }
+        cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    }
+}
+
+/// Choosing the OpenBLAS kernel. OpenBLAS picks its kernel when the library loads, before `main`,
+/// and Debian's 0.3.21 does not recognise every current CPU (it then runs generic Prescott code at a
+/// fraction of the speed). A binary calls `KernelChoice.reexecIfNeeded()` first thing: when
+/// `OPENBLAS_CORETYPE` is absent it picks a core from the CPU's features and re-executes itself with
+/// the variable set. A value the user set is always kept.
+public enum KernelChoice {
+    /// Marker so a re-executed process never loops.
+    static let marker = "ATTUNE_CORETYPE_CHOSEN"
+
+    /// The core for these CPU flags (from /proc/cpuinfo): AVX-512F → SkylakeX, AVX2+FMA → Haswell.
+    public static func core(forFlags flags: Set<String>) -> String? {
+        if flags.contains("avx512f") && flags.contains("avx512bw") && flags.contains("avx512vl") { return "SkylakeX" }
+        if flags.contains("avx2") && flags.contains("fma") { return "Haswell" }
+        return nil
+    }
+
+    /// The CPU flags of this machine (Linux), empty elsewhere.
+    public static func cpuFlags() -> Set<String> {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
+              let colon = line.firstIndex(of: ":") else { return [] }
+        return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
+    }
+
+    /// What to set, given the environment: nil when the user already chose (or nothing fits).
+    public static func choice(environment: [String: String], flags: Set<String>) -> String? {
+        if environment["OPENBLAS_CORETYPE"] != nil || environment[marker] != nil { return nil }
+        return core(forFlags: flags)
+    }
+
+    /// Re-execute this process with `OPENBLAS_CORETYPE` set, when it is absent. Returns only when no
+    /// re-exec is needed (or it failed, in which case we run on whatever kernel OpenBLAS chose).
+    public static func reexecIfNeeded() {
+        let env = ProcessInfo.processInfo.environment
+        guard let core = choice(environment: env, flags: cpuFlags()) else { return }
+        setenv("OPENBLAS_CORETYPE", core, 1)
+        setenv(marker, "1", 1)
+        let args = CommandLine.arguments
+        var cargs: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) }
+        cargs.append(nil)
+        execv("/proc/self/exe", cargs)
+        // execv only returns on failure: carry on with the kernel we have.
+        unsetenv("OPENBLAS_CORETYPE")
+    }
+
+    /// One line for `--version` and benchmarks: the kernel in use and who chose it.
+    public static func describe() -> String {
+        let env = ProcessInfo.processInfo.environment
+        let who: String
+        if env[marker] != nil { who = "chosen by Attune from the CPU's features" }
+        else if let v = env["OPENBLAS_CORETYPE"] { who = "OPENBLAS_CORETYPE=\(v) set by the user" }
+        else { who = "chosen by OpenBLAS" }
+        return "OpenBLAS core \(BLAS.coreName) (\(who)), \(BLAS.configuredThreads) threads"
+    }
+}

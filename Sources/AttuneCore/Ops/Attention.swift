@@ -1,0 +1,151 @@
+import Foundation
+
+// Softmax and attention. Forward and backward side by side.
+//
+//   softmax:   p = softmax(x + mask) over the last dimension
+//              dx += p∘(dp − ⟨dp, p⟩)
+//   attention: packed sequences (no padding): for each sequence s and head h,
+//              S = Q_h K_hᵀ·scale, P = softmax(S), O_h = P V_h
+//              dV_h += Pᵀ dO_h,  dP = dO_h V_hᵀ,  dS = P∘(dP − rowsum(dP∘P))·scale,
+//              dQ_h += dS K_h,   dK_h += dSᵀ Q_h
+
+extension Tensor {
+    /// Softmax over the last dimension after adding `mask` (broadcast over leading rows in blocks:
+    /// `mask` has shape `[k, cols]` and row `i` of `self` uses mask row `(i / (rows / k))`, i.e. one
+    /// mask row per sequence when `self` is `[batch·heads·len, len]` and mask is `[batch, len]`;
+    /// use 0 for keep and a large negative number for masked positions).
+    public func softmax(mask: Tensor? = nil) -> Tensor {
+        let c = cols, r = rows, x = self
+        var group = r
+        if let mask {
+            precondition(mask.cols == c && mask.rows > 0 && r % mask.rows == 0,
+                         "softmax: mask \(mask.shape) does not fit \(shape)")
+            group = r / mask.rows
+        }
+        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad)
+        let px = x.data, y = out.data, pm = mask?.data
+        Parallel.chunks(r, cost: c * 4) { s, e in
+            for i in s..<e {
+                let row = px + i * c, yr = y + i * c
+                let mrow = pm.map { $0 + (i / group) * c }
+                var mx = -Float.infinity
+                for j in 0..<c { let v = row[j] + (mrow?[j] ?? 0); yr[j] = v; mx = max(mx, v) }
+                var sum: Float = 0
+                for j in 0..<c { let v = Foundation.exp(yr[j] - mx); yr[j] = v; sum += v }
+                let inv = 1 / sum
+                for j in 0..<c { yr[j] *= inv }
+            }
+        }
+        if out.requiresGrad {
+            let ys = out.storage
+            out.record([x]) { g in
+                let dx = x.gradBuffer(), p = ys.pointer
+                Parallel.chunks(r, cost: c * 3) { s, e in
+                    for i in s..<e {
+                        var dot: Float = 0
+                        for j in 0..<c { dot += g[i * c + j] * p[i * c + j] }
+                        for j in 0..<c { dx[i * c + j] += p[i * c + j] * (g[i * c + j] - dot) }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Multi-head self-attention over packed sequences: `q`, `k`, `v` are `[tokens, heads·dim]` where
+    /// the tokens of sequence `i` are rows `offsets[i]..<offsets[i+1]`. No padding, so no mask and no
+    /// work wasted. Returns `[tokens, heads·dim]`.
+    public static func attention(q: Tensor, k: Tensor, v: Tensor, lengths: [Int], heads: Int) -> Tensor {
+        precondition(q.shape == k.shape && q.shape == v.shape && q.rank == 2,
+                     "attention: q \(q.shape), k \(k.shape), v \(v.shape) must be equal 2-D shapes")
+        let tokens = q.shape[0], width = q.shape[1]
+        precondition(width % heads == 0, "attention: width \(width) is not divisible by \(heads) heads")
+        precondition(lengths.reduce(0, +) == tokens, "attention: lengths sum to \(lengths.reduce(0, +)), q has \(tokens) rows")
+        let dim = width / heads
+        let scale = 1 / Float(dim).squareRoot()
+        var offsets = [0]
+        for l in lengths { offsets.append(offsets.last! + l) }
+        let out = Tensor(zeros: [tokens, width], requiresGrad: q.requiresGrad || k.requiresGrad || v.requiresGrad)
+        // Probabilities are kept for backward: Σ heads·L² floats per sequence.
+        var probOffsets = [0]
+        for l in lengths { probOffsets.append(probOffsets.last! + heads * l * l) }
+        let probs = out.requiresGrad ? Storage(count: probOffsets.last!) : nil
+        let maxLen = lengths.max() ?? 0
+        let pq = q.data, pk = k.data, pv = v.data, po = out.data
+        // One (sequence, head) item per work unit; each thread needs an L×L scratch when not keeping probs.
+        let items = lengths.count * heads
+        let threads = Parallel.threads
+        let scratch = Storage(count: probs == nil ? threads * maxLen * maxLen : 0)
+        Parallel.blasChunks(items, cost: maxLen * maxLen * dim * 4) { tid, s, e in
+            for item in s..<e {
+                let seq = item / heads, h = item % heads
+                let L = lengths[seq], o = offsets[seq]
+                if L == 0 { continue }
+                let p = probs.map { $0.pointer + probOffsets[seq] + h * L * L } ?? (scratch.pointer + tid * maxLen * maxLen)
+                let qh = pq + o * width + h * dim, kh = pk + o * width + h * dim, vh = pv + o * width + h * dim
+                BLAS.sgemm(transA: false, transB: true, m: L, n: L, k: dim, alpha: scale, a: qh, lda: width,
+                           b: kh, ldb: width, c: p, ldc: L)
+                Kernels.softmaxRows(p, rows: L, cols: L)
+                BLAS.sgemm(transA: false, transB: false, m: L, n: dim, k: L, a: p, lda: L,
+                           b: vh, ldb: width, c: po + o * width + h * dim, ldc: width)
+            }
+        }
+        if out.requiresGrad, let probs {
+            out.record([q, k, v]) { g in
+                let dq = q.requiresGrad ? q.gradBuffer() : nil
+                let dk = k.requiresGrad ? k.gradBuffer() : nil
+                let dv = v.requiresGrad ? v.gradBuffer() : nil
+                let dsAll = Storage(count: threads * maxLen * maxLen)
+                Parallel.blasChunks(items, cost: maxLen * maxLen * dim * 8) { tid, s, e in
+                    let ds = dsAll.pointer + tid * maxLen * maxLen
+                    for item in s..<e {
+                        let seq = item / heads, h = item % heads
+                        let L = lengths[seq], o = offsets[seq]
+                        if L == 0 { continue }
+                        let p = probs.pointer + probOffsets[seq] + h * L * L
+                        let base = o * width + h * dim
+                        let gh = g + base
+                        if let dv {  // dV += Pᵀ dO
+                            BLAS.sgemm(transA: true, transB: false, m: L, n: dim, k: L, a: p, lda: L,
+                                       b: gh, ldb: width, beta: 1, c: dv + base, ldc: width)
+                        }
+                        if dq == nil && dk == nil { continue }
+                        // dP = dO Vᵀ, then dS = P∘(dP − rowsum(dP∘P))·scale in place.
+                        BLAS.sgemm(transA: false, transB: true, m: L, n: L, k: dim, a: gh, lda: width,
+                                   b: pv + base, ldb: width, c: ds, ldc: L)
+                        for i in 0..<L {
+                            var dot: Float = 0
+                            for j in 0..<L { dot += ds[i * L + j] * p[i * L + j] }
+                            for j in 0..<L { ds[i * L + j] = p[i * L + j] * (ds[i * L + j] - dot) * scale }
+                        }
+                        if let dq {
+                            BLAS.sgemm(transA: false, transB: false, m: L, n: dim, k: L, a: ds, lda: L,
+                                       b: pk + base, ldb: width, beta: 1, c: dq + base, ldc: width)
+                        }
+                        if let dk {
+                            BLAS.sgemm(transA: true, transB: false, m: L, n: dim, k: L, a: ds, lda: L,
+                                       b: pq + base, ldb: width, beta: 1, c: dk + base, ldc: width)
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension Kernels {
+    /// In-place softmax over each row of a rows×cols block.
+    @inline(__always)
+    public static func softmaxRows(_ p: UnsafeMutablePointer<Float>, rows: Int, cols: Int) {
+        for i in 0..<rows {
+            let r = p + i * cols
+            var mx = -Float.infinity
+            for j in 0..<cols { mx = max(mx, r[j]) }
+            var sum: Float = 0
+            for j in 0..<cols { let e = Foundation.exp(r[j] - mx); r[j] = e; sum += e }
+            let inv = 1 / sum
+            for j in 0..<cols { r[j] *= inv }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+// Elementwise ops, threaded over chunks. Forward and backward side by side.
+//
+//   add:      y = a + b                 da += dy, db += dy
+//   addBias:  y[r, j] = x[r, j] + b[j]  dx += dy, db[j] += Σr dy[r, j]
+//   mul:      y = a ∘ b                 da += dy ∘ b, db += dy ∘ a
+//   scaled:   y = s·x                   dx += s·dy
+//   gelu:     y = x·Φ(x) (erf form)     dx += dy·(Φ(x) + x·φ(x))
+//   tanh:     y = tanh x                dx += dy·(1 − y²)
+//   dropout:  y = x∘m/(1−p)             dx += dy∘m/(1−p)
+
+extension Tensor {
+    static func checkSame(_ op: String, _ a: Tensor, _ b: Tensor) {
+        precondition(a.shape == b.shape, "\(op): shapes differ: \(a.shape) and \(b.shape)")
+    }
+
+    /// `self + other` (same shape).
+    public func add(_ other: Tensor) -> Tensor {
+        Tensor.checkSame("add", self, other)
+        let a = self, b = other, n = count
+        let out = Tensor(zeros: shape, requiresGrad: a.requiresGrad || b.requiresGrad)
+        let y = out.data, pa = a.data, pb = b.data
+        Parallel.chunks(n) { s, e in for i in s..<e { y[i] = pa[i] + pb[i] } }
+        if out.requiresGrad {
+            out.record([a, b]) { g in
+                for t in [a, b] where t.requiresGrad {
+                    let d = t.gradBuffer()
+                    Parallel.chunks(n) { s, e in for i in s..<e { d[i] += g[i] } }
+                }
+            }
+        }
+        return out
+    }
+
+    /// `self[…, j] + bias[j]`: a bias broadcast over every row.
+    public func addBias(_ bias: Tensor) -> Tensor {
+        precondition(bias.count == cols, "addBias: bias \(bias.shape) does not fit rows of \(shape)")
+        let x = self, b = bias, r = rows, c = cols
+        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad || b.requiresGrad)
+        let y = out.data, px = x.data, pb = b.data
+        Parallel.chunks(r, cost: c) { s, e in
+            for i in s..<e { for j in 0..<c { y[i * c + j] = px[i * c + j] + pb[j] } }
+        }
+        if out.requiresGrad {
+            out.record([x, b]) { g in
+                if x.requiresGrad {
+                    let d = x.gradBuffer()
+                    Parallel.chunks(r * c) { s, e in for i in s..<e { d[i] += g[i] } }
+                }
+                if b.requiresGrad {
+                    let d = b.gradBuffer()
+                    for i in 0..<r { for j in 0..<c { d[j] += g[i * c + j] } }
+                }
+            }
+        }
+        return out
+    }
+
+    /// `self ∘ other` (same shape).
+    public func mul(_ other: Tensor) -> Tensor {
+        Tensor.checkSame("mul", self, other)
+        let a = self, b = other, n = count
+        let out = Tensor(zeros: shape, requiresGrad: a.requiresGrad || b.requiresGrad)
+        let y = out.data, pa = a.data, pb = b.data
+        Parallel.chunks(n) { s, e in for i in s..<e { y[i] = pa[i] * pb[i] } }
+        if out.requiresGrad {
+            out.record([a, b]) { g in
+                if a.requiresGrad {
+                    let d = a.gradBuffer()
+                    Parallel.chunks(n) { s, e in for i in s..<e { d[i] += g[i] * pb[i] } }
+                }
+                if b.requiresGrad {
+                    let d = b.gradBuffer()
+                    Parallel.chunks(n) { s, e in for i in s..<e { d[i] += g[i] * pa[i] } }
+                }
+            }
+        }
+        return out
+    }
+
+    /// `s · self`.
+    public func scaled(_ s: Float) -> Tensor {
+        let x = self, n = count
+        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad)
+        let y = out.data, px = x.data
+        Parallel.chunks(n) { a, e in for i in a..<e { y[i] = s * px[i] } }
+        if out.requiresGrad {
+            out.record([x]) { g in
+                let d = x.gradBuffer()
+                Parallel.chunks(n) { a, e in for i in a..<e { d[i] += s * g[i] } }
+            }
+        }
+        return out
+    }
+
+    /// GELU in the exact erf form BERT uses: `x · ½(1 + erf(x/√2))`.
+    public func gelu() -> Tensor {
+        let x = self, n = count
+        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad)
+        Kernels.gelu(x.data, out.data, n)
+        if out.requiresGrad {
+            out.record([x]) { g in Kernels.geluBackward(x.data, g, x.gradBuffer(), n) }
+        }
+        return out
+    }
+
+    /// Hyperbolic tangent.
+    public func tanh() -> Tensor {
+        let x = self, n = count
+        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad)
+        let y = out.data, px = x.data
+        Parallel.chunks(n, cost: 8) { s, e in for i in s..<e { y[i] = Foundation.tanh(px[i]) } }
+        if out.requiresGrad {
+            let ys = out.storage
+            out.record([x]) { g in
+                let d = x.gradBuffer(), y = ys.pointer
+                Parallel.chunks(n) { s, e in for i in s..<e { d[i] += g[i] * (1 - y[i] * y[i]) } }
+            }
+        }
+        return out
+    }
+
+    /// Inverted dropout with probability `p`, drawing its mask from `rng`. The identity when `p == 0`.
+    public func dropout(_ p: Float, rng: inout SplitMix64) -> Tensor {
+        precondition(p >= 0 && p < 1, "dropout: probability \(p) is not in [0, 1)")
+        if p == 0 { return self }
+        let x = self, n = count
+        let keep = 1 / (1 - p)
+        let mask = Storage(count: n)
+        let m = mask.pointer
+        for i in 0..<n { m[i] = rng.nextFloat() < p ? 0 : keep }
+        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad)
+        let y = out.data, px = x.data
+        Parallel.chunks(n) { s, e in for i in s..<e { y[i] = px[i] * m[i] } }
+        if out.requiresGrad {
+            out.record([x]) { g in
+                let d = x.gradBuffer(), m = mask.pointer
+                Parallel.chunks(n) { s, e in for i in s..<e { d[i] += g[i] * m[i] } }
+            }
+        }
+        return out
+    }
+
+    /// The sum of all elements, as a scalar.
+    public func sum() -> Tensor {
+        let x = self, n = count
+        var acc: Double = 0
+        for i in 0..<n { acc += Double(x.data[i]) }
+        let out = Tensor([Float(acc)], shape: [1], requiresGrad: x.requiresGrad)
+        if out.requiresGrad {
+            out.record([x]) { g in
+                let d = x.gradBuffer(), v = g[0]
+                for i in 0..<n { d[i] += v }
+            }
+        }
+        return out
+    }
+}
+
+/// A small seeded generator (SplitMix64) for dropout masks and shuffles: reproducible, no global state.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    public mutating func nextFloat() -> Float { Float(next() >> 40) * (1.0 / Float(1 << 24)) }
+}

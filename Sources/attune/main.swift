@@ -1,0 +1,3 @@
+import AttuneCore
+KernelChoice.reexecIfNeeded()
+print(KernelChoice.describe())

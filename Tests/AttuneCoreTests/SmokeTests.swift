@@ -1,0 +1,6 @@
+import XCTest
+@testable import AttuneCore
+
+final class AttuneCoreSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

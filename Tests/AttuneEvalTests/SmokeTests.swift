@@ -1,0 +1,6 @@
+import XCTest
+@testable import AttuneEval
+
+final class AttuneEvalSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

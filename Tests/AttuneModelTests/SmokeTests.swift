@@ -1,0 +1,6 @@
+import XCTest
+@testable import AttuneModel
+
+final class AttuneModelSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}

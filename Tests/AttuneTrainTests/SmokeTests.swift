@@ -1,0 +1,6 @@
+import XCTest
+@testable import AttuneTrain
+
+final class AttuneTrainSmokeTests: XCTestCase {
+    func testModuleLoads() { XCTAssertTrue(true) }
+}
