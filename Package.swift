@@ -39,11 +39,13 @@ let package = Package(
             "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval",
         ]),
 
-        .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore"]),
-        .testTarget(name: "AttuneModelTests", dependencies: ["AttuneModel"]),
-        .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneTrain"]),
-        .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneSearch"]),
-        .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneEval"]),
+        // Test support: where ../shared and the model are, skip-or-fail when they are absent.
+        .target(name: "AttuneTestSupport", path: "Tests/AttuneTestSupport"),
+        .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneModelTests", dependencies: ["AttuneModel", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneTrain", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneSearch", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneEval", "AttuneTestSupport"]),
     ],
     // Swift 5 mode: the numeric core passes raw pointers into threaded loops by design.
     swiftLanguageModes: [.v5]
