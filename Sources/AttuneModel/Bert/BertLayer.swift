@@ -1,0 +1,91 @@
+import AttuneCore
+
+/// One BERT encoder layer, in Hugging Face's naming (`encoder.layer.N.…`), over packed tokens
+/// (`[tokens, hidden]`, sequences back to back, no padding). The same code runs inference (no tensor
+/// requires grad, so no tape) and training (trainable copies of the weights record the tape).
+///
+///     q, k, v = x·Wqᵀ+bq, x·Wkᵀ+bk, x·Wvᵀ+bv
+///     a       = LayerNorm(x + dropout(attention(q, k, v)·Woᵀ + bo))
+///     y       = LayerNorm(a + dropout(gelu(a·Wiᵀ + bi)·Wo2ᵀ + bo2))
+public struct BertLayer {
+    public var query: Linear, key: Linear, value: Linear
+    public var attentionOutput: Linear, attentionNorm: LayerNormWeights
+    public var intermediate: Linear, output: Linear, outputNorm: LayerNormWeights
+
+    /// The layer's parameters with their Hugging Face names relative to the layer
+    /// (`attention.self.query.weight`, …).
+    public var namedParameters: [(String, Tensor)] {
+        query.named("attention.self.query") + key.named("attention.self.key") + value.named("attention.self.value")
+            + attentionOutput.named("attention.output.dense") + attentionNorm.named("attention.output.LayerNorm")
+            + intermediate.named("intermediate.dense") + output.named("output.dense") + outputNorm.named("output.LayerNorm")
+    }
+
+    /// Load from `weight(name)` where names are relative to the layer.
+    public init(weight: (String) throws -> Tensor) throws {
+        query = try Linear(prefix: "attention.self.query", weight: weight)
+        key = try Linear(prefix: "attention.self.key", weight: weight)
+        value = try Linear(prefix: "attention.self.value", weight: weight)
+        attentionOutput = try Linear(prefix: "attention.output.dense", weight: weight)
+        attentionNorm = try LayerNormWeights(prefix: "attention.output.LayerNorm", weight: weight)
+        intermediate = try Linear(prefix: "intermediate.dense", weight: weight)
+        output = try Linear(prefix: "output.dense", weight: weight)
+        outputNorm = try LayerNormWeights(prefix: "output.LayerNorm", weight: weight)
+    }
+
+    /// Run the layer. `dropout` > 0 only in training; `rng` draws the masks.
+    public func forward(_ x: Tensor, lengths: [Int], heads: Int, eps: Float,
+                        dropout: Float = 0, rng: inout SplitMix64) -> Tensor {
+        let q = query(x), k = key(x), v = value(x)
+        let context = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: heads)
+        let a = attentionOutput(context).dropout(dropout, rng: &rng).add(x).layerNorm(attentionNorm.gamma, attentionNorm.beta, eps: eps)
+        let h = output(intermediate(a).gelu()).dropout(dropout, rng: &rng)
+        return h.add(a).layerNorm(outputNorm.gamma, outputNorm.beta, eps: eps)
+    }
+
+    /// The same layer with every weight replaced by `transform(weight)` (trainable or detached copies).
+    public func mapParameters(_ transform: (Tensor) -> Tensor) -> BertLayer {
+        var l = self
+        l.query = query.map(transform); l.key = key.map(transform); l.value = value.map(transform)
+        l.attentionOutput = attentionOutput.map(transform); l.attentionNorm = attentionNorm.map(transform)
+        l.intermediate = intermediate.map(transform); l.output = output.map(transform); l.outputNorm = outputNorm.map(transform)
+        return l
+    }
+}
+
+/// A dense layer's weights in Hugging Face's layout: `weight [out, in]`, `bias [out]`.
+public struct Linear {
+    public var weight: Tensor
+    public var bias: Tensor?
+
+    public init(weight: Tensor, bias: Tensor?) { self.weight = weight; self.bias = bias }
+
+    init(prefix: String, weight load: (String) throws -> Tensor) throws {
+        weight = try load("\(prefix).weight")
+        bias = try load("\(prefix).bias")
+    }
+
+    public func callAsFunction(_ x: Tensor) -> Tensor { x.linear(weight, bias) }
+
+    func named(_ prefix: String) -> [(String, Tensor)] {
+        [("\(prefix).weight", weight)] + (bias.map { [("\(prefix).bias", $0)] } ?? [])
+    }
+
+    func map(_ f: (Tensor) -> Tensor) -> Linear { Linear(weight: f(weight), bias: bias.map(f)) }
+}
+
+/// LayerNorm's learned scale and shift.
+public struct LayerNormWeights {
+    public var gamma: Tensor
+    public var beta: Tensor
+
+    init(gamma: Tensor, beta: Tensor) { self.gamma = gamma; self.beta = beta }
+
+    init(prefix: String, weight load: (String) throws -> Tensor) throws {
+        gamma = try load("\(prefix).weight")
+        beta = try load("\(prefix).bias")
+    }
+
+    func named(_ prefix: String) -> [(String, Tensor)] { [("\(prefix).weight", gamma), ("\(prefix).bias", beta)] }
+
+    func map(_ f: (Tensor) -> Tensor) -> LayerNormWeights { LayerNormWeights(gamma: f(gamma), beta: f(beta)) }
+}

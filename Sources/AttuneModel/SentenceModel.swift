@@ -1,0 +1,139 @@
+import AttuneCore
+import Foundation
+
+/// A sentence-transformers model: Transformer (BERT) → Pooling → Dense* → Normalize.
+///
+/// `encode` turns texts into embeddings exactly as `SentenceTransformer.encode` does: texts are
+/// tokenised, sorted by length into batches, run packed (no padding) through the encoder with no
+/// tape, pooled, passed through any Dense modules, normalised, and returned in input order.
+public struct SentenceModel {
+    public let folder: ModelFolder
+    public let tokenizer: WordPieceTokenizer
+    public var bert: BertModel
+    public var dense: [DenseModule]
+    public var pooling: PoolingMode
+    public var normalize: Bool
+    /// Tokens per text, including [CLS] and [SEP].
+    public var maxSeqLength: Int
+
+    /// Load a sentence-transformers folder.
+    public static func load(_ url: URL) throws -> SentenceModel {
+        let folder = try ModelFolder.load(url)
+        let tokenizer = try WordPieceTokenizer.load(folder: folder.url)
+        let file = try SafeTensorsFile(url: folder.weights)
+        let bert = try BertModel(config: folder.bert, file: file)
+        let dense = try folder.dense.map { try DenseModule.load($0) }
+        return SentenceModel(folder: folder, tokenizer: tokenizer, bert: bert, dense: dense,
+                             pooling: folder.pooling, normalize: folder.normalize,
+                             maxSeqLength: min(folder.maxSeqLength, folder.bert.maxPositions))
+    }
+
+    public init(folder: ModelFolder, tokenizer: WordPieceTokenizer, bert: BertModel, dense: [DenseModule],
+                pooling: PoolingMode, normalize: Bool, maxSeqLength: Int) {
+        self.folder = folder; self.tokenizer = tokenizer; self.bert = bert; self.dense = dense
+        self.pooling = pooling; self.normalize = normalize; self.maxSeqLength = maxSeqLength
+    }
+
+    /// The embedding width after pooling and any Dense modules.
+    public var dimension: Int { dense.last?.linear.weight.shape[0] ?? bert.config.hiddenSize }
+
+    /// Token ids of `text`, [CLS] … [SEP], truncated to `maxSeqLength`.
+    public func tokenize(_ text: String) -> [Int32] { tokenizer.encode(text, maxLength: maxSeqLength) }
+
+    /// Pool the packed last hidden state into one row per sequence.
+    public func pool(_ hidden: Tensor, lengths: [Int]) -> Tensor {
+        switch pooling {
+        case .mean: return hidden.meanPool(lengths: lengths)
+        case .cls: return hidden.clsPool(lengths: lengths)
+        case .max: return hidden.maxPool(lengths: lengths)
+        }
+    }
+
+    /// Pooled output → Dense modules → Normalize.
+    public func head(_ pooled: Tensor) -> Tensor {
+        var x = pooled
+        for d in dense { x = d(x) }
+        return normalize ? x.l2Normalize() : x
+    }
+
+    /// Embed already-tokenised sequences (one batch, any order): `[count, dimension]`.
+    public func embed(tokenized: [[Int32]]) -> Tensor {
+        let lengths = tokenized.map(\.count)
+        let hidden = bert(ids: tokenized.flatMap { $0 }, lengths: lengths)
+        return head(pool(hidden, lengths: lengths))
+    }
+
+    /// Embed `texts`: `[texts.count, dimension]` in input order. Batches hold `batchSize` texts of
+    /// similar length; `progress(done, total)` is called after each batch.
+    public func encode(_ texts: [String], batchSize: Int = 32,
+                       progress: ((Int, Int) -> Void)? = nil) -> Tensor {
+        let dim = dimension
+        let out = Tensor(zeros: [texts.count, dim])
+        if texts.isEmpty { return out }
+        var tokens = [[Int32]](repeating: [], count: texts.count)
+        let tok = tokenizer, maxLen = maxSeqLength
+        tokens.withUnsafeMutableBufferPointer { buf in
+            let base = buf.baseAddress!
+            Parallel.chunks(texts.count, cost: 2000) { s, e in
+                for i in s..<e { base[i] = tok.encode(texts[i], maxLength: maxLen) }
+            }
+        }
+        let order = tokens.indices.sorted { tokens[$0].count > tokens[$1].count }
+        var done = 0
+        for start in stride(from: 0, to: order.count, by: max(1, batchSize)) {
+            let idx = Array(order[start..<min(order.count, start + max(1, batchSize))])
+            let emb = embed(tokenized: idx.map { tokens[$0] })
+            for (r, i) in idx.enumerated() { (out.data + i * dim).update(from: emb.data + r * dim, count: dim) }
+            done += idx.count
+            progress?(done, texts.count)
+        }
+        return out
+    }
+}
+
+/// sentence-transformers' Dense module: `activation(x·Wᵀ + b)`.
+public struct DenseModule {
+    public var linear: Linear
+    /// `torch.nn.modules.linear.Identity` or `torch.nn.modules.activation.Tanh`.
+    public var activation: String
+
+    public init(linear: Linear, activation: String) { self.linear = linear; self.activation = activation }
+
+    /// An identity-initialised `dim → dim` head with zero bias (what Attune trains by default).
+    public static func identity(dim: Int, requiresGrad: Bool = false) -> DenseModule {
+        let w = Tensor(zeros: [dim, dim], requiresGrad: requiresGrad, name: "linear.weight")
+        for i in 0..<dim { w[i * dim + i] = 1 }
+        let b = Tensor(zeros: [dim], requiresGrad: requiresGrad, name: "linear.bias")
+        return DenseModule(linear: Linear(weight: w, bias: b), activation: DenseModule.identityName)
+    }
+
+    public static let identityName = "torch.nn.modules.linear.Identity"
+    public static let tanhName = "torch.nn.modules.activation.Tanh"
+
+    static func load(_ c: DenseConfig) throws -> DenseModule {
+        let url = c.folder.appendingPathComponent("model.safetensors")
+        let file = try SafeTensorsFile(url: url)
+        let w = try file.tensor("linear.weight")
+        guard w.shape == [c.outFeatures, c.inFeatures] else {
+            throw AttuneError.invalidFile(path: url.path, what: "linear.weight has shape \(w.shape), config says [\(c.outFeatures), \(c.inFeatures)]")
+        }
+        var b: Tensor? = nil
+        if c.bias {
+            let t = try file.tensor("linear.bias")
+            guard t.shape == [c.outFeatures] else {
+                throw AttuneError.invalidFile(path: url.path, what: "linear.bias has shape \(t.shape), expected [\(c.outFeatures)]")
+            }
+            b = t
+        }
+        guard [identityName, tanhName, "torch.nn.Identity", "torch.nn.Tanh"].contains(c.activation) else {
+            throw AttuneError.badConfig(source: c.folder.appendingPathComponent("config.json").path,
+                                        field: "activation_function", what: "unsupported activation \(c.activation)")
+        }
+        return DenseModule(linear: Linear(weight: w, bias: b), activation: c.activation)
+    }
+
+    public func callAsFunction(_ x: Tensor) -> Tensor {
+        let y = linear(x)
+        return activation.hasSuffix("Tanh") ? y.tanh() : y
+    }
+}

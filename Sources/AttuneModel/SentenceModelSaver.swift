@@ -1,0 +1,115 @@
+import AttuneCore
+import Foundation
+
+/// Writing a `SentenceModel` as a sentence-transformers folder that both Attune and PyTorch's
+/// `SentenceTransformer(path)` load:
+///
+///     model.safetensors  config.json  vocab.txt  tokenizer.json  tokenizer_config.json
+///     special_tokens_map.json  modules.json  sentence_bert_config.json  config_sentence_transformers.json
+///     1_Pooling/config.json   2_Dense/{config.json,model.safetensors}   3_Normalize/
+///
+/// Everything is written to a temp folder beside the target and renamed into place, so an
+/// interrupted save never leaves a half-written folder that looks whole.
+extension SentenceModel {
+    /// Module type names as older and current sentence-transformers both load them.
+    static let moduleTypes = (transformer: "sentence_transformers.models.Transformer",
+                              pooling: "sentence_transformers.models.Pooling",
+                              dense: "sentence_transformers.models.Dense",
+                              normalize: "sentence_transformers.models.Normalize")
+
+    /// Save to `url`. An existing folder is replaced only when `overwrite` is true.
+    /// `extraFiles` (name → contents) are written at the top level too (a model card, a recipe).
+    public func save(to url: URL, overwrite: Bool = false, extraFiles: [String: Data] = [:]) throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: url.path) && !overwrite {
+            throw AttuneError.invalid("\(url.path) already exists (use --force to replace it)")
+        }
+        let parent = url.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let tmp = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: tmp)
+        try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
+        do {
+            try writeContents(to: tmp, extraFiles: extraFiles)
+            if fm.fileExists(atPath: url.path) {
+                let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+                try fm.moveItem(at: url, to: old)
+                try fm.moveItem(at: tmp, to: url)
+                try? fm.removeItem(at: old)
+            } else {
+                try fm.moveItem(at: tmp, to: url)
+            }
+        } catch {
+            try? fm.removeItem(at: tmp)
+            throw error
+        }
+    }
+
+    private func json(_ object: Any) throws -> Data {
+        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+
+    private func writeContents(to dir: URL, extraFiles: [String: Data]) throws {
+        let fm = FileManager.default
+        // Transformer weights in Hugging Face's names (no `bert.` prefix, as the base folder has them).
+        var tensors = bert.namedParameters.map { (name: $0.0, tensor: $0.1.detached()) }
+        if let base = try? SafeTensorsFile(url: folder.weights) {
+            for extra in ["pooler.dense.weight", "pooler.dense.bias"] {
+                if let stored = ModelFolder.weightName(extra, in: base), let t = try? base.tensor(stored) {
+                    tensors.append((name: extra, tensor: t))
+                }
+            }
+        }
+        try SafeTensors.write(tensors, metadata: ["format": "pt"], to: dir.appendingPathComponent("model.safetensors"))
+        // Config and tokenizer files, as the base model had them.
+        for name in ["config.json", "vocab.txt", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"] {
+            let src = folder.url.appendingPathComponent(name)
+            if fm.fileExists(atPath: src.path) { try fm.copyItem(at: src, to: dir.appendingPathComponent(name)) }
+        }
+        if !fm.fileExists(atPath: dir.appendingPathComponent("vocab.txt").path) {
+            try Data((tokenizer.vocab.joined(separator: "\n") + "\n").utf8).write(to: dir.appendingPathComponent("vocab.txt"))
+        }
+        try json(["max_seq_length": maxSeqLength, "do_lower_case": false])
+            .write(to: dir.appendingPathComponent("sentence_bert_config.json"))
+        try json(["__version__": ["sentence_transformers": "2.2.2", "attune": "0.1.0"], "prompts": [String: String](),
+                  "default_prompt_name": NSNull(), "similarity_fn_name": "cosine"] as [String: Any])
+            .write(to: dir.appendingPathComponent("config_sentence_transformers.json"))
+
+        var modules: [[String: Any]] = [["idx": 0, "name": "0", "path": "", "type": Self.moduleTypes.transformer]]
+        let hidden = bert.config.hiddenSize
+        try fm.createDirectory(at: dir.appendingPathComponent("1_Pooling"), withIntermediateDirectories: true)
+        try json([
+            "word_embedding_dimension": hidden,
+            "pooling_mode_cls_token": pooling == .cls,
+            "pooling_mode_mean_tokens": pooling == .mean,
+            "pooling_mode_max_tokens": pooling == .max,
+            "pooling_mode_mean_sqrt_len_tokens": false,
+            "pooling_mode_weightedmean_tokens": false,
+            "pooling_mode_lasttoken": false,
+            "include_prompt": true,
+        ]).write(to: dir.appendingPathComponent("1_Pooling/config.json"))
+        modules.append(["idx": 1, "name": "1", "path": "1_Pooling", "type": Self.moduleTypes.pooling])
+        var idx = 2
+        for d in dense {
+            let path = "\(idx)_Dense"
+            let sub = dir.appendingPathComponent(path)
+            try fm.createDirectory(at: sub, withIntermediateDirectories: true)
+            let w = d.linear.weight
+            try json(["in_features": w.shape[1], "out_features": w.shape[0], "bias": d.linear.bias != nil,
+                      "activation_function": d.activation])
+                .write(to: sub.appendingPathComponent("config.json"))
+            var t: [(name: String, tensor: Tensor)] = [(name: "linear.weight", tensor: w.detached())]
+            if let b = d.linear.bias { t.append((name: "linear.bias", tensor: b.detached())) }
+            try SafeTensors.write(t, metadata: ["format": "pt"], to: sub.appendingPathComponent("model.safetensors"))
+            modules.append(["idx": idx, "name": "\(idx)", "path": path, "type": Self.moduleTypes.dense])
+            idx += 1
+        }
+        if normalize {
+            let path = "\(idx)_Normalize"
+            try fm.createDirectory(at: dir.appendingPathComponent(path), withIntermediateDirectories: true)
+            modules.append(["idx": idx, "name": "\(idx)", "path": path, "type": Self.moduleTypes.normalize])
+        }
+        try json(modules).write(to: dir.appendingPathComponent("modules.json"))
+        for (name, data) in extraFiles { try data.write(to: dir.appendingPathComponent(name)) }
+    }
+}

@@ -1,0 +1,90 @@
+import AttuneCore
+import AttuneModel
+import Foundation
+
+/// `attune-bench encode`: the first `--n` (1000) corpus texts at max_seq_length 256, Attune and the
+/// PyTorch reference in the same run: texts/s of both, their ratio, Attune's model-FLOP
+/// utilisation against this run's sgemm rate, and peak memory of `attune embed` and the reference.
+enum EncodeBench {
+    /// FLOPs of one encoder pass over sequences of these lengths.
+    static func flops(lengths: [Int], config: BertConfig) -> Double {
+        let h = Double(config.hiddenSize), tokens = Double(lengths.reduce(0, +))
+        let linear = 2 * tokens * (4 * h * h + 2 * h * Double(config.intermediateSize))
+        let attention = lengths.reduce(0.0) { $0 + 4 * Double($1 * $1) * h }
+        return Double(config.numLayers) * (linear + attention)
+    }
+
+    static func run(_ o: Options) {
+        let n = o.int("n", 1000), maxLen = o.int("max-seq-length", 256), batch = o.int("batch-size", 32)
+        let corpus = o.string("corpus", "../shared/data/medquad/corpus.jsonl")
+        let modelPath: String
+        do { modelPath = try ModelStore.resolve(o.string("model", "all-MiniLM-L6-v2")).path } catch {
+            note("error: \(error)"); exit(1)
+        }
+        guard let texts = try? readTexts(corpus, n: n) else { note("error: cannot read \(corpus)"); exit(1) }
+        var model: SentenceModel
+        do { model = try SentenceModel.load(URL(fileURLWithPath: modelPath)) } catch { note("error: \(error)"); exit(1) }
+        model.maxSeqLength = maxLen
+        let lengths = texts.map { model.tokenize($0).count }
+        let gemm = SgemmBench.gflops(m: 4096, n: 1536, k: 384, transB: true)
+
+        _ = model.encode(Array(texts.prefix(32)), batchSize: batch)
+        let t0 = Date()
+        _ = model.encode(texts, batchSize: batch)
+        let seconds = Date().timeIntervalSince(t0)
+        let attuneRate = Double(texts.count) / seconds
+        let gflops = flops(lengths: lengths, config: model.bert.config) / seconds / 1e9
+        note(String(format: "attune: %d texts (%d tokens) in %.2fs = %.1f texts/s, %.0f GFLOP/s = %.0f%% of sgemm (%.0f)",
+                    texts.count, lengths.reduce(0, +), seconds, attuneRate, gflops, 100 * gflops / gemm, gemm))
+
+        var result: [String: Any] = [
+            "bench": "encode", "texts": texts.count, "tokens": lengths.reduce(0, +), "max_seq_length": maxLen,
+            "core": BLAS.coreName, "threads": Parallel.threads,
+            "attune_texts_per_second": rounded(attuneRate, 1), "attune_seconds": rounded(seconds),
+            "attune_gflops": rounded(gflops, 1), "sgemm_gflops": rounded(gemm, 1), "mfu": rounded(gflops / gemm, 3),
+        ]
+        // Peak memory of the real CLI over the same texts.
+        if !o.flag("no-rss") {
+            let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("attune-bench-\(getpid()).txt")
+            try? Data(texts.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n").utf8).write(to: tmp)
+            let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("attune").path
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: exe)
+            p.arguments = ["embed", "--model", modelPath, "--input", tmp.path, "--max-seq-length", "\(maxLen)",
+                           "--output", tmp.path + ".npy"]
+            if (try? p.run()) != nil {
+                p.waitUntilExit()
+                result["attune_embed_peak_rss_mib"] = Reference.childrenPeakRSSMiB()
+            } else {
+                note("attune binary not found beside attune-bench (\(exe)); build it to measure its peak RSS")
+            }
+            try? FileManager.default.removeItem(at: tmp)
+            try? FileManager.default.removeItem(atPath: tmp.path + ".npy")
+        }
+        if !o.flag("no-reference") {
+            note("running the PyTorch reference …")
+            if let ref = Reference.runJSON([Reference.python(o), Reference.script(o), "encode-bench", "--model", modelPath,
+                                            "--corpus", corpus, "--n", "\(n)", "--batch-size", "\(batch)",
+                                            "--max-seq-length", "\(maxLen)"]),
+               let refRate = ref["texts_per_second"] as? Double {
+                result["reference_texts_per_second"] = refRate
+                result["reference_peak_rss_mib"] = ref["peak_rss_mib"]
+                result["reference_threads"] = ref["threads"]
+                result["speedup"] = rounded(attuneRate / refRate)
+                note(String(format: "reference: %.1f texts/s → Attune is %.2f× the reference", refRate, attuneRate / refRate))
+            }
+        }
+        emitJSON(result)
+    }
+
+    static func readTexts(_ path: String, n: Int) throws -> [String] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var out: [String] = []
+        for line in text.split(separator: "\n") where out.count < n {
+            if let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let t = obj["text"] as? String {
+                out.append(t)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,52 @@
+import AttuneCore
+import ArgumentParser
+import Foundation
+
+/// The `attune` command: adapt a sentence-embedding model to a domain, export it, index and search
+/// a corpus with it, and prove what the adaptation bought.
+@main
+struct Attune: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "attune",
+        abstract: "Adapt a sentence-embedding model to your domain, from a Swift binary.",
+        version: "attune \(version)",
+        subcommands: [Tokenize.self, Embed.self, Doctor.self]
+    )
+
+    static func main() {
+        KernelChoice.reexecIfNeeded()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as AttuneError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options every command that runs the model shares.
+struct RuntimeOptions: ParsableArguments {
+    @Option(help: "Threads for OpenBLAS and Attune's kernels (default: the machine's cores, or ATTUNE_THREADS).")
+    var threads: Int?
+
+    func apply() {
+        if let threads { BLAS.setThreads(threads) }
+    }
+}
+
+/// `attune doctor`: the kernel OpenBLAS runs, the threads, and where models are cached.
+struct Doctor: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the BLAS kernel, threads and model cache in use.")
+
+    func run() throws {
+        print("attune \(Attune.version)")
+        print(KernelChoice.describe())
+        print("OpenBLAS config: \(BLAS.config)")
+        print("model cache: \(ModelStoreInfo.home)")
+    }
+}

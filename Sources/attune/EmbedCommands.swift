@@ -1,0 +1,78 @@
+import AttuneCore
+import AttuneModel
+import ArgumentParser
+import Foundation
+
+/// Options that pick a model.
+struct ModelOption: ParsableArguments {
+    @Option(name: .long, help: "A sentence-transformers folder, or a known name (all-MiniLM-L6-v2).")
+    var model: String = "all-MiniLM-L6-v2"
+
+    func load(maxSeqLength: Int? = nil) throws -> SentenceModel {
+        var m = try SentenceModel.load(ModelStore.resolve(model))
+        if let maxSeqLength {
+            guard maxSeqLength >= 2 && maxSeqLength <= m.bert.config.maxPositions else {
+                throw AttuneError.invalid("--max-seq-length \(maxSeqLength) must be between 2 and \(m.bert.config.maxPositions)")
+            }
+            m.maxSeqLength = maxSeqLength
+        }
+        return m
+    }
+}
+
+/// `attune tokenize`: texts → token ids, as Hugging Face's BertTokenizer gives them.
+struct Tokenize: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Tokenize texts: JSONL {\"text\",\"ids\"} per line.")
+
+    @OptionGroup var modelOption: ModelOption
+    @Option(help: "Input .jsonl (objects with --field) or .txt (one text per line).") var input: String
+    @Option(help: "The JSON field holding the text.") var field = "text"
+    @Option(help: "Output .jsonl (default: stdout).") var output: String?
+    @Option(help: "Truncate to this many tokens, [CLS] and [SEP] included (default: the model's).") var maxSeqLength: Int?
+
+    func run() throws {
+        let model = try modelOption.load(maxSeqLength: maxSeqLength)
+        let texts = try TextInput.read(input, field: field)
+        var out = ""
+        for t in texts {
+            let ids = model.tokenize(t).map(String.init).joined(separator: ",")
+            out += "{\"text\":\(Output.jsonString(t)),\"ids\":[\(ids)]}\n"
+        }
+        try Output.write(Data(out.utf8), to: output)
+    }
+}
+
+/// `attune embed`: texts → sentence embeddings, in input order.
+struct Embed: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Embed texts: JSONL {\"text\",\"embedding\"} per line, or a float32 .npy matrix.")
+
+    @OptionGroup var modelOption: ModelOption
+    @OptionGroup var runtime: RuntimeOptions
+    @Option(help: "Input .jsonl (objects with --field) or .txt (one text per line).") var input: String
+    @Option(help: "The JSON field holding the text.") var field = "text"
+    @Option(help: "Output .jsonl or .npy (default: JSONL on stdout).") var output: String?
+    @Option(help: "Texts per batch.") var batchSize = 32
+    @Option(help: "Truncate to this many tokens (default: the model's).") var maxSeqLength: Int?
+
+    func run() throws {
+        runtime.apply()
+        guard batchSize >= 1 else { throw AttuneError.invalid("--batch-size must be at least 1") }
+        let model = try modelOption.load(maxSeqLength: maxSeqLength)
+        let texts = try TextInput.read(input, field: field)
+        var bar = ProgressBar(total: texts.count, unit: "texts", label: "embed")
+        let emb = model.encode(texts, batchSize: batchSize) { done, _ in bar.update(done) }
+        let dim = emb.cols
+        if let output, output.hasSuffix(".npy") {
+            try Output.write(Output.npy(emb.data, rows: texts.count, cols: dim), to: output)
+            return
+        }
+        var out = ""
+        out.reserveCapacity(texts.count * dim * 12)
+        for (i, t) in texts.enumerated() {
+            let row = (0..<dim).map { "\(emb.data[i * dim + $0])" }.joined(separator: ",")
+            out += "{\"text\":\(Output.jsonString(t)),\"embedding\":[\(row)]}\n"
+        }
+        try Output.write(Data(out.utf8), to: output)
+    }
+}

@@ -1,3 +1,0 @@
-import AttuneCore
-KernelChoice.reexecIfNeeded()
-print(KernelChoice.describe())

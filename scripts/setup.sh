@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Install what Attune needs on a fresh Debian machine with Swift (idempotent, quiet when done):
+# OpenBLAS and SQLite headers, pkg-config, and the default model.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+pkg-config --exists openblas 2>/dev/null || need+=(libopenblas-dev)
+pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing ${need[*]} …" >&2
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+scripts/fetch-model.sh >/dev/null
