@@ -21,7 +21,7 @@ public enum TrecRun {
         var rows: [String: [(rank: Int, order: Int, doc: String)]] = [:]
         var seen: [String: Set<String>] = [:]
         var lineNo = 0, order = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNo += 1
             let fields = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
             if fields.isEmpty { continue }
