@@ -13,6 +13,13 @@ public struct ModelResult: Sendable {
         self.metrics = metrics
         self.topDocs = topDocs
     }
+
+    /// Evaluate `ranked` (query id → documents, best first) against `qrels`, keeping the top
+    /// `keep` documents per query for the report.
+    public init(name: String, ranked: [String: [String]], qrels: Qrels, keep: Int = 10) {
+        self.init(name: name, metrics: evaluate(ranked: ranked, qrels: qrels),
+                  topDocs: ranked.mapValues { Array($0.prefix(keep)) })
+    }
 }
 
 /// One later model against the first, on every metric.

@@ -75,7 +75,7 @@ extension EvalReport {
     }
 
     private func statisticsTable() -> String {
-        var t = "<table><tr><th>model</th><th>metric</th><th>base</th><th>model</th><th>Δ</th><th>95% CI</th>"
+        var t = "<table><tr><th>model</th><th>metric</th><th>base mean</th><th>model mean</th><th>Δ</th><th>95% CI</th>"
             + "<th>p</th><th>won / tied / lost</th><th>verdict</th></tr>\n"
         for cmp in comparisons {
             for c in cmp.metrics {

@@ -69,6 +69,9 @@ final class ReportTests: XCTestCase {
         let report = EvalReport(models: [.init(name: "x", metrics: m, topDocs: run), .init(name: "y", metrics: m, topDocs: run)])
         XCTAssertTrue(report.warnings.contains { $0.contains("degenerate: identical per-query scores") }, "\(report.warnings)")
         XCTAssertTrue(report.table().contains("(degenerate)"))
+        let viaRuns = ModelResult(name: "x", ranked: run, qrels: qrels, keep: 1)
+        XCTAssertEqual(viaRuns.metrics, m)
+        XCTAssertEqual(viaRuns.topDocs["a"], ["1"])
     }
 
     func testJSONHasStableKeysAndMeans() throws {
