@@ -1,0 +1,182 @@
+import Foundation
+
+/// One model's evaluation: its metrics and what it ranked.
+public struct ModelResult: Sendable {
+    /// Display name (e.g. "base", "adapted").
+    public var name: String
+    public var metrics: RunMetrics
+    /// Query id → the model's ranking, best first (at least the top few, for the report).
+    public var topDocs: [String: [String]]
+
+    public init(name: String, metrics: RunMetrics, topDocs: [String: [String]]) {
+        self.name = name
+        self.metrics = metrics
+        self.topDocs = topDocs
+    }
+
+    /// Evaluate `ranked` (query id → documents, best first) against `qrels`, keeping the top
+    /// `keep` documents per query for the report.
+    public init(name: String, ranked: [String: [String]], qrels: Qrels, keep: Int = 10) {
+        self.init(name: name, metrics: evaluate(ranked: ranked, qrels: qrels),
+                  topDocs: ranked.mapValues { Array($0.prefix(keep)) })
+    }
+}
+
+/// One later model against the first, on every metric.
+public struct ModelComparison: Sendable {
+    public var base: String
+    public var model: String
+    /// One paired comparison per metric, in `MetricName.all` order.
+    public var metrics: [PairedComparison]
+
+    /// The comparison on one metric.
+    public func on(_ metric: String) -> PairedComparison? { metrics.first { $0.metric == metric } }
+}
+
+/// Several models evaluated on the same queries, each later one compared with the first.
+public struct EvalReport: Sendable {
+    public var models: [ModelResult]
+    /// `models[i]` vs `models[0]` for i ≥ 1.
+    public var comparisons: [ModelComparison]
+    /// Problems a reader must see (worse model, degenerate tests, mismatched queries).
+    public var warnings: [String]
+    /// Relevant documents, to mark hits in the HTML report (optional).
+    public var qrels: Qrels?
+    public var test: PairedTest
+
+    /// Build the comparisons and warnings. `extraWarnings` (e.g. from `QrelsReport`) come first.
+    public init(models: [ModelResult], qrels: Qrels? = nil, test: PairedTest = PairedTest(),
+                extraWarnings: [String] = []) {
+        self.models = models
+        self.qrels = qrels
+        self.test = test
+        var warnings = extraWarnings
+        var comparisons: [ModelComparison] = []
+        for m in models where m.metrics.queries == 0 {
+            warnings.append("WARNING: model \(m.name) was evaluated on 0 queries (do the query ids match the qrels?)")
+        }
+        if let base = models.first {
+            for other in models.dropFirst() {
+                let baseQ = Set(base.metrics.perQuery.keys), otherQ = Set(other.metrics.perQuery.keys)
+                if baseQ != otherQ {
+                    warnings.append("WARNING: \(other.name) and \(base.name) were evaluated on different queries "
+                        + "(\(otherQ.count) vs \(baseQ.count)); compared on the \(baseQ.intersection(otherQ).count) they share")
+                }
+                let stats = MetricName.all.map { metric in
+                    test.compare(metric: metric, base: base.metrics.values(of: metric),
+                                 other: other.metrics.values(of: metric), baseName: base.name, otherName: other.name)
+                }
+                let cmp = ModelComparison(base: base.name, model: other.name, metrics: stats)
+                comparisons.append(cmp)
+                if let n = cmp.on(MetricName.ndcg10) {
+                    if let why = n.degenerate {
+                        warnings.append("WARNING: \(other.name) vs \(base.name) on nDCG@10 is degenerate: \(why)")
+                    }
+                    if n.meanDifference < 0 {
+                        warnings.append("WARNING: adapted model \(other.name) is WORSE than base \(base.name) on nDCG@10: "
+                            + "\(fmt(n.baseMean)) → \(fmt(n.otherMean)) (Δ \(signed(n.meanDifference)), "
+                            + "95% CI [\(signed(n.ciLow)), \(signed(n.ciHigh))], p = \(pfmt(n.pValue)))")
+                    }
+                }
+            }
+        }
+        self.comparisons = comparisons
+        self.warnings = warnings
+    }
+
+    /// A fixed-width terminal table: one row per metric, one column per model, then for each
+    /// later model its difference from the first with 95% CI and p-value. Warnings follow.
+    public func table() -> String {
+        let metricW = max(10, MetricName.all.map(\.count).max()!)
+        let colW = max(8, models.map(\.name.count).max() ?? 0)
+        var header = "metric".rightPadded(metricW)
+        for m in models { header += "  " + m.name.leftPadded(colW) }
+        let deltas = comparisons.map { cmp in
+            (cmp, MetricName.all.map { metric -> String in
+                guard let c = cmp.on(metric) else { return "" }
+                let note = c.degenerate != nil ? " (degenerate)" : (c.significant ? " *" : "")
+                return "\(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))] p=\(pfmt(c.pValue))\(note)"
+            })
+        }
+        let deltaW = deltas.map { pair in max(pair.1.map(\.count).max() ?? 0, pair.0.model.count + 4) }
+        for (i, pair) in deltas.enumerated() { header += "  " + "Δ \(pair.0.model)".rightPadded(deltaW[i]) }
+        var lines = [header, String(repeating: "-", count: header.count)]
+        for (r, metric) in MetricName.all.enumerated() {
+            var line = metric.rightPadded(metricW)
+            for m in models { line += "  " + fmt(m.metrics.mean[metric] ?? 0).leftPadded(colW) }
+            for (i, pair) in deltas.enumerated() { line += "  " + pair.1[r].rightPadded(deltaW[i]) }
+            lines.append(line)
+        }
+        var qline = "queries".rightPadded(metricW)
+        for m in models { qline += "  " + String(m.metrics.queries).leftPadded(colW) }
+        for (i, pair) in deltas.enumerated() {
+            let c = pair.0.on(MetricName.ndcg10)
+            let wtl = c.map { "won \($0.wins) / tied \($0.ties) / lost \($0.losses)" } ?? ""
+            qline += "  " + wtl.rightPadded(deltaW[i])
+        }
+        lines.append(qline)
+        if !comparisons.isEmpty {
+            lines.append("Δ: mean per-query difference vs \(models[0].name), paired bootstrap 95% CI (\(test.resamples) resamples), "
+                + "two-sided sign-flip randomisation p; * significant at 5%")
+        }
+        lines += warnings
+        return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
+    }
+
+    /// Everything above as JSON with sorted keys: `models[i].metrics` holds the means,
+    /// `models[i].per_query` the per-query values, `comparisons[j].metrics[name]` the statistics.
+    public func json() -> Data {
+        let doc = JSONReport(
+            models: models.map { m in
+                .init(name: m.name, queries: m.metrics.queries, metrics: m.metrics.mean, per_query: m.metrics.perQuery)
+            },
+            comparisons: comparisons.map { c in
+                .init(base: c.base, model: c.model,
+                      metrics: Dictionary(uniqueKeysWithValues: c.metrics.map { ($0.metric, $0) }))
+            },
+            warnings: warnings, resamples: test.resamples, seed: test.seed)
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.sortedKeys, .prettyPrinted]
+        // Every value is finite by construction, so encoding cannot fail.
+        return try! enc.encode(doc)
+    }
+}
+
+/// The JSON document's shape (keys are the output's keys).
+private struct JSONReport: Encodable {
+    struct Model: Encodable {
+        var name: String
+        var queries: Int
+        var metrics: [String: Double]
+        var per_query: [String: [String: Double]]
+    }
+    struct Comparison: Encodable {
+        var base: String
+        var model: String
+        var metrics: [String: PairedComparison]
+    }
+    var models: [Model]
+    var comparisons: [Comparison]
+    var warnings: [String]
+    var resamples: Int
+    var seed: UInt64
+}
+
+// Number formatting shared by the table, the warnings and the HTML report.
+func fmt(_ x: Double) -> String { String(format: "%.4f", x) }
+func signed(_ x: Double) -> String { String(format: "%+.4f", abs(x) < 5e-5 ? 0 : x) }
+func pfmt(_ p: Double) -> String { p < 0.001 ? String(format: "%.1e", p) : String(format: "%.3f", p) }
+
+extension String {
+    func rightPadded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

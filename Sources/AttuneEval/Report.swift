@@ -1,0 +1,133 @@
+import AttuneCore
+import Foundation
+
+extension EvalReport {
+    /// One self-contained HTML page (inline CSS and SVG, no scripts, no external assets): the
+    /// metrics side by side, the statistics, and — with two or more models — a histogram of
+    /// per-query nDCG@10 changes (model 2 − model 1) and the 10 queries that gained and lost
+    /// most, each with its text and top answers before and after. All text is HTML-escaped.
+    ///
+    /// - Parameters:
+    ///   - queries: query id → query text.
+    ///   - docs: document id → title and text, or nil when unknown.
+    public func html(queries: [String: String], docs: (String) -> (title: String, text: String)?) -> String {
+        var h = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <title>Attune retrieval evaluation</title>
+        <style>
+        body{font-family:sans-serif;margin:24px auto;max-width:1100px;color:#222;line-height:1.4}
+        h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd}
+        table{border-collapse:collapse;margin:8px 0;font-size:13px}
+        th,td{border:1px solid #ddd;padding:4px 8px;vertical-align:top;text-align:left}
+        th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
+        .warn{background:#fde8e8;border:2px solid #e15759;padding:8px 12px;font-weight:bold;margin:6px 0}
+        .up{color:#2e7d32}.down{color:#c62828}.muted{color:#777}
+        ol.docs{margin:0;padding-left:18px}ol.docs li{margin-bottom:4px}
+        .rel{background:#e6f4ea}.snip{color:#555;font-size:12px}
+        </style></head><body>
+        <h1>Attune retrieval evaluation</h1>
+
+        """
+        let names = models.map { htmlEscape($0.name) }.joined(separator: ", ")
+        h += "<p>Models: \(names). Queries evaluated: \(models.map { String($0.metrics.queries) }.joined(separator: " / ")). "
+        h += "Statistics: paired bootstrap 95% CI (\(test.resamples) resamples, percentile) and two-sided sign-flip "
+        h += "randomisation test, seed \(test.seed).</p>\n"
+        for w in warnings { h += "<div class=\"warn\">\(htmlEscape(w))</div>\n" }
+
+        h += "<h2>Metrics</h2>\n" + meansTable()
+        h += SVGCharts.groupedBars(groups: MetricName.all,
+                                   series: models.map { m in (m.name, MetricName.all.map { m.metrics.mean[$0] ?? 0 }) },
+                                   title: "Mean metrics per model")
+        if !comparisons.isEmpty { h += "<h2>Statistics (each model vs \(htmlEscape(models[0].name)))</h2>\n" + statisticsTable() }
+
+        if models.count >= 2 {
+            let before = models[0], after = models[1]
+            let b = before.metrics.values(of: MetricName.ndcg10), a = after.metrics.values(of: MetricName.ndcg10)
+            let changes = Set(b.keys).intersection(a.keys).map { (qid: $0, delta: a[$0]! - b[$0]!) }
+                .sorted { ($0.delta, $0.qid) < ($1.delta, $1.qid) }
+            h += "<h2>Per-query change in nDCG@10 (\(htmlEscape(after.name)) − \(htmlEscape(before.name)))</h2>\n"
+            h += SVGCharts.changeHistogram(changes.map(\.delta),
+                                           title: "\(after.name) − \(before.name): nDCG@10 change per query")
+            let gained = Array(changes.reversed().prefix { $0.delta > 1e-12 }.prefix(10))
+            let lost = Array(changes.prefix { $0.delta < -1e-12 }.prefix(10))
+            h += "<h2>Top \(gained.count) queries that gained</h2>\n"
+            h += queryTable(gained, before: before, after: after, queries: queries, docs: docs)
+            h += "<h2>Top \(lost.count) queries that lost</h2>\n"
+            h += queryTable(lost, before: before, after: after, queries: queries, docs: docs)
+        }
+        return h + "</body></html>\n"
+    }
+
+    /// Write `html(queries:docs:)` to `url` atomically.
+    public func writeHTML(to url: URL, queries: [String: String],
+                          docs: (String) -> (title: String, text: String)?) throws {
+        try atomicWrite(Data(html(queries: queries, docs: docs).utf8), to: url)
+    }
+
+    private func meansTable() -> String {
+        var t = "<table><tr><th>metric</th>" + models.map { "<th>\(htmlEscape($0.name))</th>" }.joined() + "</tr>\n"
+        for metric in MetricName.all {
+            t += "<tr><td>\(metric)</td>" + models.map { "<td class=\"num\">\(fmt($0.metrics.mean[metric] ?? 0))</td>" }.joined() + "</tr>\n"
+        }
+        t += "<tr><td>queries</td>" + models.map { "<td class=\"num\">\($0.metrics.queries)</td>" }.joined() + "</tr>\n"
+        return t + "</table>\n"
+    }
+
+    private func statisticsTable() -> String {
+        var t = "<table><tr><th>model</th><th>metric</th><th>base mean</th><th>model mean</th><th>Δ</th><th>95% CI</th>"
+            + "<th>p</th><th>won / tied / lost</th><th>verdict</th></tr>\n"
+        for cmp in comparisons {
+            for c in cmp.metrics {
+                let cls = c.meanDifference > 0 ? "up" : (c.meanDifference < 0 ? "down" : "muted")
+                let verdict = c.degenerate.map { "degenerate: \($0)" } ?? (c.significant ? "significant (5%)" : "not significant")
+                t += "<tr><td>\(htmlEscape(cmp.model))</td><td>\(c.metric)</td>"
+                    + "<td class=\"num\">\(fmt(c.baseMean))</td><td class=\"num\">\(fmt(c.otherMean))</td>"
+                    + "<td class=\"num \(cls)\">\(signed(c.meanDifference))</td>"
+                    + "<td class=\"num\">[\(signed(c.ciLow)), \(signed(c.ciHigh))]</td>"
+                    + "<td class=\"num\">\(pfmt(c.pValue))</td><td class=\"num\">\(c.wins) / \(c.ties) / \(c.losses)</td>"
+                    + "<td>\(htmlEscape(verdict))</td></tr>\n"
+            }
+        }
+        return t + "</table>\n"
+    }
+
+    private func queryTable(_ rows: [(qid: String, delta: Double)], before: ModelResult, after: ModelResult,
+                            queries: [String: String], docs: (String) -> (title: String, text: String)?) -> String {
+        if rows.isEmpty { return "<p class=\"muted\">None.</p>\n" }
+        var t = "<table><tr><th>query</th><th>nDCG@10</th><th>top answers: \(htmlEscape(before.name))</th>"
+            + "<th>top answers: \(htmlEscape(after.name))</th></tr>\n"
+        let rel = { (qid: String) in self.qrels?.relevant[qid] ?? [] }
+        for row in rows {
+            let b = before.metrics.perQuery[row.qid]?[MetricName.ndcg10] ?? 0
+            let a = after.metrics.perQuery[row.qid]?[MetricName.ndcg10] ?? 0
+            let text = queries[row.qid].map(htmlEscape) ?? "<span class=\"muted\">(text unknown)</span>"
+            t += "<tr><td>\(text)<br><span class=\"muted\">\(htmlEscape(row.qid))</span></td>"
+                + "<td class=\"num\">\(fmt(b)) → \(fmt(a))<br><b class=\"\(row.delta > 0 ? "up" : "down")\">\(signed(row.delta))</b></td>"
+                + "<td>\(answers(before.topDocs[row.qid] ?? [], relevant: rel(row.qid), docs: docs))</td>"
+                + "<td>\(answers(after.topDocs[row.qid] ?? [], relevant: rel(row.qid), docs: docs))</td></tr>\n"
+        }
+        return t + "</table>\n"
+    }
+
+    /// The first three answers as a list: title and a snippet; relevant ones marked ✓.
+    private func answers(_ ids: [String], relevant: Set<String>,
+                         docs: (String) -> (title: String, text: String)?) -> String {
+        if ids.isEmpty { return "<span class=\"muted\">(no ranking)</span>" }
+        var s = "<ol class=\"docs\">"
+        for id in ids.prefix(3) {
+            let isRel = relevant.contains(id)
+            s += isRel ? "<li class=\"rel\">✓ " : "<li>"
+            if let d = docs(id) {
+                let title = d.title.isEmpty ? id : d.title
+                let snippet = d.text.count > 160 ? String(d.text.prefix(160)) + "…" : d.text
+                s += "<b>\(htmlEscape(title))</b> <span class=\"muted\">\(htmlEscape(id))</span><br>"
+                    + "<span class=\"snip\">\(htmlEscape(snippet))</span>"
+            } else {
+                s += "<b>\(htmlEscape(id))</b>"
+            }
+            s += "</li>"
+        }
+        return s + "</ol>"
+    }
+}
