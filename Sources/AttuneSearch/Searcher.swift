@@ -40,6 +40,12 @@ public struct ExactSearcher {
         dimension = vectors.shape[1]
     }
 
+    /// A searcher over every document of `index`.
+    public init(index: EmbeddingIndex) throws {
+        let (ids, vectors) = try index.loadMatrix()
+        self.init(ids: ids, vectors: vectors)
+    }
+
     /// The number of documents.
     public var count: Int { ids.count }
 

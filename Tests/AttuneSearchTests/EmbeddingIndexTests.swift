@@ -188,4 +188,26 @@ final class EmbeddingIndexTests: XCTestCase {
                 "document \"a\" has a vector of 2 bytes; expected 16 (dimension 4)"))
         }
     }
+
+    func testRefusesBadEmbedderOutputWithoutStoringTheBatch() throws {
+        final class Broken: Embedder {
+            let dimension = 3, fingerprint = "broken", maxSeqLength = 8, name = "broken"
+            var output: (Int) -> Tensor = { Tensor(zeros: [$0, 3]) }
+            func embed(_ texts: [String]) throws -> Tensor { output(texts.count) }
+        }
+        let url = try temporaryFolder(self).appendingPathComponent("index.sqlite")
+        let broken = Broken()
+        let index = try EmbeddingIndex.create(at: url, embedder: broken)
+        broken.output = { Tensor(zeros: [$0 + 1, 3]) }
+        XCTAssertThrowsError(try index.add(corpus(2), embedder: broken)) { error in
+            XCTAssertEqual(error as? AttuneError, .invalid("broken returned shape [3, 3] for 2 texts; expected [2, 3]"))
+        }
+        broken.output = { n in Tensor((0..<n * 3).map { $0 == 4 ? .nan : 1 }, shape: [n, 3]) }
+        XCTAssertThrowsError(try index.add(corpus(2), embedder: broken)) { error in
+            XCTAssertEqual(error as? AttuneError, .invalid("broken returned a non-finite value for document \"doc-1\""))
+        }
+        XCTAssertEqual(index.count, 0)
+        XCTAssertEqual(try index.loadMatrix().ids, [])
+        XCTAssertThrowsError(try index.add(corpus(2), embedder: FakeEmbedder(dimension: 3, fingerprint: "broken", maxSeqLength: 8), batchSize: 0))
+    }
 }

@@ -135,8 +135,8 @@ final class SearcherTests: XCTestCase {
         let docs = (0..<40).map { Document(id: "doc\($0)", text: "passage \($0)") }
         let index = try EmbeddingIndex.create(at: url, embedder: embedder)
         try index.add(docs, embedder: embedder, batchSize: 8)
-        let (ids, vectors) = try index.loadMatrix()
-        let searcher = ExactSearcher(ids: ids, vectors: vectors)
+        let searcher = try ExactSearcher(index: try EmbeddingIndex.open(url))
+        XCTAssertEqual(searcher.count, 40)
         // A document's own text is its nearest neighbour (cosine 1).
         let hits = try searcher.search(try embedder.embed(["passage 17", "passage 3"]), k: 3)
         XCTAssertEqual(hits.map { $0[0].id }, ["doc17", "doc3"])
