@@ -197,7 +197,8 @@ public final class EmbeddingIndex {
             let batch = todo[start..<min(todo.count, start + batchSize)]
             let vectors = try embedder.embed(batch.map(\.embeddingText))
             try validate(vectors, for: batch, embedder: embedder)
-            try db.transaction {
+            let stored = try db.transaction { () -> Int in
+                var stored = 0
                 for (row, doc) in batch.enumerated() {
                     insert.reset()
                     try insert.bind(1, doc.id)
@@ -205,12 +206,14 @@ public final class EmbeddingIndex {
                     try insert.bind(3, doc.text)
                     try insert.bind(4, floats: UnsafeBufferPointer(start: vectors.data + row * dimension, count: dimension))
                     try insert.step()
-                    added += db.changes
+                    stored += db.changes
                 }
+                return stored
             }
             insert.reset()
+            added += stored
+            count += stored
             done += batch.count
-            count = try currentCount()
             progress?(done, todo.count)
         }
         return (added, skipped + (todo.count - added))

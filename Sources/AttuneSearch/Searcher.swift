@@ -20,7 +20,7 @@ public struct Hit: Sendable, Equatable {
 /// Queries are scored against the corpus one chunk of rows at a time, one `sgemm` per chunk, and
 /// each query keeps a running top-k, so memory stays at `chunkRows × queries` scores however large
 /// the corpus. Results are exact; equal scores rank the lower document index first.
-public struct ExactSearcher {
+public struct ExactSearcher: Sendable {
     /// Document ids, one per row of `vectors`.
     public let ids: [String]
     /// The corpus, `[ids.count, dimension]`.

@@ -1,5 +1,6 @@
 import AttuneCore
 import Foundation
+import AttuneTestSupport
 import XCTest
 @testable import AttuneSearch
 
@@ -209,5 +210,21 @@ final class EmbeddingIndexTests: XCTestCase {
         XCTAssertEqual(index.count, 0)
         XCTAssertEqual(try index.loadMatrix().ids, [])
         XCTAssertThrowsError(try index.add(corpus(2), embedder: FakeEmbedder(dimension: 3, fingerprint: "broken", maxSeqLength: 8), batchSize: 0))
+    }
+
+    func testIndexesMedQuADCorpusAndResumes() throws {
+        let docs = try readCorpus(try Fixtures.shared("data/medquad/corpus.jsonl"))
+        let url = try temporaryFolder(self).appendingPathComponent("medquad.sqlite")
+        let dying = FakeEmbedder(dimension: 32, failAfterBatches: 20)
+        let index = try EmbeddingIndex.create(at: url, embedder: dying)
+        XCTAssertThrowsError(try index.add(docs, embedder: dying, batchSize: 256))
+        XCTAssertEqual(index.count, 20 * 256)
+        let embedder = FakeEmbedder(dimension: 32)
+        let result = try EmbeddingIndex.open(url).add(docs, embedder: embedder, batchSize: 256)
+        XCTAssertEqual(result.added, docs.count - 20 * 256)
+        XCTAssertEqual(embedder.embedded.count, result.added)
+        let reopened = try EmbeddingIndex.open(url)
+        try assertHoldsExactly(reopened, docs, dimension: 32)
+        XCTAssertEqual(try reopened.document(docs[9000].id), docs[9000])
     }
 }
