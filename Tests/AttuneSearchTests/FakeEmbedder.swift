@@ -1,5 +1,6 @@
 import AttuneCore
 import Foundation
+import XCTest
 @testable import AttuneSearch
 
 /// A deterministic embedder for tests: each text's vector comes from a hash of the text, normalised.
@@ -65,5 +66,3 @@ func temporaryFolder(_ test: XCTestCase) throws -> URL {
     test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
     return url
 }
-
-import XCTest
