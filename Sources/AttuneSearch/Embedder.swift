@@ -1,0 +1,17 @@
+import AttuneCore
+
+/// Anything that turns texts into unit-length vectors: the BERT sentence encoder, or a fake in
+/// tests. Search and the index depend only on this protocol, never on a concrete model.
+public protocol Embedder {
+    /// The length of every vector `embed` returns.
+    var dimension: Int { get }
+    /// A hash of the weights and the tokenizer: two embedders with equal fingerprints produce the
+    /// same vectors, so an index built with one may be searched with the other.
+    var fingerprint: String { get }
+    /// The longest input, in tokens, the embedder reads before truncating.
+    var maxSeqLength: Int { get }
+    /// A human-readable model name for messages, e.g. "all-MiniLM-L6-v2".
+    var name: String { get }
+    /// Embed `texts`: a `[texts.count, dimension]` tensor whose rows have unit L2 norm.
+    func embed(_ texts: [String]) throws -> Tensor
+}

@@ -1,0 +1,271 @@
+import AttuneCore
+import Foundation
+
+/// A persistent store of document embeddings in one SQLite file: the documents, their vectors
+/// (little-endian float32 blobs) and the model that made them.
+///
+/// Adding a corpus embeds only the ids the index lacks, one batch per transaction in WAL mode, so
+/// a killed build loses at most the batch in flight and rerunning it resumes where it stopped.
+/// An index refuses an embedder whose fingerprint or dimension differ from its own.
+public final class EmbeddingIndex {
+    /// The schema this build writes and the newest it reads.
+    public static let schemaVersion = 1
+    /// The `format` value in the `meta` table that marks an Attune index.
+    public static let format = "attune-index"
+
+    /// The index file.
+    public let url: URL
+    /// The fingerprint of the model whose vectors the index holds.
+    public let fingerprint: String
+    /// The vector length.
+    public let dimension: Int
+    /// The model's maximum sequence length when the index was built.
+    public let maxSeqLength: Int
+    /// The model's name, for messages.
+    public let modelName: String
+    /// The number of documents stored.
+    public private(set) var count: Int
+
+    private let db: SQLiteDatabase
+
+    private init(url: URL, db: SQLiteDatabase, meta: [String: String]) throws {
+        let path = url.path
+        func field(_ key: String) throws -> String {
+            guard let v = meta[key] else {
+                throw AttuneError.invalidFile(path: path, what: "index meta table lacks \"\(key)\"")
+            }
+            return v
+        }
+        func positive(_ key: String) throws -> Int {
+            guard let v = Int(try field(key)), v > 0 else {
+                throw AttuneError.invalidFile(path: path, what: "index meta \"\(key)\" is not a positive integer")
+            }
+            return v
+        }
+        self.url = url
+        self.db = db
+        fingerprint = try field("model_fingerprint")
+        modelName = try field("model_name")
+        dimension = try positive("dimension")
+        maxSeqLength = try positive("max_seq_length")
+        let counter = try db.prepare("SELECT COUNT(*) FROM docs")
+        try counter.step()
+        count = counter.int(0)
+    }
+
+    // MARK: creating and opening
+
+    /// Create a new, empty index at `url` for `embedder`'s model. The file is built beside its
+    /// destination and renamed into place, so it appears whole or not at all. Refuses to replace
+    /// an existing file (open it to resume, or delete it to start again).
+    public static func create(at url: URL, embedder: Embedder) throws -> EmbeddingIndex {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: url.path) {
+            throw AttuneError.invalidFile(path: url.path, what: "already exists (open it to add to it, or delete it to start again)")
+        }
+        guard embedder.dimension > 0, embedder.maxSeqLength > 0 else {
+            throw AttuneError.invalid("\(embedder.name): dimension and max sequence length must be positive")
+        }
+        let dir = url.deletingLastPathComponent()
+        do { try fm.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
+            throw AttuneError.invalidFile(path: dir.path, what: "cannot create the folder: \(error.localizedDescription)")
+        }
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: tmp)
+        do {
+            try writeEmptyIndex(at: tmp, embedder: embedder)
+            if rename(tmp.path, url.path) != 0 {
+                throw AttuneError.invalidFile(path: url.path, what: "could not move the new index into place (\(String(cString: strerror(errno))))")
+            }
+        } catch {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? fm.removeItem(atPath: tmp.path + suffix) }
+            throw error
+        }
+        return try open(url)
+    }
+
+    /// The schema and meta rows, written to `url` and closed (the connection ends with this call).
+    private static func writeEmptyIndex(at url: URL, embedder: Embedder) throws {
+        let db = try SQLiteDatabase(url, mode: .create)
+        // Large pages pack 1.5 KB vector rows densely (4 KB pages leave a quarter of the file empty).
+        try db.exec("PRAGMA page_size=16384")
+        try db.transaction {
+            try db.exec("""
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE docs(id TEXT PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL, vector BLOB NOT NULL);
+                """)
+            let insert = try db.prepare("INSERT INTO meta(key, value) VALUES (?, ?)")
+            let rows: [(String, String)] = [
+                ("format", format),
+                ("schema_version", String(schemaVersion)),
+                ("model_fingerprint", embedder.fingerprint),
+                ("model_name", embedder.name),
+                ("dimension", String(embedder.dimension)),
+                ("max_seq_length", String(embedder.maxSeqLength)),
+                ("created", ISO8601DateFormatter().string(from: Date())),
+            ]
+            for (key, value) in rows {
+                insert.reset()
+                try insert.bind(1, key)
+                try insert.bind(2, value)
+                try insert.step()
+            }
+        }
+        // WAL is a property of the file: set once here, kept by every later connection.
+        try db.exec("PRAGMA journal_mode=WAL")
+    }
+
+    /// Open an existing index. Refuses a file that is not an Attune index, or one written by a
+    /// newer schema version.
+    public static func open(_ url: URL) throws -> EmbeddingIndex {
+        let path = url.path
+        let db = try SQLiteDatabase(url, mode: .readWrite)
+        let notIndex = { (why: String) in AttuneError.invalidFile(path: path, what: "not an Attune index (\(why))") }
+        var tables = Set<String>()
+        do {
+            let list = try db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+            while try list.step() { tables.insert(list.text(0)) }
+        } catch AttuneError.invalidFile(_, "not a SQLite database") {
+            throw notIndex("not a SQLite database")
+        }
+        guard tables.contains("meta") else { throw notIndex("no meta table") }
+        var meta: [String: String] = [:]
+        do {
+            let read = try db.prepare("SELECT key, value FROM meta")
+            while try read.step() { meta[read.text(0)] = read.text(1) }
+        } catch {
+            throw notIndex("its meta table is not Attune's")
+        }
+        guard meta["format"] == format else {
+            throw notIndex(meta["format"].map { "format is \"\($0)\"" } ?? "no format in its meta table")
+        }
+        guard let version = meta["schema_version"].flatMap({ Int($0) }), version >= 1 else {
+            throw AttuneError.invalidFile(path: path, what: "index schema_version is missing or invalid")
+        }
+        if version > schemaVersion {
+            throw AttuneError.invalidFile(path: path, what: "written by a newer Attune (index schema version \(version); this build reads up to \(schemaVersion))")
+        }
+        guard tables.contains("docs") else { throw notIndex("no docs table") }
+        try db.exec("PRAGMA synchronous=NORMAL")
+        return try EmbeddingIndex(url: url, db: db, meta: meta)
+    }
+
+    /// Open the index at `url` if it exists (checking it matches `embedder`), else create it.
+    public static func openOrCreate(at url: URL, embedder: Embedder) throws -> EmbeddingIndex {
+        guard FileManager.default.fileExists(atPath: url.path) else { return try create(at: url, embedder: embedder) }
+        let index = try open(url)
+        try index.checkCompatible(with: embedder)
+        return index
+    }
+
+    /// Throw unless `embedder` makes the vectors this index holds: same fingerprint and dimension
+    /// (the check before embedding queries to search it).
+    public func checkCompatible(with embedder: Embedder) throws {
+        if embedder.fingerprint != fingerprint {
+            throw AttuneError.invalidFile(path: url.path, what: "built with model \"\(modelName)\" (fingerprint \(fingerprint.prefix(16))), but the embedder is \"\(embedder.name)\" (fingerprint \(embedder.fingerprint.prefix(16))); use the index's model or build a new index")
+        }
+        if embedder.dimension != dimension {
+            throw AttuneError.invalidFile(path: url.path, what: "holds \(dimension)-dimensional vectors, but \"\(embedder.name)\" makes \(embedder.dimension)-dimensional ones")
+        }
+    }
+
+    // MARK: adding
+
+    /// Embed and store every document whose id the index lacks, `batchSize` at a time, each batch
+    /// in its own transaction. Documents already present (or repeated within `docs`) are skipped
+    /// without being embedded; their stored text is not compared. `progress` is called after each
+    /// batch with the documents embedded so far and the number to embed.
+    @discardableResult
+    public func add(_ docs: [Document], embedder: Embedder, batchSize: Int = 256,
+                    progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> (added: Int, skipped: Int) {
+        try checkCompatible(with: embedder)
+        if embedder.maxSeqLength != maxSeqLength {
+            throw AttuneError.invalidFile(path: url.path, what: "built with max sequence length \(maxSeqLength), but the embedder truncates at \(embedder.maxSeqLength)")
+        }
+        guard batchSize > 0 else { throw AttuneError.invalid("batch size must be positive, got \(batchSize)") }
+
+        var present = Set<String>(minimumCapacity: count)
+        let ids = try db.prepare("SELECT id FROM docs")
+        while try ids.step() { present.insert(ids.text(0)) }
+        var todo: [Document] = []
+        for doc in docs where present.insert(doc.id).inserted { todo.append(doc) }
+        let skipped = docs.count - todo.count
+
+        let insert = try db.prepare("INSERT OR IGNORE INTO docs(id, title, text, vector) VALUES (?, ?, ?, ?)")
+        var added = 0, done = 0
+        for start in stride(from: 0, to: todo.count, by: batchSize) {
+            let batch = todo[start..<min(todo.count, start + batchSize)]
+            let vectors = try embedder.embed(batch.map(\.embeddingText))
+            try validate(vectors, for: batch, embedder: embedder)
+            let stored = try db.transaction { () -> Int in
+                var stored = 0
+                for (row, doc) in batch.enumerated() {
+                    insert.reset()
+                    try insert.bind(1, doc.id)
+                    try insert.bind(2, doc.title)
+                    try insert.bind(3, doc.text)
+                    try insert.bind(4, floats: UnsafeBufferPointer(start: vectors.data + row * dimension, count: dimension))
+                    try insert.step()
+                    stored += db.changes
+                }
+                return stored
+            }
+            insert.reset()
+            added += stored
+            count += stored
+            done += batch.count
+            progress?(done, todo.count)
+        }
+        return (added, skipped + (todo.count - added))
+    }
+
+    /// Throw unless `vectors` is `[batch.count, dimension]` and finite.
+    private func validate(_ vectors: Tensor, for batch: ArraySlice<Document>, embedder: Embedder) throws {
+        guard vectors.shape == [batch.count, dimension] else {
+            throw AttuneError.invalid("\(embedder.name) returned shape \(vectors.shape) for \(batch.count) texts; expected [\(batch.count), \(dimension)]")
+        }
+        for (row, doc) in batch.enumerated() {
+            let v = vectors.data + row * dimension
+            for j in 0..<dimension where !v[j].isFinite {
+                throw AttuneError.invalid("\(embedder.name) returned a non-finite value for document \"\(doc.id)\"")
+            }
+        }
+    }
+
+    private func currentCount() throws -> Int {
+        let counter = try db.prepare("SELECT COUNT(*) FROM docs")
+        try counter.step()
+        return counter.int(0)
+    }
+
+    // MARK: reading
+
+    /// Every stored id and vector, in insertion order: `vectors` is `[ids.count, dimension]`.
+    public func loadMatrix() throws -> (ids: [String], vectors: Tensor) {
+        try db.transaction(write: false) {
+            let n = try currentCount()
+            let vectors = Tensor(zeros: [n, dimension])
+            var ids: [String] = []
+            ids.reserveCapacity(n)
+            let rows = try db.prepare("SELECT id, vector FROM docs ORDER BY rowid")
+            while try rows.step() {
+                let id = rows.text(0)
+                guard ids.count < n else { break }
+                guard rows.floats(1, into: vectors.data + ids.count * dimension, count: dimension) else {
+                    throw AttuneError.invalidFile(path: url.path, what: "document \"\(id)\" has a vector of \(rows.byteCount(1)) bytes; expected \(dimension * 4) (dimension \(dimension))")
+                }
+                ids.append(id)
+            }
+            count = n
+            return (ids, vectors)
+        }
+    }
+
+    /// The stored document with this id, or nil.
+    public func document(_ id: String) throws -> Document? {
+        let find = try db.prepare("SELECT title, text FROM docs WHERE id = ?")
+        try find.bind(1, id)
+        guard try find.step() else { return nil }
+        return Document(id: id, title: find.text(0), text: find.text(1))
+    }
+}
