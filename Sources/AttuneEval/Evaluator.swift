@@ -1,0 +1,56 @@
+import AttuneCore
+import AttuneSearch
+import Foundation
+
+/// Runs each embedder over a BEIR set (corpus → vectors → exact top-100 per query) and builds the
+/// `EvalReport` comparing every model with the first.
+public struct Evaluator {
+    public var corpus: [Document]
+    public var queries: [Query]
+    public var qrels: Qrels
+    /// Hits kept per query (100: enough for Recall@100 and MAP@100).
+    public var depth = 100
+    /// When set, corpus vectors go into `<indexDir>/<fingerprint>.sqlite` so a rerun (or another
+    /// evaluation of the same model) reuses them, and an interrupted run resumes.
+    public var indexDir: URL?
+
+    public init(corpus: [Document], queries: [Query], qrels: Qrels, indexDir: URL? = nil) {
+        self.corpus = corpus; self.queries = queries; self.qrels = qrels; self.indexDir = indexDir
+    }
+
+    /// One model's ranking: query id → (doc id, score) best first.
+    public typealias Run = [String: [(doc: String, score: Double)]]
+
+    /// Rank the corpus for every query with `embedder`. `progress(done, total)` follows corpus embedding.
+    public func run(_ embedder: Embedder, progress: ((Int, Int) -> Void)? = nil) throws -> Run {
+        let ids: [String], vectors: Tensor
+        if let indexDir {
+            let url = indexDir.appendingPathComponent("\(embedder.fingerprint).sqlite")
+            let index = try EmbeddingIndex.openOrCreate(at: url, embedder: embedder)
+            try index.add(corpus, embedder: embedder, progress: progress)
+            (ids, vectors) = try index.loadMatrix()
+        } else {
+            var rows: [Tensor] = []
+            let batch = 512
+            for start in stride(from: 0, to: corpus.count, by: batch) {
+                let slice = corpus[start..<min(corpus.count, start + batch)]
+                rows.append(try embedder.embed(slice.map(\.embeddingText)))
+                progress?(min(corpus.count, start + batch), corpus.count)
+            }
+            ids = corpus.map(\.id)
+            vectors = rows.isEmpty ? Tensor(zeros: [0, embedder.dimension]) : Tensor.concatRows(rows)
+        }
+        let searcher = ExactSearcher(ids: ids, vectors: vectors)
+        let k = min(depth, max(1, searcher.count))
+        let hits = try searcher.search(try embedder.embed(queries.map(\.text)), k: k)
+        var out: Run = [:]
+        for (q, h) in zip(queries, hits) { out[q.id] = h.map { (doc: $0.id, score: Double($0.score)) } }
+        return out
+    }
+
+    /// Metrics, paired statistics and warnings for named runs (the first is the baseline).
+    public func report(_ runs: [(name: String, run: Run)], extraWarnings: [String] = []) -> EvalReport {
+        let models = runs.map { ModelResult(name: $0.name, ranked: $0.run.mapValues { $0.map(\.doc) }, qrels: qrels) }
+        return EvalReport(models: models, qrels: qrels, extraWarnings: extraWarnings)
+    }
+}

@@ -1,0 +1,45 @@
+import AttuneCore
+import AttuneModel
+import Foundation
+
+/// A `SentenceModel` serving as an `Embedder`: its fingerprint is a hash of every weight, the
+/// vocabulary and the max sequence length, computed once.
+public final class ModelEmbedder: Embedder {
+    public let model: SentenceModel
+    public let name: String
+    public let fingerprint: String
+    /// Texts per batch when embedding.
+    public var batchSize: Int
+
+    public init(model: SentenceModel, name: String, batchSize: Int = 32) {
+        self.model = model
+        self.name = name
+        self.batchSize = batchSize
+        fingerprint = ModelEmbedder.fingerprint(of: model)
+    }
+
+    public var dimension: Int { model.dimension }
+    public var maxSeqLength: Int { model.maxSeqLength }
+
+    public func embed(_ texts: [String]) throws -> Tensor { model.encode(texts, batchSize: batchSize) }
+
+    /// 64-bit FNV-1a-style hash over 8-byte words of every weight, then the vocabulary and settings.
+    public static func fingerprint(of m: SentenceModel) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) func mix(_ w: UInt64) { h = (h ^ w) &* 0x0000_0100_0000_01b3; h ^= h >> 29 }
+        var tensors = m.bert.namedParameters.map(\.1)
+        for d in m.dense { tensors.append(d.linear.weight); if let b = d.linear.bias { tensors.append(b) } }
+        for t in tensors {
+            mix(UInt64(t.count))
+            let words = t.count / 2
+            UnsafeRawPointer(t.data).withMemoryRebound(to: UInt64.self, capacity: words) { p in
+                for i in 0..<words { mix(p[i]) }
+            }
+            if t.count % 2 == 1 { mix(UInt64(t.data[t.count - 1].bitPattern)) }
+        }
+        for token in m.tokenizer.vocab { for b in token.utf8 { mix(UInt64(b)) }; mix(0xff) }
+        mix(UInt64(m.maxSeqLength)); mix(m.normalize ? 1 : 2)
+        for b in m.pooling.rawValue.utf8 { mix(UInt64(b)) }
+        return String(format: "%016llx", h)
+    }
+}
