@@ -52,6 +52,23 @@ final class OptimTests: XCTestCase {
         XCTAssertEqual(opt.stepCount, 2)
     }
 
+    /// A parameter large enough for the threaded update, against the formula in Double.
+    func testLargeParameterMatchesFormula() throws {
+        let n = 10_000
+        let p = GradCheck.random([n], seed: 3)
+        let g = GradCheck.random([n], seed: 4, requiresGrad: false).values
+        let start = p.values
+        var opt = try AdamW(parameters: [p], lr: 1e-3, weightDecay: 0.05)
+        setGrad(p, g)
+        opt.step()
+        for i in stride(from: 0, to: n, by: 7) {
+            let gi = Double(g[i])
+            let m = 0.1 * gi, v = 0.001 * gi * gi
+            let expected = Double(start[i]) * (1 - 1e-3 * 0.05) - 1e-3 / 0.1 * m / (v.squareRoot() / 0.001.squareRoot() + 1e-8)
+            XCTAssertEqual(Double(p[i]), expected, accuracy: 1e-6, "element \(i)")
+        }
+    }
+
     // With a zero gradient only the decoupled decay acts: p ← p·(1 − lr·wd) = 4·(1 − 0.5·0.2) = 3.6,
     // and m = v = 0 so the Adam term is 0/(0 + eps) = 0.
     func testWeightDecayIsDecoupled() throws {

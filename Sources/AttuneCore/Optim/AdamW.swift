@@ -26,7 +26,10 @@ public struct AdamWMoments: Sendable, Equatable {
     }
 }
 
-/// The AdamW optimizer over the trainable tensors it was given.
+/// The AdamW optimizer over the trainable tensors it was given. A training step:
+///
+///     opt.lr = schedule.learningRate(base: lr, afterSteps: opt.stepCount)
+///     loss.backward(); clipGradNorm(opt.parameters, maxNorm: 1); opt.step(); opt.zeroGrad()
 public struct AdamW {
     /// The learning rate of the next step (a schedule sets it before each step).
     public var lr: Float
