@@ -30,8 +30,9 @@ extension Tensor {
                 let mrow = pm.map { $0 + (i / group) * c }
                 var mx = -Float.infinity
                 for j in 0..<c { let v = row[j] + (mrow?[j] ?? 0); yr[j] = v; mx = max(mx, v) }
+                for j in 0..<c { yr[j] = Kernels.fastExp(yr[j] - mx) }  // vectorised
                 var sum: Float = 0
-                for j in 0..<c { let v = Foundation.exp(yr[j] - mx); yr[j] = v; sum += v }
+                for j in 0..<c { sum += yr[j] }
                 let inv = 1 / sum
                 for j in 0..<c { yr[j] *= inv }
             }
@@ -142,8 +143,9 @@ extension Kernels {
             let r = p + i * cols
             var mx = -Float.infinity
             for j in 0..<cols { mx = max(mx, r[j]) }
+            for j in 0..<cols { r[j] = fastExp(r[j] - mx) }  // vectorised
             var sum: Float = 0
-            for j in 0..<cols { let e = Foundation.exp(r[j] - mx); r[j] = e; sum += e }
+            for j in 0..<cols { sum += r[j] }
             let inv = 1 / sum
             for j in 0..<cols { r[j] *= inv }
         }
