@@ -19,7 +19,7 @@ public struct SentenceModel {
     /// Load a sentence-transformers folder.
     public static func load(_ url: URL) throws -> SentenceModel {
         let folder = try ModelFolder.load(url)
-        let tokenizer = try WordPieceTokenizer.load(folder: folder.url)
+        let tokenizer = try folder.tokenizer()
         let file = try SafeTensorsFile(url: folder.weights)
         let bert = try BertModel(config: folder.bert, file: file)
         let dense = try folder.dense.map { try DenseModule.load($0) }

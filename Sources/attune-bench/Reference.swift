@@ -46,7 +46,7 @@ enum Reference {
     /// Peak RSS (MiB) of the largest child process waited for so far.
     static func childrenPeakRSSMiB() -> Int {
         var u = rusage()
-        getrusage(RUSAGE_CHILDREN, &u)
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &u)
         return Int(u.ru_maxrss / 1024)
     }
 }

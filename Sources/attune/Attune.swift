@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneModel
 import ArgumentParser
 import Foundation
 
@@ -12,7 +13,7 @@ struct Attune: ParsableCommand {
         commandName: "attune",
         abstract: "Adapt a sentence-embedding model to your domain, from a Swift binary.",
         version: "attune \(version)",
-        subcommands: [Tokenize.self, Embed.self, Train.self, Export.self, Index.self, Search.self, Eval.self, Demo.self, Doctor.self]
+        subcommands: [Tokenize.self, Embed.self, Export.self, Index.self, Search.self, Eval.self, Doctor.self]
     )
 
     static func main() {
@@ -47,6 +48,6 @@ struct Doctor: ParsableCommand {
         print("attune \(Attune.version)")
         print(KernelChoice.describe())
         print("OpenBLAS config: \(BLAS.config)")
-        print("model cache: \(ModelStoreInfo.home)")
+        print("model cache: \(ModelStore.home.path)")
     }
 }

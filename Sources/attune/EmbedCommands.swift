@@ -8,6 +8,8 @@ struct ModelOption: ParsableArguments {
     @Option(name: .long, help: "A sentence-transformers folder, or a known name (all-MiniLM-L6-v2).")
     var model: String = "all-MiniLM-L6-v2"
 
+    static func named(_ name: String) -> ModelOption { var o = ModelOption(); o.model = name; return o }
+
     func load(maxSeqLength: Int? = nil) throws -> SentenceModel {
         var m = try SentenceModel.load(ModelStore.resolve(model))
         if let maxSeqLength {

@@ -6,13 +6,10 @@ import Foundation
 
 /// Open a model by name or path as an embedder.
 func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32) throws -> ModelEmbedder {
-    let model = try ModelOption(model: nameOrPath).load(maxSeqLength: maxSeqLength)
+    let model = try ModelOption.named(nameOrPath).load(maxSeqLength: maxSeqLength)
     return ModelEmbedder(model: model, name: nameOrPath, batchSize: batchSize)
 }
 
-extension ModelOption {
-    init(model: String) { self.init(); self.model = model }
-}
 
 /// `attune index`: embed a BEIR corpus into a persistent SQLite index (resumable).
 struct Index: ParsableCommand {

@@ -20,10 +20,10 @@ public struct BertModel {
     /// checking each shape against the config.
     public init(config: BertConfig, file: SafeTensorsFile) throws {
         self.config = config
-        try ModelFolder.checkShapes(config: config, file: file)
+        for (name, shape) in config.expectedWeights { try ModelFolder.expectShape(file, name, shape) }
         func load(_ name: String) throws -> Tensor {
             guard let stored = ModelFolder.weightName(name, in: file) else {
-                throw AttuneError.invalidFile(path: file.path, what: "missing weight \(name)")
+                throw AttuneError.invalidFile(path: file.url.path, what: "missing weight \(name)")
             }
             let t = try file.tensor(stored)
             t.name = name
