@@ -39,7 +39,8 @@ extension Tensor {
         let out = Tensor([Float(total / Double(n))], shape: [1], requiresGrad: z.requiresGrad)
         if out.requiresGrad {
             out.record([z]) { g in
-                let d = z.gradBuffer(), scale = g[0] / Float(n)
+                // Capture the probabilities' storage, not just its pointer, so it outlives this function.
+                let d = z.gradBuffer(), scale = g[0] / Float(n), p = probs.pointer
                 for i in 0..<n {
                     for j in 0..<c { d[i * c + j] += scale * (p[i * c + j] - (j == targets[i] ? 1 : 0)) }
                 }

@@ -89,7 +89,8 @@ extension Tensor {
         if out.requiresGrad {
             let ys = out.storage
             out.record([x]) { g in
-                let dx = x.gradBuffer(), y = ys.pointer
+                // Capture the norms' storage, not just its pointer, so it outlives this function.
+                let dx = x.gradBuffer(), y = ys.pointer, nr = norms.pointer
                 for i in 0..<r {
                     let n = nr[i]
                     if n <= eps {  // clamped: y = x/eps is linear
