@@ -67,16 +67,17 @@ final class MNRLossTests: XCTestCase {
 
     func testRepeatedAnswerIsExcludedNotANegative() {
         // Both pairs have the same answer text (ID 5): each row then has only its own column.
-        let a: [Float] = [1, 0, 0, 1], p: [Float] = [1, 1, 0.5, 1]
+        let a: [Float] = [1, 0, 0, 1], p: [Float] = [0.2, 1, 1, 0.2]
         let loss = MultipleNegativesRankingLoss()
         XCTAssertEqual(lossValue(loss, a, p, d: 2, [0, 1], [5, 5]), 0, accuracy: 1e-6)
-        XCTAssertGreaterThan(lossValue(loss, a, p, d: 2, [0, 1], [5, 6]), 0.1)
+        XCTAssertGreaterThan(lossValue(loss, a, p, d: 2, [0, 1], [5, 6]), 5)
         XCTAssertEqual(lossValue(MultipleNegativesRankingLoss(symmetric: true), a, p, d: 2, [0, 1], [5, 5]), 0, accuracy: 1e-6)
         // A hard negative (row 2 of candidates) equal to positive 0 drops out of row 0 only.
-        let withNeg: [Float] = [1, 0, 0, 1, 0, 1, 1, 0]
+        let withNeg: [Float] = [1, 0, 0, 1, 1, 0, 0, 1]
         let excluded = lossValue(loss, a, withNeg, d: 2, [0, 1], [5, 6, 5, 7])
         let counted = lossValue(loss, a, withNeg, d: 2, [0, 1], [5, 6, 8, 7])
-        XCTAssertLessThan(excluded, counted)
+        XCTAssertEqual(excluded, log(2) / 2, accuracy: 1e-4)
+        XCTAssertEqual(counted, log(2), accuracy: 1e-4)
         XCTAssertEqual(MultipleNegativesRankingLoss.forwardExclusions([0, 1], [5, 6, 5, 7]), [[2], []])
         // The same anchor text twice: each positive is right for both.
         XCTAssertEqual(MultipleNegativesRankingLoss.forwardExclusions([0, 0], [5, 6]), [[1], [0]])
