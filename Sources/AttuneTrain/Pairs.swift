@@ -1,0 +1,206 @@
+import AttuneCore
+import Foundation
+
+/// One training example: a query-like anchor, the text it should match, and optional hard negatives.
+public struct TrainingPair: Sendable, Equatable {
+    public var anchor: String
+    public var positive: String
+    /// Texts the anchor should not match, in file order (may be empty).
+    public var negatives: [String]
+
+    public init(anchor: String, positive: String, negatives: [String] = []) {
+        self.anchor = anchor
+        self.positive = positive
+        self.negatives = negatives
+    }
+}
+
+/// What `PairReader.read` found in a file.
+public struct PairSet: Sendable, Equatable {
+    /// The usable pairs, in file order.
+    public var pairs: [TrainingPair]
+    /// Pairs left out because the anchor or positive was empty or only whitespace.
+    public var skippedEmpty: Int
+    /// Malformed lines left out (only with `skipBad`).
+    public var skippedBad: Int
+    /// The first few malformed-line messages (`path:line: what`), for a summary.
+    public var badExamples: [String]
+
+    public init(pairs: [TrainingPair] = [], skippedEmpty: Int = 0, skippedBad: Int = 0, badExamples: [String] = []) {
+        self.pairs = pairs
+        self.skippedEmpty = skippedEmpty
+        self.skippedBad = skippedBad
+        self.badExamples = badExamples
+    }
+}
+
+/// Reads training pairs from `.jsonl` (one JSON object per line), `.csv` (RFC 4180, header row)
+/// or `.tsv` (tab-separated, header row) files, picked by extension.
+///
+/// Negatives are the fields named exactly `negativePrefix`, or `negativePrefix` followed by an
+/// optional `_` and digits (`negative`, `negative_1`, `negative2`, …), in file order; empty or
+/// null negatives are ignored. A malformed line throws `AttuneError.badLine` naming the file and
+/// line, unless `skipBad` is set, in which case it is counted and reading goes on.
+public struct PairReader: Sendable {
+    public var anchorField: String
+    public var positiveField: String
+    public var negativePrefix: String
+    /// Count malformed lines instead of throwing.
+    public var skipBad: Bool
+    /// How many malformed-line messages `PairSet.badExamples` keeps.
+    public static let maxBadExamples = 5
+
+    public init(anchorField: String = "anchor", positiveField: String = "positive",
+                negativePrefix: String = "negative", skipBad: Bool = false) {
+        self.anchorField = anchorField
+        self.positiveField = positiveField
+        self.negativePrefix = negativePrefix
+        self.skipBad = skipBad
+    }
+
+    /// The pairs in `url`, at most `limit` of them (counted after skipping).
+    public func read(_ url: URL, limit: Int? = nil) throws -> PairSet {
+        let path = url.path
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
+            throw AttuneError.fileNotFound(path: path)
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch { throw AttuneError.fileNotFound(path: path) }
+        var state = ReadState(path: path, skipBad: skipBad, limit: limit ?? Int.max)
+        switch url.pathExtension.lowercased() {
+        case "jsonl", "ndjson":
+            try data.withUnsafeBytes { try readJSONL($0.bindMemory(to: UInt8.self), &state) }
+        case "csv":
+            try data.withUnsafeBytes { try readDelimited($0.bindMemory(to: UInt8.self), delimiter: UInt8(ascii: ","), &state) }
+        case "tsv":
+            try data.withUnsafeBytes { try readDelimited($0.bindMemory(to: UInt8.self), delimiter: 0x09, &state) }
+        default:
+            throw AttuneError.invalidFile(path: path, what: "unknown pair file type '.\(url.pathExtension)' (expected .jsonl, .csv or .tsv)")
+        }
+        return state.result
+    }
+
+    /// Is `name` a negative column (`prefix`, or `prefix` + optional `_` + digits)?
+    func isNegative(_ name: String) -> Bool {
+        guard name.hasPrefix(negativePrefix), name != anchorField, name != positiveField else { return false }
+        var rest = name.utf8.dropFirst(negativePrefix.utf8.count)
+        if rest.isEmpty { return true }
+        if rest.first == UInt8(ascii: "_") { rest = rest.dropFirst() }
+        return !rest.isEmpty && rest.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    // MARK: formats
+
+    private func readJSONL(_ bytes: UnsafeBufferPointer<UInt8>, _ state: inout ReadState) throws {
+        guard let base = bytes.baseAddress else { return }
+        var start = 0, line = 0
+        if bytes.count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
+        while start < bytes.count, !state.full {
+            line += 1
+            var stop = start
+            while stop < bytes.count, base[stop] != 0x0A { stop += 1 }
+            let next = stop + 1
+            while stop > start, base[stop - 1] == 0x0D || base[stop - 1] == 0x20 || base[stop - 1] == 0x09 { stop -= 1 }
+            defer { start = next }
+            if stop == start { continue }
+            let members: [(key: String, value: JSONField)]
+            do {
+                members = try JSONLineParser.parseObject(UnsafeBufferPointer(start: base + start, count: stop - start))
+            } catch let e as JSONLineError {
+                try state.bad(line: line, e.what)
+                continue
+            }
+            var anchor: JSONField?, positive: JSONField?
+            var negatives: [String] = []
+            var wrong: String?
+            for (key, value) in members {
+                if key == anchorField { anchor = value } else if key == positiveField { positive = value } else if isNegative(key) {
+                    switch value {
+                    case .string(let s): if !s.isEmpty { negatives.append(s) }
+                    case .null: break
+                    case .other(let type): wrong = wrong ?? "field \"\(key)\" is \(type), expected a string"
+                    }
+                }
+            }
+            if let w = wrong { try state.bad(line: line, w); continue }
+            guard let a = try field(anchor, anchorField, line: line, &state),
+                  let p = try field(positive, positiveField, line: line, &state) else { continue }
+            state.add(TrainingPair(anchor: a, positive: p, negatives: negatives))
+        }
+    }
+
+    /// The string in a required JSON field, or nil after recording why it is unusable.
+    private func field(_ value: JSONField?, _ name: String, line: Int, _ state: inout ReadState) throws -> String? {
+        switch value {
+        case .string(let s)?: return s
+        case nil: try state.bad(line: line, "missing field \"\(name)\""); return nil
+        case .null?: try state.bad(line: line, "field \"\(name)\" is null, expected a string"); return nil
+        case .other(let type)?: try state.bad(line: line, "field \"\(name)\" is \(type), expected a string"); return nil
+        }
+    }
+
+    private func readDelimited(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, _ state: inout ReadState) throws {
+        var records = DelimitedRecords(bytes, delimiter: delimiter)
+        guard let header = records.next() else { return }
+        let names: [String]
+        switch header.fields {
+        case .success(let f): names = f
+        case .failure(let e): throw AttuneError.badLine(path: state.path, line: header.line, what: "header: \(e.what)")
+        }
+        func column(_ name: String) throws -> Int {
+            guard let c = names.firstIndex(of: name) else {
+                throw AttuneError.badLine(path: state.path, line: header.line,
+                                          what: "header has no column \"\(name)\" (columns: \(names.joined(separator: ", ")))")
+            }
+            return c
+        }
+        let ai = try column(anchorField), pi = try column(positiveField)
+        let negs = names.indices.filter { isNegative(names[$0]) && $0 != ai && $0 != pi }
+        while !state.full, let record = records.next() {
+            switch record.fields {
+            case .failure(let e):
+                try state.bad(line: record.line, e.what)
+            case .success(let f):
+                guard f.count == names.count else {
+                    try state.bad(line: record.line, "\(f.count) columns, the header has \(names.count)")
+                    continue
+                }
+                state.add(TrainingPair(anchor: f[ai], positive: f[pi], negatives: negs.map { f[$0] }.filter { !$0.isEmpty }))
+            }
+        }
+    }
+}
+
+/// Running totals while reading one file.
+private struct ReadState {
+    let path: String
+    let skipBad: Bool
+    let limit: Int
+    var result = PairSet()
+
+    init(path: String, skipBad: Bool, limit: Int) {
+        self.path = path
+        self.skipBad = skipBad
+        self.limit = limit
+    }
+
+    var full: Bool { result.pairs.count >= limit }
+
+    /// A malformed line: throw, or count it.
+    mutating func bad(line: Int, _ what: String) throws {
+        let error = AttuneError.badLine(path: path, line: line, what: what)
+        guard skipBad else { throw error }
+        result.skippedBad += 1
+        if result.badExamples.count < PairReader.maxBadExamples { result.badExamples.append(error.description) }
+    }
+
+    mutating func add(_ pair: TrainingPair) {
+        if isBlank(pair.anchor) || isBlank(pair.positive) { result.skippedEmpty += 1; return }
+        result.pairs.append(pair)
+    }
+
+    private func isBlank(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+}

@@ -1,0 +1,194 @@
+import AttuneCore
+import AttuneModel
+import Foundation
+
+/// What one training step reports to the progress line.
+public struct StepReport {
+    public var step: Int, totalSteps: Int
+    public var loss: Float, smoothedLoss: Float
+    public var learningRate: Float
+    public var pairsPerSecond: Double
+    public var etaSeconds: Double
+}
+
+/// The summary `attune train --json` prints last.
+public struct TrainSummary: Codable {
+    public var steps: Int
+    public var seconds: Double
+    public var pairs_per_second: Double
+    public var peak_rss_mib: Int
+    public var first_loss: Float
+    public var last_loss: Float
+    public var pairs: Int
+    public var skipped_empty: Int
+    public var skipped_bad: Int
+    public var deferred: Int
+    public var dropped: Int
+    public var unique_texts: Int
+    public var frozen_cache_seconds: Double
+    public var best_dev: Double?
+    public var output: String
+}
+
+/// Fine-tunes a sentence model on (anchor, positive[, negatives]) pairs with the
+/// MultipleNegativesRanking loss, following a `Recipe`:
+///
+///     pairs → unique texts → tokens → frozen layers once (FrozenCache)
+///     per step: gather cached states → trainable layers (tape) → pool → head → normalize
+///               → MNRL loss → backward → clip → AdamW (warmup, linear decay) → checkpoint
+public final class Trainer {
+    public let recipe: Recipe
+    let log: (String) -> Void
+
+    /// `log` receives one-line messages (what was read, skipped, cached).
+    public init(recipe: Recipe, log: @escaping (String) -> Void = { _ in }) {
+        self.recipe = recipe
+        self.log = log
+    }
+
+    /// Peak resident memory of this process, MiB.
+    public static func peakRSSMiB() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss / 1024)
+    }
+
+    /// Train. `evaluate` scores a model on the dev set (higher is better); when given, it runs every
+    /// `eval_every` steps and at the end, and the best model is the one saved. `resume` continues
+    /// from `output/checkpoint`.
+    public func run(base: SentenceModel, resume: Bool = false,
+                    evaluate: ((SentenceModel) throws -> Double)? = nil,
+                    progress: ((StepReport) -> Void)? = nil,
+                    cacheProgress: ((Int, Int) -> Void)? = nil) throws -> TrainSummary {
+        let r = recipe
+        let output = URL(fileURLWithPath: r.output)
+        let pairSet = try PairReader(anchorField: r.anchorField, positiveField: r.positiveField,
+                                     negativePrefix: r.negativePrefix, skipBad: r.skipBad)
+            .read(URL(fileURLWithPath: r.pairs), limit: r.maxPairs)
+        let pairs = pairSet.pairs
+        if pairSet.skippedEmpty > 0 { log("skipped \(pairSet.skippedEmpty) pairs with an empty side") }
+        if pairSet.skippedBad > 0 { log("skipped \(pairSet.skippedBad) malformed lines (--skip-bad)") }
+        guard pairs.count >= r.batchSize else {
+            throw AttuneError.invalid("\(r.pairs): \(pairs.count) usable pairs, fewer than one batch of \(r.batchSize)")
+        }
+
+        var base = base
+        base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxPositions)
+        var trainable = try TrainableModel(base: base, trainableLayers: r.trainableLayers, head: r.head)
+        let params = trainable.parameters
+
+        // Every text once: tokens, then the frozen layers' output.
+        let unique = uniqueTexts(pairs)
+        let tokenizer = base.tokenizer, maxLen = base.maxSeqLength
+        var tokens = [[Int32]](repeating: [], count: unique.texts.count)
+        tokens.withUnsafeMutableBufferPointer { buf in
+            let b = buf.baseAddress!
+            Parallel.chunks(unique.texts.count, cost: 2000) { s, e in
+                for i in s..<e { b[i] = tokenizer.encode(unique.texts[i], maxLength: maxLen) }
+            }
+        }
+        let t0 = Date()
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let cache = try FrozenCache(model: base, tokens: tokens, frozenLayers: trainable.firstTrainable,
+                                    url: output.appendingPathComponent(".frozen-cache.bin"), progress: cacheProgress)
+        let cacheSeconds = Date().timeIntervalSince(t0)
+        log(String(format: "frozen layers 0..<%d cached for %d unique texts in %.1fs", trainable.firstTrainable,
+                   unique.texts.count, cacheSeconds))
+
+        // The plan: deterministic batches per epoch, so a resumed run replays the same order.
+        let batcher = NoDuplicateBatcher(batchSize: r.batchSize, seed: UInt64(r.seed))
+        let plans = (0..<r.epochs).map {
+            batcher.batches(anchorIDs: unique.anchorIDs, positiveIDs: unique.positiveIDs,
+                            negativeIDs: unique.negativeIDs, epoch: $0)
+        }
+        let steps = plans.reduce(0) { $0 + $1.batches.count }
+        guard steps > 0 else { throw AttuneError.invalid("no full batch of \(r.batchSize) distinct texts could be formed") }
+        let schedule = try LinearSchedule(totalSteps: steps, warmupFraction: r.warmup)
+        var optimizer = try AdamW(parameters: params.map { $0.tensor }, lr: r.lr, weightDecay: r.weightDecay)
+        let loss = MultipleNegativesRankingLoss(scale: r.scale, symmetric: r.symmetric)
+
+        var step = 0
+        var losses: [Float] = []
+        var bestDev: Double? = nil
+        let recipeYAML = r.yaml()
+        if resume, let ck = try Checkpoint.load(from: output, params: params, optimizer: &optimizer) {
+            step = ck.step; losses = ck.losses; bestDev = ck.bestDev
+            log("resumed from \(Checkpoint.folder(in: output).path) at step \(step)/\(steps)")
+        }
+        let firstStep = step
+        let start = Date()
+        var lastGood = step
+
+        func saveFinal(_ model: SentenceModel) throws {
+            try model.save(to: output.appendingPathComponent("model"), overwrite: true,
+                           extraFiles: ["attune_recipe.yaml": Data(recipeYAML.utf8)])
+        }
+        func devCheck() throws {
+            guard let evaluate else { return }
+            let score = try evaluate(trainable.inferenceModel)
+            log(String(format: "step %d: dev score %.4f%@", step, score, (bestDev.map { score > $0 } ?? true) ? " (best so far, saved)" : ""))
+            if bestDev.map({ score > $0 }) ?? true {
+                bestDev = score
+                try saveFinal(trainable.inferenceModel)
+            }
+        }
+
+        var stepInPlan = 0
+        for plan in plans {
+            for batch in plan.batches {
+                defer { stepInPlan += 1 }
+                if stepInPlan < step { continue }  // resumed: these steps are done
+                let anchorIDs = batch.map { unique.anchorIDs[$0] }
+                var candidateIDs = batch.map { unique.positiveIDs[$0] }
+                let negColumns = batch.map { unique.negativeIDs[$0].count }.min() ?? 0
+                for c in 0..<negColumns { candidateIDs += batch.map { unique.negativeIDs[$0][c] } }
+                let all = anchorIDs + candidateIDs
+                let hidden = cache.gather(all)
+                var rng = SplitMix64(seed: UInt64(r.seed) &* 0x9E37_79B9 &+ UInt64(step))
+                let emb = trainable.forward(hidden: hidden, lengths: all.map { cache.lengths[Int($0)] },
+                                            dropout: r.dropout, rng: &rng)
+                let a = emb.sliceRows(0..<anchorIDs.count), c = emb.sliceRows(anchorIDs.count..<all.count)
+                let l = loss(anchors: a, candidates: c, anchorTextIDs: anchorIDs, candidateTextIDs: candidateIDs)
+                let value = l[0]
+                guard value.isFinite else {
+                    throw AttuneError.invalid("the loss became \(value) at step \(step + 1); training stopped. The last good checkpoint (step \(lastGood)) is in \(Checkpoint.folder(in: output).path): lower --lr and rerun with --resume")
+                }
+                for p in params { p.tensor.zeroGrad() }
+                l.backward()
+                if r.maxGradNorm > 0 { clipGradNorm(params.map { $0.tensor }, maxNorm: r.maxGradNorm) }
+                let lr = schedule.learningRate(base: r.lr, afterSteps: step)
+                optimizer.lr = lr
+                optimizer.step()
+                step += 1
+                losses.append(value)
+                if let progress {
+                    let recent = losses.suffix(20)
+                    let elapsed = Date().timeIntervalSince(start)
+                    let pps = Double((step - firstStep) * r.batchSize) / max(elapsed, 1e-9)
+                    progress(StepReport(step: step, totalSteps: steps, loss: value,
+                                        smoothedLoss: recent.reduce(0, +) / Float(recent.count), learningRate: lr,
+                                        pairsPerSecond: pps, etaSeconds: Double((steps - step) * r.batchSize) / max(pps, 1e-9)))
+                }
+                if r.evalEvery > 0 && step % r.evalEvery == 0 && step < steps { try devCheck() }
+                if r.checkpointEvery > 0 && step % r.checkpointEvery == 0 && step < steps {
+                    try Checkpoint(step: step, recipeYAML: recipeYAML, losses: losses, bestDev: bestDev)
+                        .save(to: output, params: params, optimizer: optimizer)
+                    lastGood = step
+                }
+            }
+        }
+        let seconds = Date().timeIntervalSince(start)
+        if evaluate != nil { try devCheck() } else { try saveFinal(trainable.inferenceModel) }
+        try Data(recipeYAML.utf8).write(to: output.appendingPathComponent("recipe.yaml"))
+        try? FileManager.default.removeItem(at: Checkpoint.folder(in: output))
+        let recent = losses.suffix(20)
+        return TrainSummary(steps: step, seconds: (seconds * 100).rounded() / 100,
+                            pairs_per_second: (Double((step - firstStep) * r.batchSize) / max(seconds, 1e-9) * 100).rounded() / 100,
+                            peak_rss_mib: Trainer.peakRSSMiB(), first_loss: losses.first ?? .nan,
+                            last_loss: recent.isEmpty ? .nan : recent.reduce(0, +) / Float(recent.count),
+                            pairs: pairs.count, skipped_empty: pairSet.skippedEmpty, skipped_bad: pairSet.skippedBad,
+                            deferred: plans.reduce(0) { $0 + $1.deferred }, dropped: plans.reduce(0) { $0 + $1.dropped },
+                            unique_texts: unique.texts.count, frozen_cache_seconds: (cacheSeconds * 100).rounded() / 100,
+                            best_dev: bestDev, output: output.appendingPathComponent("model").path)
+    }
+}
