@@ -3,13 +3,21 @@ import Foundation
 
 /// The shape of a BERT encoder, from a Hugging Face `config.json`.
 public struct BertConfig: Equatable, Sendable {
+    /// Width of every token vector (`hidden_size`).
     public var hiddenSize: Int
+    /// Encoder layers (`num_hidden_layers`).
     public var numLayers: Int
+    /// Attention heads per layer (`num_attention_heads`); divides `hiddenSize`.
     public var numHeads: Int
+    /// Feed-forward width (`intermediate_size`).
     public var intermediateSize: Int
+    /// LayerNorm epsilon (`layer_norm_eps`, default 1e-12).
     public var layerNormEps: Float
+    /// Rows of the word embedding table (`vocab_size`).
     public var vocabSize: Int
+    /// Rows of the position embedding table (`max_position_embeddings`).
     public var maxPositions: Int
+    /// Rows of the token-type embedding table (`type_vocab_size`, default 2).
     public var typeVocabSize: Int
     /// The feed-forward activation (`gelu`, …) as config.json names it.
     public var hiddenAct: String

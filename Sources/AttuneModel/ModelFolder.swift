@@ -9,11 +9,15 @@ public enum PoolingMode: String, Sendable {
 /// A sentence-transformers Dense module: `y = activation(W x + b)`, weights in `folder/model.safetensors`
 /// as `linear.weight` `[outFeatures, inFeatures]` and `linear.bias` `[outFeatures]`.
 public struct DenseConfig: Equatable, Sendable {
+    /// Input width (`in_features`): the previous module's output.
     public var inFeatures: Int
+    /// Output width (`out_features`).
     public var outFeatures: Int
+    /// Has `linear.bias`?
     public var bias: Bool
     /// As saved, e.g. `torch.nn.modules.activation.Tanh` or `torch.nn.modules.linear.Identity`.
     public var activation: String
+    /// The module folder (config.json, model.safetensors).
     public var folder: URL
 }
 

@@ -173,7 +173,9 @@ public final class SafeTensorsFile: @unchecked Sendable {
         switch e.dtype {
         case "F32":
             if count > 0 { UnsafeMutableRawPointer(dst).copyMemory(from: src, byteCount: count * 4) }
+            #if _endian(big)
             for i in 0..<count { dst[i] = Float(bitPattern: UInt32(littleEndian: dst[i].bitPattern)) }
+            #endif
         case "F16":
             for i in 0..<count {
                 dst[i] = halfToFloat(UInt16(littleEndian: src.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self)))

@@ -36,9 +36,12 @@ public enum SafeTensors {
         withUnsafeBytes(of: UInt64(headerBytes.count).littleEndian) { data.append(contentsOf: $0) }
         data.append(contentsOf: headerBytes)
         for (_, t) in tensors where t.count > 0 {
-            var le = [UInt32](repeating: 0, count: t.count)
-            for i in 0..<t.count { le[i] = t.data[i].bitPattern.littleEndian }
+            #if _endian(little)
+            data.append(UnsafeBufferPointer(start: t.data, count: t.count))
+            #else
+            let le = (0..<t.count).map { t.data[$0].bitPattern.littleEndian }
             le.withUnsafeBytes { data.append(contentsOf: $0) }
+            #endif
         }
         try atomicWrite(data, to: url)
     }

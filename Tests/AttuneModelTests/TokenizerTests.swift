@@ -49,6 +49,9 @@ final class TokenizerTests: XCTestCase {
         XCTAssertEqual(t.tokenize("$hello—world"), ["$", "hello", "[UNK]", "world"])
         // Zero-width space and soft hyphen (Cf) vanish; \t \n \r separate; NUL and U+FFFD vanish.
         XCTAssertEqual(t.tokenize("hel\u{200B}lo\tworld\r\nhel\u{AD}lo\u{0}\u{FFFD}"), ["hello", "world", "hello"])
+        // Private use (Co) vanishes; an unassigned code point (Cn) stays in its word, as in the fast tokenizer.
+        XCTAssertEqual(t.tokenize("hel\u{E000}lo"), ["hello"])
+        XCTAssertEqual(t.tokenize("hel\u{378}lo world"), ["[UNK]", "world"])
         // U+037E GREEK QUESTION MARK decomposes to ";" and is split off after normalisation.
         XCTAssertEqual(t.tokenize("hello\u{37E}world"), ["hello", ";", "world"])
         XCTAssertEqual(t.tokenize("   "), [])

@@ -1,7 +1,7 @@
 import Foundation
 
 /// BERT's pre-tokenization, exactly as Hugging Face's BertNormalizer + BertPreTokenizer do it:
-/// drop U+0000, U+FFFD and control characters (every C* category except \t \n \r, which count
+/// drop U+0000, U+FFFD and control characters (Cc, Cf, Co, Cs except \t \n \r, which count
 /// as whitespace), put CJK ideographs in words of their own, strip accents (NFD, drop Mn) and
 /// lower-case, then split on whitespace and punctuation (P* categories and ASCII 33–47, 58–64,
 /// 91–96, 123–126). Words come out as UTF-8 bytes; ASCII text never leaves the byte loop.
@@ -130,11 +130,12 @@ struct BasicTokenizer: Sendable {
         return emit()
     }
 
-    /// Every C* general category except \t \n \r (which are whitespace).
+    /// Control (Cc), format (Cf), surrogate (Cs) and private-use (Co) scalars, except \t \n \r
+    /// (which are whitespace). Unassigned code points (Cn) are kept, as the fast tokenizer does.
     static func isControl(_ u: Unicode.Scalar) -> Bool {
         if u == "\t" || u == "\n" || u == "\r" { return false }
         switch u.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned: return true
+        case .control, .format, .surrogate, .privateUse: return true
         default: return false
         }
     }

@@ -9,9 +9,13 @@ import Foundation
 public struct WordPieceTokenizer: Sendable {
     /// The vocabulary (ids ↔ tokens).
     public let vocabulary: Vocabulary
+    /// `[CLS]`, which starts every encoding.
     public let clsId: Int32
+    /// `[SEP]`, which ends every encoding.
     public let sepId: Int32
+    /// `[PAD]`, for batching.
     public let padId: Int32
+    /// `[UNK]`, for words the vocabulary cannot spell.
     public let unkId: Int32
     /// Words longer than this (in Unicode scalars) become `[UNK]`.
     public let maxInputCharsPerWord: Int
