@@ -1,0 +1,139 @@
+"""Authored fact base: further everyday conditions, a vaccine, a rescue medicine and a heart monitor. Written for Attune by its authors."""
+
+FACTS = """
+# Glandular fever (infectious mononucleosis) [condition]
+what: Glandular fever, or mono, is an infection usually caused by the Epstein-Barr virus, most common in teenagers and young adults.
+? what is mono and why do they call it the kissing disease
+sym: It causes a severe sore throat, fever, swollen neck glands, marked tiredness and sometimes an enlarged spleen; tiredness can last for weeks.
+? sore throat for two weeks, glands like golf balls and i'm so tired
+cause: The virus spreads through saliva, for example by kissing or sharing drinks and utensils, and people can shed it for months.
+dx: Diagnosis uses a blood count showing atypical lymphocytes and a rapid antibody (monospot) test or specific Epstein-Barr virus antibody tests.
+tx: Treatment is rest, fluids and pain relief; antibiotics do not help, and amoxicillin often causes a rash in people with glandular fever.
+care: Contact sports are avoided for at least three to four weeks because an enlarged spleen can rupture; sudden left upper abdominal pain needs emergency care, as does difficulty breathing or swallowing.
+? how long after mono can i play rugby again
+
+# Sunburn [condition]
+what: Sunburn is skin damage caused by ultraviolet radiation from the sun or sunbeds, producing inflammation within hours of exposure.
+sym: Sunburnt skin is red or darker, hot, sore and sometimes blistered; peeling follows a few days later, and severe sunburn can cause fever, chills and nausea.
+tx: Cooling the skin with cool showers, applying moisturiser or aloe, drinking fluids, taking pain relief and keeping out of the sun help; blisters should not be popped.
+? what helps a bad sunburn stop hurting
+prev: Seeking shade in the middle of the day, covering up with clothing and a hat, and applying broad-spectrum sunscreen of SPF 30 or higher generously and regularly prevent sunburn.
+? how often do you have to reapply sunscreen
+outlook: Repeated sunburn, especially in childhood, increases the risk of skin cancer, including melanoma, and speeds skin ageing.
+care: Medical help is needed for sunburn with large areas of blistering, fever, confusion, dizziness or signs of dehydration, and for sunburnt babies.
+
+# Bedwetting [condition]
+what: Bedwetting (nocturnal enuresis) is involuntary passing of urine during sleep in children old enough to be dry, usually over five years. It is common and not the child's fault.
+? my 7 year old still wets the bed every night, is that normal
+cause: Bedwetting is linked to producing large amounts of urine at night, a bladder that holds less, deep sleep and family history; constipation and urinary infections can contribute.
+tx: Options include reassurance, avoiding drinks in the hour before bed, regular toilet visits, a bedwetting alarm, and desmopressin for short-term use such as sleepovers.
+? do bedwetting alarms actually work
+care: Medical review is advised if a child who was dry starts wetting again, has daytime wetting, pain on urinating, excessive thirst or weight loss.
+outlook: Most children grow out of bedwetting, with about 15 percent becoming dry each year without treatment.
+
+# Frozen shoulder [condition]
+what: Frozen shoulder (adhesive capsulitis) is a condition in which the shoulder joint capsule thickens and tightens, causing pain and stiffness.
+sym: It typically passes through a painful phase, a stiff phase with reduced movement, and a gradual thawing phase, often taking one to three years in total.
+? can't lift my arm to brush my hair and my shoulder aches at night
+risk: Frozen shoulder is more common between 40 and 60, in women, in people with diabetes or thyroid disease, and after a period of shoulder immobility.
+tx: Pain relief, gentle stretching exercises and physiotherapy help; steroid injections can ease pain in the early phase, and procedures are reserved for persistent cases.
+
+# Restless legs syndrome [condition]
+what: Restless legs syndrome is a neurological condition causing an irresistible urge to move the legs, usually with uncomfortable sensations.
+sym: Crawling, aching or tingling feelings in the legs come on at rest, particularly in the evening and at night, and are relieved temporarily by moving or walking.
+? creepy crawly feeling in my legs at night and i have to get up and walk
+cause: It can be inherited or linked to iron deficiency, pregnancy, kidney failure and some medicines such as antihistamines and antidepressants.
+tx: Correcting low iron, regular exercise, reducing caffeine and alcohol, and leg massage help; medicines are used for frequent severe symptoms.
+? can low iron cause restless legs
+
+# Raynaud's phenomenon [condition]
+what: Raynaud's phenomenon is an exaggerated narrowing of small blood vessels in the fingers and toes in response to cold or stress.
+sym: Fingers or toes turn white, then blue, then red as blood flow returns, with numbness, tingling or throbbing.
+? my fingers go white and numb when it's cold
+tx: Keeping the whole body warm, wearing gloves, stopping smoking and managing stress help; medicines such as nifedipine widen blood vessels in frequent attacks.
+care: Raynaud's starting after age 30, on one side only, with skin ulcers, or with joint pain, rashes or other symptoms may be linked to an underlying condition such as scleroderma and needs assessment.
+
+# Dry eye [condition]
+what: Dry eye disease occurs when the eyes do not make enough tears or tears evaporate too quickly, leaving the eye surface irritated.
+sym: It causes gritty, burning or scratchy eyes, redness, blurred vision that clears with blinking and, paradoxically, watering eyes.
+? my eyes feel sandy and burn after looking at the computer all day
+cause: Dry eye is more common with age, after menopause, with screen use that reduces blinking, contact lenses, dry or windy environments, some medicines and autoimmune conditions such as Sjogren's syndrome.
+tx: Lubricating eye drops, warm compresses and lid hygiene, taking screen breaks and using a humidifier help; prescription anti-inflammatory drops are used for persistent cases.
+
+# Earwax build-up [condition]
+what: Earwax is a natural substance that protects and cleans the ear canal; it usually comes out by itself but sometimes builds up and blocks the ear.
+sym: Blocked ears cause muffled hearing, a feeling of fullness, itching, and sometimes ringing or dizziness.
+? my ear feels plugged up and muffled after showering
+tx: Softening drops such as olive oil or sodium bicarbonate drops for a few days often clear wax; persistent blockages are removed by microsuction or irrigation by a clinician.
+prev: Cotton buds and objects push wax deeper and can damage the eardrum, so the ear canal is best left alone.
+? is it bad to use q tips in your ears
+
+# Hypothermia [condition]
+what: Hypothermia is a dangerous drop in body temperature below 35 C, when the body loses heat faster than it can produce it.
+sym: Early signs are shivering, cold pale skin, and tiredness; as it worsens, shivering stops and confusion, slurred speech, slow breathing and drowsiness develop.
+risk: Older adults living in cold homes, babies, people who are intoxicated, homeless or immersed in cold water are at highest risk.
+tx: Move the person somewhere warm, remove wet clothing, wrap them in blankets including the head, give warm sweet drinks if they are alert, and call emergency services for moderate or severe cases.
+? how do you warm someone up who is too cold
+
+# Post-traumatic stress disorder [condition]
+what: Post-traumatic stress disorder (PTSD) is a mental health condition that can develop after experiencing or witnessing a frightening or life-threatening event.
+sym: Symptoms include flashbacks and nightmares, avoiding reminders, feeling constantly on guard, being easily startled, irritability, poor sleep and negative changes in mood.
+? ever since the car crash i have nightmares and freeze when i hear brakes
+tx: Trauma-focused psychological therapies such as trauma-focused CBT and EMDR are the most effective treatments, and some antidepressants can help.
+? what is emdr therapy
+risk: PTSD is more likely after severe or repeated trauma, with lack of support afterwards, previous mental health problems and ongoing stress.
+
+# Anorexia nervosa [condition]
+what: Anorexia nervosa is a serious eating disorder in which a person restricts food intake, leading to a very low body weight, with intense fear of gaining weight and a distorted body image.
+sym: Signs include significant weight loss, skipping meals, excessive exercise, preoccupation with food and weight, missed periods, feeling cold, dizziness and social withdrawal.
+? my daughter has lost a lot of weight and won't eat in front of us
+tx: Treatment involves specialist eating disorder services, family-based therapy for young people, psychological therapy and medical and nutritional monitoring.
+outlook: Anorexia has serious physical effects on the heart, bones and hormones and a high mortality among psychiatric conditions, but many people recover fully with early treatment.
+
+# Lactose intolerance [condition]
+what: Lactose intolerance is difficulty digesting lactose, the sugar in milk, because of low levels of the enzyme lactase in the small intestine.
+sym: It causes bloating, gas, abdominal cramps and diarrhoea from 30 minutes to a few hours after consuming dairy.
+? i get gassy and have the runs every time i drink milk
+dx: It is often identified by improvement after cutting out lactose; a hydrogen breath test can confirm it.
+tx: Limiting lactose, choosing lactose-free products, and using lactase enzyme supplements help; many people can tolerate small amounts, yoghurt and hard cheeses.
+? can lactose intolerant people eat cheese
+
+# Aortic stenosis [condition]
+what: Aortic stenosis is narrowing of the aortic valve, which restricts blood flow out of the heart; it is most often caused by age-related calcium build-up.
+sym: Symptoms include breathlessness on exertion, chest pain, dizziness or fainting on exercise and tiredness, though many people have no symptoms for years.
+? doctor heard a heart murmur and i get dizzy walking fast
+dx: A murmur heard with a stethoscope prompts an echocardiogram, which measures how narrowed the valve is.
+tx: Severe aortic stenosis with symptoms is treated by replacing the valve, either with open-heart surgery or a catheter-based procedure (TAVI).
+
+# Thyroid nodules [condition]
+what: Thyroid nodules are lumps within the thyroid gland; they are very common, especially with age, and most are benign.
+? found a lump in my neck on the thyroid, is it cancer
+sym: Most nodules cause no symptoms and are found by chance on scans; large nodules may cause a visible lump, pressure or difficulty swallowing.
+dx: Nodules are assessed with thyroid blood tests and ultrasound; nodules with concerning features are sampled with a fine-needle aspiration biopsy.
+tx: Benign nodules are usually monitored; surgery is used for cancer, suspicious results or nodules causing pressure symptoms.
+
+# HPV vaccine [drug]
+uses: The HPV vaccine protects against the types of human papillomavirus that cause most cervical cancers and genital warts, and several other cancers in men and women.
+? should my son get the hpv vaccine too
+how: The vaccine contains virus-like particles that do not cause infection but train the immune system to make antibodies against HPV.
+take: It works best when given before any exposure to HPV, so it is offered routinely to children around 11 to 13, with catch-up vaccination for young adults.
+? is it too late to get the hpv vaccine at 25
+side: Common side effects are a sore arm, headache and mild fever; fainting can occur with injections in adolescents, so they are observed briefly afterwards.
+avoid: The vaccine is not given to people with a severe allergy to a previous dose and is deferred in pregnancy; vaccinated people still need cervical screening.
+
+# Naloxone [drug]
+uses: Naloxone is an emergency medicine that rapidly reverses opioid overdose, restoring breathing.
+? where can i get narcan
+how: Naloxone competes with opioids at their receptors and displaces them, reversing their effects within minutes.
+take: Naloxone is given as a nasal spray or injection into a muscle; emergency services should be called and the dose repeated after a few minutes if there is no response.
+side: Naloxone can cause sudden opioid withdrawal, with agitation, vomiting and sweating; its effect may wear off before the opioid, so the person must be observed.
+? can narcan hurt someone if they didn't overdose
+
+# Holter monitor [test]
+purpose: A Holter monitor is a portable ECG recorder worn for 24 hours to several days to capture heart rhythm problems that come and go, such as palpitations or fainting.
+? why do i have to wear a heart monitor for 48 hours
+proc: Electrodes are stuck to the chest and connected to a small recorder; normal activities continue, and the person keeps a diary of symptoms and their times.
+prep: Showering is done before fitting because the device usually must stay dry; lotions on the chest are avoided so the electrodes stick.
+? can i shower with a holter monitor on
+results: A cardiologist compares the recording with the symptom diary; rhythm changes that match symptoms help guide treatment, and longer event monitors may be used if nothing is captured.
+"""
