@@ -182,14 +182,18 @@ avoid: NRT is much safer than smoking, including for people with heart disease a
 purpose: A pulse oximeter clips onto a finger to estimate the oxygen saturation of the blood and the pulse rate, used in lung and heart illness, COVID-19 and during anaesthesia.
 ? what should my oxygen level be on a finger monitor
 results: Normal saturation is usually 95 to 100 percent; persistent readings below about 92 percent, or lower than a person's usual level, need medical review.
+? is 93 percent oxygen level bad
 risks: Readings can be inaccurate with cold fingers, nail polish, poor circulation, movement, and may overestimate oxygen levels in people with darker skin.
+? can nail polish affect pulse ox readings
 proc: The device shines red and infrared light through the fingertip and measures how much is absorbed; readings stabilise within seconds at rest.
 
 # Lumbar puncture [test]
 purpose: A lumbar puncture (spinal tap) collects a sample of the fluid around the brain and spinal cord to diagnose meningitis, bleeding and some neurological conditions.
+? why would someone need a spinal tap
 proc: A thin needle is inserted between the bones of the lower back, below the end of the spinal cord, under local anaesthetic while the person lies curled on their side or sits bent forward.
 ? does a spinal tap hurt
 risks: The most common side effect is a headache that is worse when upright, usually settling with rest and fluids; infection and bleeding are rare.
+? what is a spinal headache
 results: The fluid is examined for cells, protein, glucose, bacteria and viruses; some results are available within hours and cultures take days.
 
 # Meningitis [condition]

@@ -133,6 +133,7 @@ side: Naloxone can cause sudden opioid withdrawal, with agitation, vomiting and 
 purpose: A Holter monitor is a portable ECG recorder worn for 24 hours to several days to capture heart rhythm problems that come and go, such as palpitations or fainting.
 ? why do i have to wear a heart monitor for 48 hours
 proc: Electrodes are stuck to the chest and connected to a small recorder; normal activities continue, and the person keeps a diary of symptoms and their times.
+? what do i do while wearing a holter monitor
 prep: Showering is done before fitting because the device usually must stay dry; lotions on the chest are avoided so the electrodes stick.
 ? can i shower with a holter monitor on
 results: A cardiologist compares the recording with the symptom diary; rhythm changes that match symptoms help guide treatment, and longer event monitors may be used if nothing is captured.
