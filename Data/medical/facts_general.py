@@ -170,13 +170,13 @@ risk: Torsion is most common between ages 12 and 18 and in newborns; some boys h
 dx: Torsion is often diagnosed clinically and taken straight to surgery; an ultrasound may be done only if it does not delay the operation.
 ? do they need a scan before surgery for a twisted testicle
 # Nicotine replacement therapy [drug]
-uses: Nicotine replacement therapy (NRT) helps people stop smoking by relieving cravings and withdrawal symptoms, using patches, gum, lozenges, inhalators or sprays.
+uses: Nicotine replacement therapy (NRT) helps people stop smoking by relieving cravings and withdrawal symptoms, using patches, gum, lozenges, inhalators or sprays. It roughly improves the chance of quitting compared with willpower alone.
 ? do nicotine patches actually help you quit
-how: NRT delivers nicotine without the tar and carbon monoxide in tobacco smoke, reducing withdrawal while the smoking habit is broken.
-side: Side effects include skin irritation from patches, vivid dreams when patches are worn overnight, hiccups, mouth or throat irritation and nausea.
-take: Combining a long-acting patch with a short-acting form such as gum or spray is more effective than one product; treatment usually continues for about 8 to 12 weeks.
+how: NRT delivers nicotine without the tar and carbon monoxide in tobacco smoke, reducing withdrawal while the smoking habit is broken. Nicotine itself is not the main cause of smoking-related cancers and lung disease.
+side: Side effects include skin irritation from patches, vivid dreams when patches are worn overnight, hiccups, mouth or throat irritation and nausea. Most side effects are mild and settle or improve with a change of product.
+take: Combining a long-acting patch with a short-acting form such as gum or spray is more effective than one product; treatment usually continues for about 8 to 12 weeks. Support from a stop-smoking service further improves success.
 ? can i use the patch and gum at the same time
-avoid: NRT is much safer than smoking, including for people with heart disease and in pregnancy, where it may be used with professional advice.
+avoid: NRT is much safer than smoking, including for people with heart disease and in pregnancy, where it may be used with professional advice. The risk of becoming dependent on NRT is low.
 
 # Pulse oximetry [test]
 purpose: A pulse oximeter clips onto a finger to estimate the oxygen saturation of the blood and the pulse rate, used in lung and heart illness, COVID-19 and during anaesthesia.

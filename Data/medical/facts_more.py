@@ -113,20 +113,20 @@ dx: Nodules are assessed with thyroid blood tests and ultrasound; nodules with c
 tx: Benign nodules are usually monitored; surgery is used for cancer, suspicious results or nodules causing pressure symptoms.
 
 # HPV vaccine [drug]
-uses: The HPV vaccine protects against the types of human papillomavirus that cause most cervical cancers and genital warts, and several other cancers in men and women.
+uses: The HPV vaccine protects against the types of human papillomavirus that cause most cervical cancers and genital warts, and several other cancers in men and women. It is most effective in preventing infection rather than treating existing infection.
 ? should my son get the hpv vaccine too
-how: The vaccine contains virus-like particles that do not cause infection but train the immune system to make antibodies against HPV.
-take: It works best when given before any exposure to HPV, so it is offered routinely to children around 11 to 13, with catch-up vaccination for young adults.
+how: The vaccine contains virus-like particles that do not cause infection but train the immune system to make antibodies against HPV. It cannot cause HPV infection or cancer.
+take: It works best when given before any exposure to HPV, so it is offered routinely to children around 11 to 13, with catch-up vaccination for young adults. Younger adolescents need fewer doses than older recipients.
 ? is it too late to get the hpv vaccine at 25
-side: Common side effects are a sore arm, headache and mild fever; fainting can occur with injections in adolescents, so they are observed briefly afterwards.
-avoid: The vaccine is not given to people with a severe allergy to a previous dose and is deferred in pregnancy; vaccinated people still need cervical screening.
+side: Common side effects are a sore arm, headache and mild fever; fainting can occur with injections in adolescents, so they are observed briefly afterwards. Serious reactions are very rare.
+avoid: The vaccine is not given to people with a severe allergy to a previous dose and is deferred in pregnancy; vaccinated people still need cervical screening. It is safe to give alongside other routine vaccines.
 
 # Naloxone [drug]
-uses: Naloxone is an emergency medicine that rapidly reverses opioid overdose, restoring breathing.
+uses: Naloxone is an emergency medicine that rapidly reverses opioid overdose, restoring breathing. It is available to family members and friends of people who use opioids in many places.
 ? where can i get narcan
-how: Naloxone competes with opioids at their receptors and displaces them, reversing their effects within minutes.
-take: Naloxone is given as a nasal spray or injection into a muscle; emergency services should be called and the dose repeated after a few minutes if there is no response.
-side: Naloxone can cause sudden opioid withdrawal, with agitation, vomiting and sweating; its effect may wear off before the opioid, so the person must be observed.
+how: Naloxone competes with opioids at their receptors and displaces them, reversing their effects within minutes. It has no effect on someone who has not taken opioids.
+take: Naloxone is given as a nasal spray or injection into a muscle; emergency services should be called and the dose repeated after a few minutes if there is no response. Rescue breathing may be needed while waiting for it to work.
+side: Naloxone can cause sudden opioid withdrawal, with agitation, vomiting and sweating; its effect may wear off before the opioid, so the person must be observed. Withdrawal symptoms are unpleasant but not usually dangerous.
 ? can narcan hurt someone if they didn't overdose
 
 # Holter monitor [test]
