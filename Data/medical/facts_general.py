@@ -170,7 +170,7 @@ risk: Torsion is most common between ages 12 and 18 and in newborns; some boys h
 dx: Torsion is often diagnosed clinically and taken straight to surgery; an ultrasound may be done only if it does not delay the operation.
 ? do they need a scan before surgery for a twisted testicle
 # Nicotine replacement therapy [drug]
-uses: Nicotine replacement therapy (NRT) helps people stop smoking by relieving cravings and withdrawal symptoms, using patches, gum, lozenges, inhalators or sprays. It roughly improves the chance of quitting compared with willpower alone.
+uses: Nicotine replacement therapy (NRT) helps people stop smoking by relieving cravings and withdrawal symptoms, using patches, gum, lozenges, inhalators or sprays. Used properly, it raises the chance of quitting by about half compared with willpower alone.
 ? do nicotine patches actually help you quit
 how: NRT delivers nicotine without the tar and carbon monoxide in tobacco smoke, reducing withdrawal while the smoking habit is broken. Nicotine itself is not the main cause of smoking-related cancers and lung disease.
 side: Side effects include skin irritation from patches, vivid dreams when patches are worn overnight, hiccups, mouth or throat irritation and nausea. Most side effects are mild and settle or improve with a change of product.
@@ -179,22 +179,22 @@ take: Combining a long-acting patch with a short-acting form such as gum or spra
 avoid: NRT is much safer than smoking, including for people with heart disease and in pregnancy, where it may be used with professional advice. The risk of becoming dependent on NRT is low.
 
 # Pulse oximetry [test]
-purpose: A pulse oximeter clips onto a finger to estimate the oxygen saturation of the blood and the pulse rate, used in lung and heart illness, COVID-19 and during anaesthesia.
+purpose: A pulse oximeter clips onto a finger to estimate the oxygen saturation of the blood and the pulse rate, used in lung and heart illness, COVID-19 and during anaesthesia. Home monitoring is used in some chronic lung diseases.
 ? what should my oxygen level be on a finger monitor
-results: Normal saturation is usually 95 to 100 percent; persistent readings below about 92 percent, or lower than a person's usual level, need medical review.
+results: Normal saturation is usually 95 to 100 percent; persistent readings below about 92 percent, or lower than a person's usual level, need medical review. Trends over time and symptoms matter more than a single number.
 ? is 93 percent oxygen level bad
-risks: Readings can be inaccurate with cold fingers, nail polish, poor circulation, movement, and may overestimate oxygen levels in people with darker skin.
+risks: Readings can be inaccurate with cold fingers, nail polish, poor circulation, movement, and may overestimate oxygen levels in people with darker skin. Symptoms such as severe breathlessness need medical attention whatever the reading.
 ? can nail polish affect pulse ox readings
-proc: The device shines red and infrared light through the fingertip and measures how much is absorbed; readings stabilise within seconds at rest.
+proc: The device shines red and infrared light through the fingertip and measures how much is absorbed; readings stabilise within seconds at rest. Warm hands and sitting still improve accuracy.
 
 # Lumbar puncture [test]
-purpose: A lumbar puncture (spinal tap) collects a sample of the fluid around the brain and spinal cord to diagnose meningitis, bleeding and some neurological conditions.
+purpose: A lumbar puncture (spinal tap) collects a sample of the fluid around the brain and spinal cord to diagnose meningitis, bleeding and some neurological conditions. It can also measure pressure in the fluid and deliver some medicines.
 ? why would someone need a spinal tap
-proc: A thin needle is inserted between the bones of the lower back, below the end of the spinal cord, under local anaesthetic while the person lies curled on their side or sits bent forward.
+proc: A thin needle is inserted between the bones of the lower back, below the end of the spinal cord, under local anaesthetic while the person lies curled on their side or sits bent forward. The procedure usually takes 15 to 30 minutes.
 ? does a spinal tap hurt
-risks: The most common side effect is a headache that is worse when upright, usually settling with rest and fluids; infection and bleeding are rare.
+risks: The most common side effect is a headache that is worse when upright, usually settling with rest and fluids; infection and bleeding are rare. Brain imaging may be done first when raised pressure is suspected.
 ? what is a spinal headache
-results: The fluid is examined for cells, protein, glucose, bacteria and viruses; some results are available within hours and cultures take days.
+results: The fluid is examined for cells, protein, glucose, bacteria and viruses; some results are available within hours and cultures take days. Opening pressure is measured at the start of the procedure.
 
 # Meningitis [condition]
 what: Meningitis is inflammation of the membranes surrounding the brain and spinal cord, usually from infection; bacterial meningitis is a medical emergency.

@@ -130,11 +130,11 @@ side: Naloxone can cause sudden opioid withdrawal, with agitation, vomiting and 
 ? can narcan hurt someone if they didn't overdose
 
 # Holter monitor [test]
-purpose: A Holter monitor is a portable ECG recorder worn for 24 hours to several days to capture heart rhythm problems that come and go, such as palpitations or fainting.
+purpose: A Holter monitor is a portable ECG recorder worn for 24 hours to several days to capture heart rhythm problems that come and go, such as palpitations or fainting. It is also used to check how well rhythm treatment is working.
 ? why do i have to wear a heart monitor for 48 hours
-proc: Electrodes are stuck to the chest and connected to a small recorder; normal activities continue, and the person keeps a diary of symptoms and their times.
+proc: Electrodes are stuck to the chest and connected to a small recorder; normal activities continue, and the person keeps a diary of symptoms and their times. At the end, the recorder is returned and the data downloaded for analysis.
 ? what do i do while wearing a holter monitor
-prep: Showering is done before fitting because the device usually must stay dry; lotions on the chest are avoided so the electrodes stick.
+prep: Showering is done before fitting because the device usually must stay dry; lotions on the chest are avoided so the electrodes stick. Clothing that can be worn comfortably over the wires helps.
 ? can i shower with a holter monitor on
-results: A cardiologist compares the recording with the symptom diary; rhythm changes that match symptoms help guide treatment, and longer event monitors may be used if nothing is captured.
+results: A cardiologist compares the recording with the symptom diary; rhythm changes that match symptoms help guide treatment, and longer event monitors may be used if nothing is captured. Brief extra beats are very common in healthy people and usually harmless.
 """
