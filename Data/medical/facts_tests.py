@@ -165,7 +165,7 @@ results: A radiologist reports the images, describing shadows, fluid, enlarged h
 ? x ray report says small nodule in lung, what now
 prep: Jewellery and clothing with metal above the waist are removed and a gown is worn; no fasting is needed. A shielding apron is not usually needed for chest imaging.
 # CT scan [test]
-purpose: Computed tomography (CT) combines many X-rays to create cross-sectional images of the body, useful for injuries, bleeding, infections, cancers and blood clots. A scan usually takes only a few minutes.
+purpose: Computed tomography (CT) combines many X-rays to create cross-sectional images of the body, useful for injuries, bleeding, infections, cancers and blood clots. It is fast, which makes it the usual first scan in many emergencies.
 ? what can a ct scan detect
 proc: The person lies on a table that moves through a ring-shaped scanner. Contrast dye may be given into a vein or by mouth and can cause a warm feeling.
 ? why did i feel like i peed myself during the ct scan with dye
