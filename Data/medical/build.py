@@ -64,6 +64,7 @@ ASPECTS = {
 }
 KINDS = {"condition", "drug", "test"}
 HEADER = re.compile(r"^# (?P<name>[^\[\]]+?) \[(?P<kind>[a-z]+)\]$")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
 ASPECT = re.compile(r"^(?P<code>[a-z]+): (?P<text>\S.*)$")
 
 
@@ -115,7 +116,7 @@ def load_topics():
     for name in fact_modules():
         module = importlib.import_module(name)
         topics.extend(parse(name, module.FACTS))
-    seen_names, seen_answers, seen_questions = {}, {}, {}
+    seen_names, seen_answers, seen_questions, seen_sentences = {}, {}, {}, {}
     for t in topics:
         key = t["name"].lower()
         if key in seen_names:
@@ -128,6 +129,14 @@ def load_topics():
             if norm in seen_answers:
                 raise FactError(f"answer of {t['name']}/{a['code']} duplicates {seen_answers[norm]}")
             seen_answers[norm] = f"{t['name']}/{a['code']}"
+            sentences = SENTENCE_END.split(a["answer"].strip())
+            if not 2 <= len(sentences) <= 5:
+                raise FactError(f"answer of {t['name']}/{a['code']} has {len(sentences)} sentences, want 2-5")
+            for s in sentences:
+                key = " ".join(s.lower().split())
+                other = seen_sentences.setdefault(key, t["name"])
+                if other != t["name"]:
+                    raise FactError(f"sentence {s!r} appears in both {other} and {t['name']}")
             for q in a["questions"]:
                 qn = " ".join(q.lower().split())
                 if qn in seen_questions:

@@ -30,7 +30,7 @@ tx: Treatment combines a proton pump inhibitor to reduce acid with antibiotics i
 care: Emergency care is needed for vomiting blood or material like coffee grounds, black tarry stools, or sudden severe abdominal pain, which may signal bleeding or perforation. These are emergencies that may require endoscopy or surgery.
 ? threw up something that looks like coffee grounds
 
-prev: Testing for and treating H. pylori, using the lowest dose of NSAIDs for the shortest time with stomach protection when needed, and not smoking reduce ulcer risk.
+prev: Testing for and treating H. pylori, using the lowest dose of NSAIDs for the shortest time with stomach protection when needed, and not smoking reduce ulcer risk. People who need long-term NSAIDs or aspirin are often prescribed a proton pump inhibitor alongside.
 # Irritable bowel syndrome [condition]
 what: Irritable bowel syndrome (IBS) is a common long-term disorder of gut-brain interaction that causes abdominal pain and changes in bowel habit without visible damage to the bowel. It affects up to one in ten people and is more common in women.
 ? is ibs a real disease if all my tests are normal

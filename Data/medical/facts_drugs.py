@@ -48,7 +48,7 @@ take: Daily aspirin for preventing a first heart attack is no longer routinely r
 
 care: A person who may be having a heart attack is sometimes advised by emergency services to chew aspirin, unless allergic; unusual bleeding, black stools or vomiting blood while taking aspirin need urgent assessment. Aspirin should not be used as a substitute for calling emergency services.
 # Amoxicillin [drug]
-uses: Amoxicillin is a penicillin-type antibiotic used for bacterial infections such as ear infections, strep throat, sinusitis, pneumonia, urinary infections and H. pylori eradication.
+uses: Amoxicillin is a penicillin-type antibiotic used for bacterial infections such as ear infections, strep throat, sinusitis, pneumonia, urinary infections and H. pylori eradication. It is often combined with clavulanic acid (co-amoxiclav) to overcome some bacterial resistance.
 ? what infections does amoxicillin treat
 how: Amoxicillin kills bacteria by interfering with the building of their cell walls. It has no effect on viruses such as colds and flu.
 ? will amoxicillin help my cold go away faster
@@ -144,7 +144,7 @@ avoid: Levothyroxine should not be used for weight loss. Needs usually rise duri
 
 interact: Calcium, iron, antacids, soy and some cholesterol binders reduce levothyroxine absorption; starting or stopping oestrogen therapy or some anti-seizure medicines can change dose requirements. Switching between brands may slightly change levels, so a TSH check is sensible after a switch.
 # Omeprazole (proton pump inhibitors) [drug]
-uses: Omeprazole is a proton pump inhibitor (PPI) used to treat acid reflux, heal and prevent stomach ulcers, and as part of H. pylori treatment.
+uses: Omeprazole is a proton pump inhibitor (PPI) used to treat acid reflux, heal and prevent stomach ulcers, and as part of H. pylori treatment. It is available on prescription and, in lower strengths, over the counter.
 ? what is omeprazole used for
 how: PPIs block the proton pumps in the stomach lining that produce acid, reducing acid output more powerfully than antacids or H2 blockers. Their full effect develops over several days of regular use.
 ? how do ppis stop acid

@@ -255,7 +255,7 @@ cause: Common triggers are foods such as peanuts, tree nuts, shellfish and milk,
 
 # Food poisoning [condition]
 what: Food poisoning is illness caused by eating food contaminated with bacteria, viruses, parasites or their toxins. Most cases resolve within a few days without treatment.
-cause: Common causes include Salmonella, Campylobacter, E. coli, norovirus and Listeria, often from undercooked meat, poultry or eggs, unwashed produce, and food left at room temperature.
+cause: Common causes include Salmonella, Campylobacter, E. coli, norovirus and Listeria, often from undercooked meat, poultry or eggs, unwashed produce, and food left at room temperature. Symptoms can start within hours for toxins or several days later for some bacteria.
 ? got sick a few hours after eating chicken at a barbecue
 prev: Washing hands, cooking meat thoroughly, chilling leftovers promptly and avoiding cross-contamination between raw and cooked foods prevent food poisoning. Reheated food should be steaming hot all the way through.
 ? how long can leftovers stay out before they're unsafe

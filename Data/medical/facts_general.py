@@ -153,7 +153,7 @@ tx: Hernias that cause symptoms are usually repaired surgically with mesh, often
 care: A hernia that becomes painful, firm and cannot be pushed back, especially with vomiting, may be strangulated and needs emergency surgery. Strangulation cuts off the blood supply to the trapped tissue.
 
 # Vaginal thrush (yeast infection) [condition]
-what: Vaginal thrush is a common yeast infection caused by overgrowth of Candida fungi in the vagina. It is very common.
+what: Vaginal thrush is a common yeast infection caused by overgrowth of Candida fungi in the vagina. Most women have at least one episode during their lives.
 sym: It causes itching and soreness around the vagina, a thick white discharge like cottage cheese that usually has little odour, and stinging when urinating. Itching that returns soon after treatment may need further testing.
 ? itching down there with thick white discharge
 cause: Thrush is more likely after antibiotics, in pregnancy, with poorly controlled diabetes and a weakened immune system; it is not usually sexually transmitted. Tight clothing and perfumed products may contribute.

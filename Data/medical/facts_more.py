@@ -54,7 +54,7 @@ tx: Keeping the whole body warm, wearing gloves, stopping smoking and managing s
 care: Raynaud's starting after age 30, on one side only, with skin ulcers, or with joint pain, rashes or other symptoms may be linked to an underlying condition such as scleroderma and needs assessment. Tests may include blood tests and examination of small vessels at the nail fold.
 
 # Dry eye [condition]
-what: Dry eye disease occurs when the eyes do not make enough tears or tears evaporate too quickly, leaving the eye surface irritated. It is very common.
+what: Dry eye disease occurs when the eyes do not make enough tears or tears evaporate too quickly, leaving the eye surface irritated. It is especially common in older adults and people who spend long hours at screens.
 sym: It causes gritty, burning or scratchy eyes, redness, blurred vision that clears with blinking and, paradoxically, watering eyes. It can make wearing contact lenses uncomfortable.
 ? my eyes feel sandy and burn after looking at the computer all day
 cause: Dry eye is more common with age, after menopause, with screen use that reduces blinking, contact lenses, dry or windy environments, some medicines and autoimmune conditions such as Sjogren's syndrome. Blocked oil glands in the eyelids are a frequent cause.
