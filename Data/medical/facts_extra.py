@@ -82,7 +82,7 @@ prev: Two doses of MMR vaccine prevent most mumps, and outbreaks still occur in 
 what: Scarlet fever is an illness caused by group A Streptococcus bacteria, usually with a sore throat, that mostly affects children aged 5 to 15. It is contagious but usually mild with treatment.
 sym: It causes a fine, rough rash like sandpaper that starts on the chest and tummy and spreads, along with sore throat, fever, flushed cheeks and a red, bumpy strawberry tongue. The rash may be harder to see on darker skin but still feels rough.
 ? rash that feels like sandpaper and my daughter's tongue is bright red
-tx: Scarlet fever is treated with antibiotics, usually penicillin, which speed recovery and reduce complications. Children can return to school 24 hours after starting antibiotics.
+tx: Scarlet fever is treated with antibiotics, usually penicillin, which speed recovery and reduce complications. Children can usually return to school once they feel well and have taken antibiotics for 12 to 24 hours, depending on local guidance.
 care: Seek help if a child with scarlet fever becomes drowsy, has difficulty breathing, severe pain, or is not drinking. Rarely, invasive streptococcal infection can develop and needs urgent treatment.
 
 # Sepsis [condition]
