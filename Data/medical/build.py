@@ -18,7 +18,7 @@ Running ``python3 Data/medical/build.py`` writes, next to this script:
     test-qrels.tsv       query-id, corpus-id, score (1)
 
 The split is by topic: a topic is held out for testing when the first byte of
-SHA-256(topic name) is below 64 (about 25%). Output is deterministic; the same
+SHA-256(lower-cased topic name) is below 64 (about 25%). Output is deterministic; the same
 fact base always gives byte-identical files. ``--check`` validates the fact base
 and the written files and prints counts without writing anything.
 """
