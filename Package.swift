@@ -21,7 +21,7 @@ let package = Package(
 
         // Tensor, ops (forward + backward side by side), tape, AdamW, schedules, BLAS kernel choice.
         .target(name: "AttuneCore", dependencies: ["COpenBLAS"],
-                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+                swiftSettings: [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"], .when(configuration: .release))]),
         // safetensors, tokenizer, BERT encoder, sentence-transformers folder.
         .target(name: "AttuneModel", dependencies: ["AttuneCore"]),
         // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes.

@@ -5,11 +5,11 @@ public final class Storage: @unchecked Sendable {
     public let pointer: UnsafeMutablePointer<Float>
     public let count: Int
 
-    /// Fresh memory, zero-filled.
-    public init(count: Int) {
+    /// Fresh memory, zero-filled unless `zeroed` is false (for outputs an op overwrites whole).
+    public init(count: Int, zeroed: Bool = true) {
         self.count = count
         pointer = .allocate(capacity: max(count, 1))
-        pointer.initialize(repeating: 0, count: max(count, 1))
+        if zeroed { pointer.initialize(repeating: 0, count: max(count, 1)) }
     }
 
     deinit { pointer.deallocate() }
@@ -41,6 +41,15 @@ public final class Tensor: @unchecked Sendable {
         self.storage = Storage(count: shape.reduce(1, *))
         self.requiresGrad = requiresGrad
         self.name = name
+    }
+
+    /// A tensor whose values are unspecified until written: for op outputs that are overwritten whole.
+    public init(uninitialized shape: [Int], requiresGrad: Bool = false) {
+        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor: negative dimension in shape \(shape)")
+        self.shape = shape
+        self.storage = Storage(count: shape.reduce(1, *), zeroed: false)
+        self.requiresGrad = requiresGrad
+        self.name = ""
     }
 
     /// A tensor holding `values` (count must equal the product of `shape`).

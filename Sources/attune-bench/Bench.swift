@@ -7,6 +7,7 @@ import Foundation
 struct Bench {
     static func main() {
         KernelChoice.reexecIfNeeded()
+        Memory.configure()
         let args = Array(CommandLine.arguments.dropFirst())
         guard let sub = args.first else { usage(); exit(2) }
         let opts = Options(Array(args.dropFirst()))

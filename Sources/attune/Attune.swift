@@ -18,6 +18,7 @@ struct Attune: ParsableCommand {
 
     static func main() {
         KernelChoice.reexecIfNeeded()
+        Memory.configure()
         do {
             var command = try parseAsRoot()
             try command.run()

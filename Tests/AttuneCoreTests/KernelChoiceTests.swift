@@ -59,4 +59,17 @@ final class KernelChoiceTests: XCTestCase {
             } }
         }
     }
+
+    /// Before OpenBLAS loads: the core only when absent, the thread timeout only when absent,
+    /// nothing at all once re-executed; a user's values are never replaced.
+    func testSettingsKeepUserValues() {
+        let avx512: Set<String> = ["avx512f", "avx512bw", "avx512vl", "avx2", "fma"]
+        XCTAssertEqual(KernelChoice.settings(environment: [:], flags: avx512),
+                       ["OPENBLAS_CORETYPE": "SkylakeX", "OPENBLAS_THREAD_TIMEOUT": "4"])
+        XCTAssertEqual(KernelChoice.settings(environment: ["OPENBLAS_CORETYPE": "Haswell"], flags: avx512),
+                       ["OPENBLAS_THREAD_TIMEOUT": "4"])
+        XCTAssertEqual(KernelChoice.settings(environment: ["OPENBLAS_CORETYPE": "Zen", "OPENBLAS_THREAD_TIMEOUT": "10"],
+                                             flags: avx512), [:])
+        XCTAssertEqual(KernelChoice.settings(environment: [KernelChoice.marker: "core"], flags: avx512), [:])
+    }
 }

@@ -22,7 +22,7 @@ extension Tensor {
                          "softmax: mask \(mask.shape) does not fit \(shape)")
             group = r / mask.rows
         }
-        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad)
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
         let px = x.data, y = out.data, pm = mask?.data
         Parallel.chunks(r, cost: c * 4) { s, e in
             for i in s..<e {
@@ -66,7 +66,7 @@ extension Tensor {
         let scale = 1 / Float(dim).squareRoot()
         var offsets = [0]
         for l in lengths { offsets.append(offsets.last! + l) }
-        let out = Tensor(zeros: [tokens, width], requiresGrad: q.requiresGrad || k.requiresGrad || v.requiresGrad)
+        let out = Tensor(uninitialized: [tokens, width], requiresGrad: q.requiresGrad || k.requiresGrad || v.requiresGrad)
         // Probabilities are kept for backward: Σ heads·L² floats per sequence.
         var probOffsets = [0]
         for l in lengths { probOffsets.append(probOffsets.last! + heads * l * l) }

@@ -19,7 +19,7 @@ extension Tensor {
     public func add(_ other: Tensor) -> Tensor {
         Tensor.checkSame("add", self, other)
         let a = self, b = other, n = count
-        let out = Tensor(zeros: shape, requiresGrad: a.requiresGrad || b.requiresGrad)
+        let out = Tensor(uninitialized: shape, requiresGrad: a.requiresGrad || b.requiresGrad)
         let y = out.data, pa = a.data, pb = b.data
         Parallel.chunks(n) { s, e in for i in s..<e { y[i] = pa[i] + pb[i] } }
         if out.requiresGrad {
@@ -37,7 +37,7 @@ extension Tensor {
     public func addBias(_ bias: Tensor) -> Tensor {
         precondition(bias.count == cols, "addBias: bias \(bias.shape) does not fit rows of \(shape)")
         let x = self, b = bias, r = rows, c = cols
-        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad || b.requiresGrad)
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad || b.requiresGrad)
         let y = out.data, px = x.data, pb = b.data
         Parallel.chunks(r, cost: c) { s, e in
             for i in s..<e { for j in 0..<c { y[i * c + j] = px[i * c + j] + pb[j] } }
@@ -61,7 +61,7 @@ extension Tensor {
     public func mul(_ other: Tensor) -> Tensor {
         Tensor.checkSame("mul", self, other)
         let a = self, b = other, n = count
-        let out = Tensor(zeros: shape, requiresGrad: a.requiresGrad || b.requiresGrad)
+        let out = Tensor(uninitialized: shape, requiresGrad: a.requiresGrad || b.requiresGrad)
         let y = out.data, pa = a.data, pb = b.data
         Parallel.chunks(n) { s, e in for i in s..<e { y[i] = pa[i] * pb[i] } }
         if out.requiresGrad {
@@ -82,7 +82,7 @@ extension Tensor {
     /// `s · self`.
     public func scaled(_ s: Float) -> Tensor {
         let x = self, n = count
-        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad)
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
         let y = out.data, px = x.data
         Parallel.chunks(n) { a, e in for i in a..<e { y[i] = s * px[i] } }
         if out.requiresGrad {
@@ -97,7 +97,7 @@ extension Tensor {
     /// GELU in the exact erf form BERT uses: `x · ½(1 + erf(x/√2))`.
     public func gelu() -> Tensor {
         let x = self, n = count
-        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad)
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
         Kernels.gelu(x.data, out.data, n)
         if out.requiresGrad {
             out.record([x]) { g in Kernels.geluBackward(x.data, g, x.gradBuffer(), n) }
@@ -108,7 +108,7 @@ extension Tensor {
     /// Hyperbolic tangent.
     public func tanh() -> Tensor {
         let x = self, n = count
-        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad)
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
         let y = out.data, px = x.data
         Parallel.chunks(n, cost: 8) { s, e in for i in s..<e { y[i] = Foundation.tanh(px[i]) } }
         if out.requiresGrad {
@@ -130,7 +130,7 @@ extension Tensor {
         let mask = Storage(count: n)
         let m = mask.pointer
         for i in 0..<n { m[i] = rng.nextFloat() < p ? 0 : keep }
-        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad)
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
         let y = out.data, px = x.data
         Parallel.chunks(n) { s, e in for i in s..<e { y[i] = px[i] * m[i] } }
         if out.requiresGrad {

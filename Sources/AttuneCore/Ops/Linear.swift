@@ -12,7 +12,7 @@ extension Tensor {
         let (k2, n) = transB ? (other.shape[1], other.shape[0]) : (other.shape[0], other.shape[1])
         precondition(k == k2, "matmul: inner dimensions differ: \(shape)\(transA ? "ᵀ" : "") · \(other.shape)\(transB ? "ᵀ" : "")")
         let a = self, b = other
-        let out = Tensor(zeros: [m, n], requiresGrad: a.requiresGrad || b.requiresGrad)
+        let out = Tensor(uninitialized: [m, n], requiresGrad: a.requiresGrad || b.requiresGrad)
         BLAS.sgemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a.data, lda: a.shape[1],
                    b: b.data, ldb: b.shape[1], c: out.data, ldc: n)
         if out.requiresGrad {
@@ -51,7 +51,7 @@ extension Tensor {
         let a = self, b = other
         let sa = shape[1] * shape[2], sb = other.shape[1] * other.shape[2], sc = m * n
         let lda = shape[2], ldb = other.shape[2]
-        let out = Tensor(zeros: [batch, m, n], requiresGrad: a.requiresGrad || b.requiresGrad)
+        let out = Tensor(uninitialized: [batch, m, n], requiresGrad: a.requiresGrad || b.requiresGrad)
         for i in 0..<batch {
             BLAS.sgemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a.data + i * sa, lda: lda,
                        b: b.data + i * sb, ldb: ldb, c: out.data + i * sc, ldc: n)
@@ -95,7 +95,7 @@ extension Tensor {
         if let bias { precondition(bias.count == outF, "linear: bias \(bias.shape) does not fit weight \(weight.shape)") }
         let x = self
         let outShape = Array(shape.dropLast()) + [outF]
-        let out = Tensor(zeros: outShape,
+        let out = Tensor(uninitialized: outShape,
                          requiresGrad: x.requiresGrad || weight.requiresGrad || (bias?.requiresGrad ?? false))
         if let bias {  // start from the broadcast bias, then accumulate X·Wᵀ onto it (beta = 1)
             let y = out.data, b = bias.data

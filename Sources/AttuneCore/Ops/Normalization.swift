@@ -15,7 +15,7 @@ extension Tensor {
         precondition(gamma.count == c && beta.count == c,
                      "layerNorm: gamma \(gamma.shape) / beta \(beta.shape) do not fit rows of \(shape)")
         let x = self
-        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad || gamma.requiresGrad || beta.requiresGrad)
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad || gamma.requiresGrad || beta.requiresGrad)
         // Keep x̂ and 1/σ̃ per row for the backward pass (only when recording).
         let xhat = out.requiresGrad ? Storage(count: r * c) : nil
         let rstd = out.requiresGrad ? Storage(count: r) : nil
@@ -76,7 +76,7 @@ extension Tensor {
     /// Each row divided by its Euclidean norm (norms below `eps` are treated as `eps`, as torch does).
     public func l2Normalize(eps: Float = 1e-12) -> Tensor {
         let c = cols, r = rows, x = self
-        let out = Tensor(zeros: shape, requiresGrad: x.requiresGrad)
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
         let norms = Storage(count: r)
         let px = x.data, y = out.data, nr = norms.pointer
         for i in 0..<r {

@@ -55,7 +55,7 @@ public struct BertModel {
     public func embed(ids: [Int32], lengths: [Int], dropout: Float = 0, rng: inout SplitMix64) -> Tensor {
         let h = config.hiddenSize
         precondition(lengths.reduce(0, +) == ids.count, "embed: lengths sum to \(lengths.reduce(0, +)) but \(ids.count) ids")
-        let x = Tensor(zeros: [ids.count, h])
+        let x = Tensor(uninitialized: [ids.count, h])
         let w = wordEmbeddings.data, p = positionEmbeddings.data, t = tokenTypeEmbeddings.data
         let maxPos = config.maxPositions
         var row = 0
