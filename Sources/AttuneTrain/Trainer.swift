@@ -181,7 +181,7 @@ public final class Trainer {
                 let a = emb.sliceRows(0..<anchorIDs.count), c = emb.sliceRows(anchorIDs.count..<all.count)
                 let l = loss(anchors: a, candidates: c, anchorTextIDs: anchorIDs, candidateTextIDs: candidateIDs)
                 let value = l[0]
-                guard value.isFinite else { throw stopped("the loss became \(value)") }
+                guard value.isFinite else { throw stopped("the loss became \(value.isNaN ? "NaN" : "\(value)")") }
                 for p in params { p.tensor.zeroGrad() }
                 l.backward()
                 if r.maxGradNorm > 0 { clipGradNorm(params.map { $0.tensor }, maxNorm: r.maxGradNorm) }
