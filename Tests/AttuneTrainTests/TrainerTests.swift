@@ -116,64 +116,7 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(trained, 16, "layer 5's 16 tensors changed, nothing else")
     }
 
-    // MARK: 2. A kill while writing a checkpoint
-
-    /// One tensor and its optimizer, checkpointed at `step` with the tensor set to `value`.
-    private func saveCheckpoint(step: Int, value: Float, in output: URL) throws {
-        let w = Tensor([value, value + 1, value + 2, value + 3], shape: [2, 2], requiresGrad: true)
-        let opt = try AdamW(parameters: [w], lr: 0.1, weightDecay: 0)
-        try Checkpoint(step: step, recipeYAML: "seed: 1\n", losses: [Float(step)], bestDev: nil)
-            .save(to: output, params: [(name: "w", tensor: w)], optimizer: opt)
-    }
-
-    /// Load the checkpoint under `output`: its step and the tensor's first value.
-    private func loadCheckpoint(in output: URL) throws -> (step: Int, value: Float)? {
-        let w = Tensor(zeros: [2, 2], requiresGrad: true)
-        var opt = try AdamW(parameters: [w], lr: 0.1, weightDecay: 0)
-        guard let ck = try Checkpoint.load(from: output, params: [(name: "w", tensor: w)], optimizer: &opt) else { return nil }
-        XCTAssertEqual(ck.losses, [Float(ck.step)])
-        XCTAssertEqual(ck.recipeYAML, "seed: 1\n")
-        return (ck.step, w[0])
-    }
-
-    private func writeGarbage(_ folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for name in ["state.json", "trainable.safetensors"] {
-            try Data("\u{0}garbage{".utf8).write(to: folder.appendingPathComponent(name))
-        }
-    }
-
-    func testKillDuringCheckpointWriteKeepsPreviousCheckpoint() throws {
-        let out = dir.appendingPathComponent("ck")
-        XCTAssertNil(try loadCheckpoint(in: out), "no checkpoint yet")
-        try saveCheckpoint(step: 2, value: 10, in: out)
-        try saveCheckpoint(step: 4, value: 20, in: out)
-        XCTAssertEqual(files(in: out), ["checkpoint"], "a save leaves only the checkpoint")
-        XCTAssertEqual(try loadCheckpoint(in: out)?.step, 4)
-
-        // Killed while writing the next one: a half-written `.checkpoint.partial`.
-        let partial = Checkpoint.partialFolder(in: out)
-        try writeGarbage(partial)
-        var ck = try XCTUnwrap(try loadCheckpoint(in: out))
-        XCTAssertEqual(ck.step, 4); XCTAssertEqual(ck.value, 20)
-
-        // Killed between the renames: the previous checkpoint is `.checkpoint.old` only.
-        try FileManager.default.moveItem(at: Checkpoint.folder(in: out), to: Checkpoint.oldFolder(in: out))
-        ck = try XCTUnwrap(try loadCheckpoint(in: out))
-        XCTAssertEqual(ck.step, 4); XCTAssertEqual(ck.value, 20)
-
-        // The next save replaces both, and the old one stays until the new one is in place.
-        try saveCheckpoint(step: 6, value: 30, in: out)
-        XCTAssertEqual(files(in: out), ["checkpoint"])
-        ck = try XCTUnwrap(try loadCheckpoint(in: out))
-        XCTAssertEqual(ck.step, 6); XCTAssertEqual(ck.value, 30)
-
-        // A damaged checkpoint is an error naming the file, not a silent restart.
-        try writeGarbage(Checkpoint.folder(in: out))
-        XCTAssertThrowsError(try loadCheckpoint(in: out)) { error in
-            XCTAssertTrue("\(error)".contains("checkpoint/state.json"), "\(error)")
-        }
-    }
+    // MARK: 2. A kill while writing a checkpoint (see also CheckpointTests)
 
     func testResumeFromOldCheckpointAfterKillBetweenRenames() throws {
         let modelURL = try Fixtures.model()
@@ -284,19 +227,6 @@ final class TrainerTests: XCTestCase {
         }
         // The refused resume left the checkpoint alone.
         XCTAssertTrue(FileManager.default.fileExists(atPath: Checkpoint.folder(in: URL(fileURLWithPath: r.output)).path))
-    }
-
-    func testRecipeDifferencesIgnoreOnlyResumableKeys() {
-        var a = Recipe()
-        a.pairs = "/p.jsonl"; a.output = "/o"
-        var b = a
-        b.output = "/moved"; b.checkpointEvery = 7; b.evalEvery = 3; b.skipBad = true
-        XCTAssertEqual(Checkpoint.recipeDifferences(saved: a.yaml(), current: b.yaml()), [])
-        b.seed = 1; b.dropout = 0; b.maxPairs = 10
-        XCTAssertEqual(Checkpoint.recipeDifferences(saved: a.yaml(), current: b.yaml()),
-                       ["max_pairs: null → 10", "dropout: 0.1 → 0.0", "seed: 42 → 1"])
-        XCTAssertEqual(Checkpoint.recipeDifferences(saved: "", current: a.yaml()).count,
-                       Recipe.knownKeys.count - Checkpoint.resumableKeys.count, "a key missing from the saved recipe differs")
     }
 
     // MARK: 4. The final folder
