@@ -12,6 +12,8 @@ struct Checkpoint {
     var recipeYAML: String
     var losses: [Float]
     var bestDev: Double?
+    /// `pairsDigest` of the pairs trained on (nil in a checkpoint that predates it).
+    var pairsDigest: String? = nil
 
     static func folder(in output: URL) -> URL { output.appendingPathComponent(folderName) }
 
@@ -34,6 +36,7 @@ struct Checkpoint {
         try SafeTensors.write(moments, to: tmp.appendingPathComponent("optimizer.safetensors"))
         var meta: [String: Any] = ["step": step, "optimizer_steps": optimizerSteps, "losses": losses.map(Double.init)]
         if let bestDev { meta["best_dev"] = bestDev }
+        if let pairsDigest { meta["pairs_digest"] = pairsDigest }
         try JSONSerialization.data(withJSONObject: meta, options: [.sortedKeys]).write(to: tmp.appendingPathComponent("state.json"))
         try Data(recipeYAML.utf8).write(to: tmp.appendingPathComponent("recipe.yaml"))
         // Swap in: the old checkpoint is removed only after the new one is complete. When only
@@ -130,6 +133,22 @@ struct Checkpoint {
         let recipe = (try? String(contentsOf: dir.appendingPathComponent("recipe.yaml"), encoding: .utf8)) ?? ""
         return Checkpoint(step: step, recipeYAML: recipe,
                           losses: ((meta["losses"] as? [Double]) ?? []).map(Float.init),
-                          bestDev: meta["best_dev"] as? Double)
+                          bestDev: meta["best_dev"] as? Double, pairsDigest: meta["pairs_digest"] as? String)
+    }
+
+    /// A fingerprint of the training texts in order (64-bit FNV-1a over every text of every pair,
+    /// 0-separated): a resumed run checks it so an edited pairs file is not silently mixed in.
+    static func pairsDigest(_ pairs: [TrainingPair]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ s: String) {
+            for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            h = (h ^ 0) &* 0x100_0000_01b3
+        }
+        for p in pairs {
+            add(p.anchor); add(p.positive)
+            for n in p.negatives { add(n) }
+            h = (h ^ 1) &* 0x100_0000_01b3
+        }
+        return String(h, radix: 16)
     }
 }

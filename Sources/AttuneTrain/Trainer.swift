@@ -137,7 +137,11 @@ public final class Trainer {
         var step = 0
         var losses: [Float] = []
         var bestDev: Double? = nil
+        let pairsDigest = Checkpoint.pairsDigest(pairs)
         if resume, let ck = try Checkpoint.load(from: output, params: params, optimizer: &optimizer) {
+            if let saved = ck.pairsDigest, saved != pairsDigest {
+                throw AttuneError.invalidFile(path: r.pairs, what: "changed since the checkpoint in \(output.path) was made; resume with the same pairs, or rerun without --resume to start over")
+            }
             step = ck.step; losses = ck.losses; bestDev = ck.bestDev
             log("resumed from \(Checkpoint.folder(in: output).path) at step \(step)/\(steps)")
         }
@@ -204,7 +208,7 @@ public final class Trainer {
                 }
                 if r.evalEvery > 0 && step % r.evalEvery == 0 && step < steps { try devCheck() }
                 if r.checkpointEvery > 0 && step % r.checkpointEvery == 0 && step < steps {
-                    try Checkpoint(step: step, recipeYAML: recipeYAML, losses: losses, bestDev: bestDev)
+                    try Checkpoint(step: step, recipeYAML: recipeYAML, losses: losses, bestDev: bestDev, pairsDigest: pairsDigest)
                         .save(to: output, params: params, optimizer: optimizer)
                     lastGood = step
                 }

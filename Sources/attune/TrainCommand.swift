@@ -14,7 +14,7 @@ struct Train: ParsableCommand {
         Flags override the recipe's values. The trained model goes to OUTPUT/model (a sentence-transformers
         folder that `attune embed` and PyTorch load), the resolved recipe to OUTPUT/recipe.yaml, and a
         checkpoint to OUTPUT/checkpoint every --checkpoint-every steps (`--resume` continues from it, and
-        gives the same model as an uninterrupted run). A resumed run must use the same recipe: only output,
+        gives the same model as an uninterrupted run). A resumed run must use the same recipe and pairs: only output,
         eval_every, checkpoint_every and skip_bad may change. A NaN loss or weight stops the run naming
         the step; the last checkpoint is kept.
         """)

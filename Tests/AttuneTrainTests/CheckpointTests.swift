@@ -89,4 +89,15 @@ final class CheckpointTests: XCTestCase {
         XCTAssertEqual(Checkpoint.recipeDifferences(saved: "", current: a.yaml()).count,
                        Recipe.knownKeys.count - Checkpoint.resumableKeys.count, "a key missing from the saved recipe differs")
     }
+
+    func testPairsDigestSeesEditsAndOrder() {
+        let a = [TrainingPair(anchor: "flu", positive: "a virus"), TrainingPair(anchor: "cold", positive: "a virus too")]
+        XCTAssertEqual(Checkpoint.pairsDigest(a), Checkpoint.pairsDigest(a.map { $0 }))
+        XCTAssertNotEqual(Checkpoint.pairsDigest(a), Checkpoint.pairsDigest(Array(a.reversed())))
+        XCTAssertNotEqual(Checkpoint.pairsDigest(a), Checkpoint.pairsDigest(Array(a.prefix(1))))
+        XCTAssertNotEqual(Checkpoint.pairsDigest([TrainingPair(anchor: "ab", positive: "c")]),
+                          Checkpoint.pairsDigest([TrainingPair(anchor: "a", positive: "bc")]), "texts are delimited")
+        XCTAssertNotEqual(Checkpoint.pairsDigest([TrainingPair(anchor: "a", positive: "b", negatives: ["c"])]),
+                          Checkpoint.pairsDigest([TrainingPair(anchor: "a", positive: "b")]))
+    }
 }

@@ -212,7 +212,11 @@ final class TrainerTests: XCTestCase {
     func testResumeWithAnotherRecipeIsRefusedNamingTheKeys() throws {
         let modelURL = try Fixtures.model()
         let base = try SentenceModel.load(modelURL)
-        let r = recipe("mix", model: modelURL)
+        var r = recipe("mix", model: modelURL)
+        let lines = try String(contentsOf: bundledPairs, encoding: .utf8).split(separator: "\n").prefix(48)
+        let pairsCopy = dir.appendingPathComponent("pairs.jsonl")
+        try Data(lines.joined(separator: "\n").utf8).write(to: pairsCopy)
+        r.pairs = pairsCopy.path
         XCTAssertThrowsError(try Trainer(recipe: r).run(base: base, resume: false, evaluate: nil, progress: nil,
                                                         cacheProgress: nil, stopAfterStep: 2))
         var other = r
@@ -227,6 +231,12 @@ final class TrainerTests: XCTestCase {
         }
         // The refused resume left the checkpoint alone.
         XCTAssertTrue(FileManager.default.fileExists(atPath: Checkpoint.folder(in: URL(fileURLWithPath: r.output)).path))
+
+        // Same recipe, but the pairs file was edited since: refused too, naming the file.
+        try Data(lines.reversed().joined(separator: "\n").utf8).write(to: pairsCopy)
+        XCTAssertThrowsError(try Trainer(recipe: r).run(base: base, resume: true)) { error in
+            XCTAssertEqual("\(error)", "\(pairsCopy.path): changed since the checkpoint in \(r.output) was made; resume with the same pairs, or rerun without --resume to start over")
+        }
     }
 
     // MARK: 4. The final folder
