@@ -12,6 +12,8 @@ struct Checkpoint {
     var recipeYAML: String
     var losses: [Float]
     var bestDev: Double?
+    /// `pairsDigest` of the pairs trained on (nil in a checkpoint that predates it).
+    var pairsDigest: String? = nil
 
     static func folder(in output: URL) -> URL { output.appendingPathComponent(folderName) }
 
@@ -19,7 +21,7 @@ struct Checkpoint {
     func save(to output: URL, params: [(name: String, tensor: Tensor)], optimizer: AdamW) throws {
         let fm = FileManager.default
         let dest = Checkpoint.folder(in: output)
-        let tmp = output.appendingPathComponent(".checkpoint.partial")
+        let tmp = Checkpoint.partialFolder(in: output)
         try? fm.removeItem(at: tmp)
         try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
         try SafeTensors.write(params.map { (name: $0.name, tensor: $0.tensor.detached()) },
@@ -34,26 +36,80 @@ struct Checkpoint {
         try SafeTensors.write(moments, to: tmp.appendingPathComponent("optimizer.safetensors"))
         var meta: [String: Any] = ["step": step, "optimizer_steps": optimizerSteps, "losses": losses.map(Double.init)]
         if let bestDev { meta["best_dev"] = bestDev }
+        if let pairsDigest { meta["pairs_digest"] = pairsDigest }
         try JSONSerialization.data(withJSONObject: meta, options: [.sortedKeys]).write(to: tmp.appendingPathComponent("state.json"))
         try Data(recipeYAML.utf8).write(to: tmp.appendingPathComponent("recipe.yaml"))
-        // Swap in: the old checkpoint is removed only after the new one is complete.
-        let old = output.appendingPathComponent(".checkpoint.old")
-        try? fm.removeItem(at: old)
-        if fm.fileExists(atPath: dest.path) { try fm.moveItem(at: dest, to: old) }
+        // Swap in: the old checkpoint is removed only after the new one is complete. When only
+        // `.checkpoint.old` exists (a kill between the two renames last time), it is the one to
+        // keep until the new checkpoint is in place.
+        let old = Checkpoint.oldFolder(in: output)
+        if fm.fileExists(atPath: dest.path) {
+            try? fm.removeItem(at: old)
+            try fm.moveItem(at: dest, to: old)
+        }
         try fm.moveItem(at: tmp, to: dest)
         try? fm.removeItem(at: old)
+    }
+
+    /// Where the previous checkpoint waits while a new one is renamed into place.
+    static func oldFolder(in output: URL) -> URL { output.appendingPathComponent(".checkpoint.old") }
+    /// Where a checkpoint is written before it is renamed into place.
+    static func partialFolder(in output: URL) -> URL { output.appendingPathComponent(".checkpoint.partial") }
+
+    /// The checkpoint to resume from: `output/checkpoint`, else `.checkpoint.old` (left by a kill
+    /// between the two renames of `save`), else nil. `.checkpoint.partial` is never used.
+    static func existing(in output: URL) -> URL? {
+        let fm = FileManager.default
+        for dir in [folder(in: output), oldFolder(in: output)] where fm.fileExists(atPath: dir.path) { return dir }
+        return nil
+    }
+
+    /// Remove the checkpoint and anything a killed save left behind.
+    static func removeAll(in output: URL) {
+        for dir in [folder(in: output), oldFolder(in: output), partialFolder(in: output)] {
+            try? FileManager.default.removeItem(at: dir)
+        }
+    }
+
+    /// Recipe keys that may change between the run that wrote a checkpoint and the run resuming
+    /// it: where the output is and how often it is checkpointed or checked, and skipping bad lines
+    /// (a run that got past reading the pairs used the same pairs). Every other key changes what
+    /// the steps compute — `epochs` too, since the learning-rate schedule spans every step.
+    static let resumableKeys: Set<String> = ["output", "eval_every", "checkpoint_every", "skip_bad"]
+
+    /// The keys, other than `resumableKeys`, whose values differ between two `Recipe.yaml()`
+    /// texts, as `key: saved → current`.
+    static func recipeDifferences(saved: String, current: String) -> [String] {
+        func values(_ text: String) -> [String: String] {
+            var out: [String: String] = [:]
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                out[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            return out
+        }
+        let a = values(saved), b = values(current)
+        return Recipe.knownKeys.filter { !resumableKeys.contains($0) && a[$0] != b[$0] }
+            .map { "\($0): \(a[$0] ?? "absent") → \(b[$0] ?? "absent")" }
+    }
+
+    /// Check that the checkpoint in `dir` was made by a recipe that trains the same way as
+    /// `recipeYAML` (see `resumableKeys`); throws naming the keys that differ.
+    static func checkRecipe(in dir: URL, matches recipeYAML: String) throws {
+        let url = dir.appendingPathComponent("recipe.yaml")
+        guard let saved = try? String(contentsOf: url, encoding: .utf8) else {
+            throw AttuneError.invalidFile(path: url.path, what: "missing or unreadable; cannot tell whether the checkpoint matches this recipe (rerun without --resume to start over)")
+        }
+        let diff = recipeDifferences(saved: saved, current: recipeYAML)
+        guard diff.isEmpty else {
+            throw AttuneError.invalidFile(path: dir.path, what: "was made with a different recipe (\(diff.joined(separator: ", "))); resume with the same recipe, or rerun without --resume to start over")
+        }
     }
 
     /// Load the checkpoint under `output` into `params` and `optimizer`; nil when there is none.
     static func load(from output: URL, params: [(name: String, tensor: Tensor)], optimizer: inout AdamW) throws -> Checkpoint? {
         let fm = FileManager.default
-        var dir = folder(in: output)
-        if !fm.fileExists(atPath: dir.path) {
-            // A kill between the two renames leaves the previous checkpoint as `.checkpoint.old`.
-            let old = output.appendingPathComponent(".checkpoint.old")
-            guard fm.fileExists(atPath: old.path) else { return nil }
-            dir = old
-        }
+        guard let dir = existing(in: output) else { return nil }
         let stateURL = dir.appendingPathComponent("state.json")
         guard let data = fm.contents(atPath: stateURL.path),
               let meta = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -77,6 +133,22 @@ struct Checkpoint {
         let recipe = (try? String(contentsOf: dir.appendingPathComponent("recipe.yaml"), encoding: .utf8)) ?? ""
         return Checkpoint(step: step, recipeYAML: recipe,
                           losses: ((meta["losses"] as? [Double]) ?? []).map(Float.init),
-                          bestDev: meta["best_dev"] as? Double)
+                          bestDev: meta["best_dev"] as? Double, pairsDigest: meta["pairs_digest"] as? String)
+    }
+
+    /// A fingerprint of the training texts in order (64-bit FNV-1a over every text of every pair,
+    /// 0-separated): a resumed run checks it so an edited pairs file is not silently mixed in.
+    static func pairsDigest(_ pairs: [TrainingPair]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ s: String) {
+            for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            h = (h ^ 0) &* 0x100_0000_01b3
+        }
+        for p in pairs {
+            add(p.anchor); add(p.positive)
+            for n in p.negatives { add(n) }
+            h = (h ^ 1) &* 0x100_0000_01b3
+        }
+        return String(h, radix: 16)
     }
 }

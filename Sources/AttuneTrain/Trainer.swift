@@ -55,11 +55,28 @@ public final class Trainer {
 
     /// Train. `evaluate` scores a model on the dev set (higher is better); when given, it runs every
     /// `eval_every` steps and at the end, and the best model is the one saved. `resume` continues
-    /// from `output/checkpoint`.
+    /// from `output/checkpoint` (or starts at step 0 when there is none); it throws when that
+    /// checkpoint was made with a recipe that trains differently (see `Checkpoint.resumableKeys`).
+    ///
+    /// At the end `output` holds `model/` (with `attune_recipe.yaml`) and `recipe.yaml`; the
+    /// checkpoint is removed. A non-finite loss or weight stops the run naming the step, and the
+    /// last checkpoint stays for `resume`.
     public func run(base: SentenceModel, resume: Bool = false,
                     evaluate: ((SentenceModel) throws -> Double)? = nil,
                     progress: ((StepReport) -> Void)? = nil,
                     cacheProgress: ((Int, Int) -> Void)? = nil) throws -> TrainSummary {
+        try run(base: base, resume: resume, evaluate: evaluate, progress: progress, cacheProgress: cacheProgress,
+                stopAfterStep: nil)
+    }
+
+    /// Thrown by `run(…, stopAfterStep:)` once that step (and its checkpoint, if due) is done.
+    struct Stopped: Error, Equatable { var step: Int }
+
+    /// `run` with a test hook: `stopAfterStep` throws `Stopped` right after that step and its
+    /// checkpoint, as a kill at that moment would leave things.
+    func run(base: SentenceModel, resume: Bool, evaluate: ((SentenceModel) throws -> Double)?,
+             progress: ((StepReport) -> Void)?, cacheProgress: ((Int, Int) -> Void)?,
+             stopAfterStep: Int?) throws -> TrainSummary {
         let r = recipe
         let output = URL(fileURLWithPath: r.output)
         let pairSet = try PairReader(anchorField: r.anchorField, positiveField: r.positiveField,
@@ -72,9 +89,20 @@ public final class Trainer {
             throw AttuneError.invalid("\(r.pairs): \(pairs.count) usable pairs, fewer than one batch of \(r.batchSize)")
         }
 
+        try Trainer.makeFolder(output)
+        let recipeYAML = r.yaml()
+        if resume {
+            // Before the costly frozen-layer pass: refuse a checkpoint of another recipe.
+            if let dir = Checkpoint.existing(in: output) {
+                try Checkpoint.checkRecipe(in: dir, matches: recipeYAML)
+            } else {
+                log("no checkpoint in \(output.path); starting from step 0")
+            }
+        }
+
         var base = base
         base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxPositions)
-        var trainable = try TrainableModel(base: base, trainableLayers: r.trainableLayers, head: r.head)
+        let trainable = try TrainableModel(base: base, trainableLayers: r.trainableLayers, head: r.head)
         let params = trainable.parameters
 
         // Every text once: tokens, then the frozen layers' output.
@@ -88,7 +116,6 @@ public final class Trainer {
             }
         }
         let t0 = Date()
-        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let cache = try FrozenCache(model: base, tokens: tokens, frozenLayers: trainable.firstTrainable,
                                     url: output.appendingPathComponent(".frozen-cache.bin"), progress: cacheProgress)
         let cacheSeconds = Date().timeIntervalSince(t0)
@@ -110,14 +137,22 @@ public final class Trainer {
         var step = 0
         var losses: [Float] = []
         var bestDev: Double? = nil
-        let recipeYAML = r.yaml()
+        let pairsDigest = Checkpoint.pairsDigest(pairs)
         if resume, let ck = try Checkpoint.load(from: output, params: params, optimizer: &optimizer) {
+            if let saved = ck.pairsDigest, saved != pairsDigest {
+                throw AttuneError.invalidFile(path: r.pairs, what: "changed since the checkpoint in \(output.path) was made; resume with the same pairs, or rerun without --resume to start over")
+            }
             step = ck.step; losses = ck.losses; bestDev = ck.bestDev
             log("resumed from \(Checkpoint.folder(in: output).path) at step \(step)/\(steps)")
         }
         let firstStep = step
         let start = Date()
-        var lastGood = step
+        var lastGood: Int? = resume && step > 0 ? step : nil
+        func stopped(_ what: String) -> AttuneError {
+            let kept = lastGood.map { "The last good checkpoint (step \($0)) is in \(Checkpoint.folder(in: output).path): lower --lr and rerun with --resume" }
+                ?? "No checkpoint was written yet: lower --lr and rerun"
+            return AttuneError.invalid("\(what) at step \(step + 1); training stopped. \(kept)")
+        }
 
         func saveFinal(_ model: SentenceModel) throws {
             try model.save(to: output.appendingPathComponent("model"), overwrite: true,
@@ -150,15 +185,17 @@ public final class Trainer {
                 let a = emb.sliceRows(0..<anchorIDs.count), c = emb.sliceRows(anchorIDs.count..<all.count)
                 let l = loss(anchors: a, candidates: c, anchorTextIDs: anchorIDs, candidateTextIDs: candidateIDs)
                 let value = l[0]
-                guard value.isFinite else {
-                    throw AttuneError.invalid("the loss became \(value) at step \(step + 1); training stopped. The last good checkpoint (step \(lastGood)) is in \(Checkpoint.folder(in: output).path): lower --lr and rerun with --resume")
-                }
+                guard value.isFinite else { throw stopped("the loss became \(value.isNaN ? "NaN" : "\(value)")") }
                 for p in params { p.tensor.zeroGrad() }
                 l.backward()
                 if r.maxGradNorm > 0 { clipGradNorm(params.map { $0.tensor }, maxNorm: r.maxGradNorm) }
                 let lr = schedule.learningRate(base: r.lr, afterSteps: step)
                 optimizer.lr = lr
                 optimizer.step()
+                // A finite loss can still come with an overflowing update: never checkpoint it.
+                if let bad = params.first(where: { !Trainer.allFinite($0.tensor) }) {
+                    throw stopped("\(bad.name) became infinite or NaN")
+                }
                 step += 1
                 losses.append(value)
                 if let progress {
@@ -171,16 +208,17 @@ public final class Trainer {
                 }
                 if r.evalEvery > 0 && step % r.evalEvery == 0 && step < steps { try devCheck() }
                 if r.checkpointEvery > 0 && step % r.checkpointEvery == 0 && step < steps {
-                    try Checkpoint(step: step, recipeYAML: recipeYAML, losses: losses, bestDev: bestDev)
+                    try Checkpoint(step: step, recipeYAML: recipeYAML, losses: losses, bestDev: bestDev, pairsDigest: pairsDigest)
                         .save(to: output, params: params, optimizer: optimizer)
                     lastGood = step
                 }
+                if let stopAfterStep, step == stopAfterStep { throw Stopped(step: step) }
             }
         }
         let seconds = Date().timeIntervalSince(start)
         if evaluate != nil { try devCheck() } else { try saveFinal(trainable.inferenceModel) }
-        try Data(recipeYAML.utf8).write(to: output.appendingPathComponent("recipe.yaml"))
-        try? FileManager.default.removeItem(at: Checkpoint.folder(in: output))
+        try atomicWrite(Data(recipeYAML.utf8), to: output.appendingPathComponent("recipe.yaml"))
+        Checkpoint.removeAll(in: output)
         let recent = losses.suffix(20)
         return TrainSummary(steps: step, seconds: (seconds * 100).rounded() / 100,
                             pairs_per_second: (Double((step - firstStep) * r.batchSize) / max(seconds, 1e-9) * 100).rounded() / 100,
@@ -190,5 +228,26 @@ public final class Trainer {
                             deferred: plans.reduce(0) { $0 + $1.deferred }, dropped: plans.reduce(0) { $0 + $1.dropped },
                             unique_texts: unique.texts.count, frozen_cache_seconds: (cacheSeconds * 100).rounded() / 100,
                             best_dev: bestDev, output: output.appendingPathComponent("model").path)
+    }
+
+    /// Create `output` (and its parents), or say in one line why it cannot be.
+    static func makeFolder(_ output: URL) throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw AttuneError.invalidFile(path: output.path, what: "is a file; the output must be a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)
+                .map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+            throw AttuneError.invalidFile(path: output.path, what: "cannot create the output folder (\(reason))")
+        }
+    }
+
+    /// Are all of `t`'s values finite?
+    static func allFinite(_ t: Tensor) -> Bool {
+        UnsafeBufferPointer(start: t.data, count: t.count).allSatisfy { $0.isFinite }
     }
 }

@@ -19,14 +19,16 @@ struct Attune: ParsableCommand {
     static func main() {
         KernelChoice.reexecIfNeeded()
         Memory.configure()
+        var command: ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {
-            var command = try parseAsRoot()
             try command.run()
-        } catch let error as AttuneError {
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            Foundation.exit(1)
+        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError {
+            exit(withError: error)  // ArgumentParser's own: usage, help, exit codes
         } catch {
-            exit(withError: error)
+            // Anything else — ours, Foundation's, Yams' — is one line.
+            FileHandle.standardError.write(Data("error: \(errorLine(error))\n".utf8))
+            Foundation.exit(1)
         }
     }
 }

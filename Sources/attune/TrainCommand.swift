@@ -13,7 +13,10 @@ struct Train: ParsableCommand {
         discussion: """
         Flags override the recipe's values. The trained model goes to OUTPUT/model (a sentence-transformers
         folder that `attune embed` and PyTorch load), the resolved recipe to OUTPUT/recipe.yaml, and a
-        checkpoint to OUTPUT/checkpoint every --checkpoint-every steps (`--resume` continues from it).
+        checkpoint to OUTPUT/checkpoint every --checkpoint-every steps (`--resume` continues from it, and
+        gives the same model as an uninterrupted run). A resumed run must use the same recipe and pairs: only output,
+        eval_every, checkpoint_every and skip_bad may change. A NaN loss or weight stops the run naming
+        the step; the last checkpoint is kept.
         """)
 
     @Option(help: "A YAML recipe (see Recipes/).") var recipe: String?
@@ -33,7 +36,7 @@ struct Train: ParsableCommand {
     @Option(help: "Evaluate on the dev set every N steps (0: at the end only).") var evalEvery: Int?
     @Option(help: "Checkpoint every N steps (0: never).") var checkpointEvery: Int?
     @Flag(help: "Count malformed lines and go on instead of stopping.") var skipBad = false
-    @Flag(help: "Continue from OUTPUT/checkpoint.") var resume = false
+    @Flag(help: "Continue from OUTPUT/checkpoint (made with the same recipe).") var resume = false
     @Flag(help: "Print a JSON summary last.") var json = false
 
     func run() throws {
