@@ -85,21 +85,7 @@ extension Recipe {
     /// The recipe as YAML, every key in `knownKeys` order, strings double-quoted, absent optional
     /// values as `null`. `load` reads it back to an equal recipe (paths are already absolute).
     public func yaml() -> String {
-        func q(_ s: String) -> String {
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\t": out += "\\t"
-                case "\r": out += "\\r"
-                default:
-                    if u.value < 0x20 || u.value == 0x7F { out += String(format: "\\x%02X", u.value) } else { out.unicodeScalars.append(u) }
-                }
-            }
-            return out + "\""
-        }
+        let q = jsonQuoted
         func opt<T>(_ v: T?, _ f: (T) -> String) -> String { v.map(f) ?? "null" }
         var lines = ["# Attune recipe, resolved (every key, absolute paths)."]
         for k in CodingKeys.allCases {

@@ -38,7 +38,7 @@ struct Tokenize: ParsableCommand {
         var out = ""
         for t in texts {
             let ids = model.tokenize(t).map(String.init).joined(separator: ",")
-            out += "{\"text\":\(Output.jsonString(t)),\"ids\":[\(ids)]}\n"
+            out += "{\"text\":\(jsonQuoted(t)),\"ids\":[\(ids)]}\n"
         }
         try Output.write(Data(out.utf8), to: output)
     }
@@ -73,7 +73,7 @@ struct Embed: ParsableCommand {
         out.reserveCapacity(texts.count * dim * 12)
         for (i, t) in texts.enumerated() {
             let row = (0..<dim).map { "\(emb.data[i * dim + $0])" }.joined(separator: ",")
-            out += "{\"text\":\(Output.jsonString(t)),\"embedding\":[\(row)]}\n"
+            out += "{\"text\":\(jsonQuoted(t)),\"embedding\":[\(row)]}\n"
         }
         try Output.write(Data(out.utf8), to: output)
     }

@@ -10,7 +10,6 @@ func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32)
     return ModelEmbedder(model: model, name: nameOrPath, batchSize: batchSize)
 }
 
-
 /// `attune index`: embed a BEIR corpus into a persistent SQLite index (resumable).
 struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -55,9 +55,5 @@ enum Output {
         return d
     }
 
-    /// A JSON string literal for `s`.
-    static func jsonString(_ s: String) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])
-        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
-    }
+
 }
