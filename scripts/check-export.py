@@ -105,7 +105,7 @@ def main():
         print(f"error: SentenceTransformer({args.model_dir!r}) failed: {type(e).__name__}: {e}", file=sys.stderr)
         sys.exit(2)
     print(f"PyTorch loaded {args.model_dir}: {[type(m).__name__ for m in model]}, "
-          f"max_seq_length {model.max_seq_length}, dimension {getattr(model, "get_embedding_dimension", model.get_sentence_embedding_dimension)()}")
+          f"max_seq_length {model.max_seq_length}, dimension {getattr(model, 'get_embedding_dimension', model.get_sentence_embedding_dimension)()}")
     for p in problems:
         print(f"weights not loaded cleanly: {p}")
     for w in logged:
