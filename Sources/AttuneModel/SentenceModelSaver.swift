@@ -25,10 +25,10 @@ extension SentenceModel {
             throw AttuneError.invalid("\(url.path) already exists (use --force to replace it)")
         }
         let parent = url.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let tmp = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(unique)")
         do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try fm.createDirectory(at: tmp, withIntermediateDirectories: false)
         } catch {
             throw AttuneError.invalid("cannot write beside \(url.path): \(error.localizedDescription)")

@@ -164,13 +164,43 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(try SentenceModel.load(out).dense.count, 1)
     }
 
+    /// A model whose Transformer lives in a subfolder (`0_Transformer`, as older exports have it):
+    /// the saved folder still carries its config and tokenizer files and reloads.
+    func testTransformerInSubfolderKeepsItsFiles() throws {
+        let base = try Fixtures.model()
+        let src = try tempDir().appendingPathComponent("nested")
+        let sub = src.appendingPathComponent("0_Transformer")
+        let fm = FileManager.default
+        try fm.createDirectory(at: sub, withIntermediateDirectories: true)
+        try fm.createDirectory(at: src.appendingPathComponent("1_Pooling"), withIntermediateDirectories: true)
+        for name in ["config.json", "vocab.txt", "tokenizer.json", "tokenizer_config.json", "sentence_bert_config.json"] {
+            try fm.copyItem(at: base.appendingPathComponent(name), to: sub.appendingPathComponent(name))
+        }
+        try fm.createSymbolicLink(at: sub.appendingPathComponent("model.safetensors"), withDestinationURL: base.appendingPathComponent("model.safetensors"))
+        try fm.copyItem(at: base.appendingPathComponent("1_Pooling/config.json"), to: src.appendingPathComponent("1_Pooling/config.json"))
+        try Data(#"[{"idx":0,"name":"0","path":"0_Transformer","type":"sentence_transformers.models.Transformer"},{"idx":1,"name":"1","path":"1_Pooling","type":"sentence_transformers.models.Pooling"}]"#.utf8)
+            .write(to: src.appendingPathComponent("modules.json"))
+        let m = try SentenceModel.load(src)
+        let out = src.deletingLastPathComponent().appendingPathComponent("exported")
+        try m.save(to: out)
+        for name in ["config.json", "vocab.txt", "tokenizer.json", "tokenizer_config.json"] {
+            XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent(name)), try Data(contentsOf: sub.appendingPathComponent(name)), name)
+        }
+        let back = try SentenceModel.load(out)
+        XCTAssertEqual(back.tokenize("What are the symptoms of Glaucoma ?"), m.tokenize("What are the symptoms of Glaucoma ?"))
+        XCTAssertFalse(back.normalize)
+    }
+
     /// A parent that is a file, not a folder: one clear error, nothing created.
     func testUnwritableParentThrows() throws {
         let m = try perturbedModel()
         let dir = try tempDir()
         let file = dir.appendingPathComponent("plain-file")
         try Data("x".utf8).write(to: file)
-        XCTAssertThrowsError(try m.save(to: file.appendingPathComponent("exported")))
+        XCTAssertThrowsError(try m.save(to: file.appendingPathComponent("exported"))) { error in
+            XCTAssertTrue(error is AttuneError, "\(error)")
+            XCTAssertTrue("\(error)".contains("plain-file/exported"), "\(error)")
+        }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["plain-file"])
     }
 }
