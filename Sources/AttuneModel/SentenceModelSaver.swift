@@ -17,8 +17,10 @@ extension SentenceModel {
                               dense: "sentence_transformers.models.Dense",
                               normalize: "sentence_transformers.models.Normalize")
 
-    /// Save to `url`. An existing folder is replaced only when `overwrite` is true.
-    /// `extraFiles` (name → contents) are written at the top level too (a model card, a recipe).
+    /// Save to `url`. An existing folder is replaced only when `overwrite` is true, and survives
+    /// intact if the save fails. `extraFiles` (name → contents) are written at the top level too
+    /// (a model card, a recipe). Config and tokenizer files are copied from the source model's
+    /// Transformer folder; weights are written from memory under Hugging Face's names.
     public func save(to url: URL, overwrite: Bool = false, extraFiles: [String: Data] = [:]) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: url.path) && !overwrite {
