@@ -39,6 +39,17 @@ public enum BLAS {
         cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
+
+    /// y[m] = alpha · A[m×n] · x[n] + beta · y (or Aᵀ · x[m] → y[n] with `trans`), row-major.
+    /// For one query against many rows this streams A once; OpenBLAS's sgemm with m = 1 packs
+    /// its B operand first and runs several times slower.
+    @inline(__always)
+    public static func sgemv(trans: Bool, m: Int, n: Int, alpha: Float = 1, a: UnsafePointer<Float>, lda: Int,
+                             x: UnsafePointer<Float>, beta: Float = 0, y: UnsafeMutablePointer<Float>) {
+        if m == 0 || n == 0 { return }
+        cblas_sgemv(CblasRowMajor, trans ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), alpha, a, Int32(lda),
+                    x, 1, beta, y, 1)
+    }
 }
 
 /// Choosing the OpenBLAS kernel. OpenBLAS picks its kernel when the library loads, before `main`,

@@ -17,24 +17,34 @@ extension SentenceModel {
                               dense: "sentence_transformers.models.Dense",
                               normalize: "sentence_transformers.models.Normalize")
 
-    /// Save to `url`. An existing folder is replaced only when `overwrite` is true.
-    /// `extraFiles` (name → contents) are written at the top level too (a model card, a recipe).
+    /// Save to `url`. An existing folder is replaced only when `overwrite` is true, and survives
+    /// intact if the save fails. `extraFiles` (name → contents) are written at the top level too
+    /// (a model card, a recipe). Config and tokenizer files are copied from the source model's
+    /// Transformer folder; weights are written from memory under Hugging Face's names.
     public func save(to url: URL, overwrite: Bool = false, extraFiles: [String: Data] = [:]) throws {
         let fm = FileManager.default
         if fm.fileExists(atPath: url.path) && !overwrite {
             throw AttuneError.invalid("\(url.path) already exists (use --force to replace it)")
         }
         let parent = url.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let tmp = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: tmp)
-        try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
+        let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        let tmp = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(unique)")
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try fm.createDirectory(at: tmp, withIntermediateDirectories: false)
+        } catch {
+            throw AttuneError.invalid("cannot write beside \(url.path): \(error.localizedDescription)")
+        }
         do {
             try writeContents(to: tmp, extraFiles: extraFiles)
             if fm.fileExists(atPath: url.path) {
-                let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+                // Move the old folder aside, the new one in, then drop the old; put it back on failure.
+                let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(unique)")
                 try fm.moveItem(at: url, to: old)
-                try fm.moveItem(at: tmp, to: url)
+                do { try fm.moveItem(at: tmp, to: url) } catch {
+                    try? fm.moveItem(at: old, to: url)
+                    throw error
+                }
                 try? fm.removeItem(at: old)
             } else {
                 try fm.moveItem(at: tmp, to: url)
@@ -63,7 +73,7 @@ extension SentenceModel {
         try SafeTensors.write(tensors, metadata: ["format": "pt"], to: dir.appendingPathComponent("model.safetensors"))
         // Config and tokenizer files, as the base model had them.
         for name in ["config.json", "vocab.txt", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"] {
-            let src = folder.url.appendingPathComponent(name)
+            let src = folder.transformerFolder.appendingPathComponent(name)
             if fm.fileExists(atPath: src.path) { try fm.copyItem(at: src, to: dir.appendingPathComponent(name)) }
         }
         if !fm.fileExists(atPath: dir.appendingPathComponent("vocab.txt").path) {

@@ -85,10 +85,15 @@ public struct ExactSearcher: Sendable {
             let qa = UnsafePointer(queries.data + q0 * dimension)
             for r0 in stride(from: 0, to: count, by: chunk) {
                 let n = min(chunk, count - r0)
-                // scores[m × n] = Q[m × d] · D[r0..<r0+n]ᵀ
-                BLAS.sgemm(transA: false, transB: true, m: m, n: n, k: dimension,
-                           a: qa, lda: dimension, b: vectors.data + r0 * dimension, ldb: dimension,
-                           c: buffer, ldc: n)
+                // scores[m × n] = Q[m × d] · D[r0..<r0+n]ᵀ; one query is a matrix-vector product.
+                if m == 1 {
+                    BLAS.sgemv(trans: false, m: n, n: dimension, a: vectors.data + r0 * dimension, lda: dimension,
+                               x: qa, y: buffer)
+                } else {
+                    BLAS.sgemm(transA: false, transB: true, m: m, n: n, k: dimension,
+                               a: qa, lda: dimension, b: vectors.data + r0 * dimension, ldb: dimension,
+                               c: buffer, ldc: n)
+                }
                 Parallel.chunks(m, cost: n) { s, e in
                     for q in s..<e { heaps.offer(query: q, row: buffer + q * n, n: n, firstIndex: r0) }
                 }

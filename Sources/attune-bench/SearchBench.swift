@@ -1,0 +1,166 @@
+import AttuneCore
+import AttuneModel
+import AttuneSearch
+import Foundation
+
+/// `attune-bench search`: exact top-k over `--n` (100,000) seeded random unit vectors of `--dim`
+/// (384), Attune's `ExactSearcher` next to numpy's `Q @ C.T` + `argpartition` on the same vectors
+/// in the same run: queries/s one at a time (`--single` 200) and in batches of `--batch` (64) ×
+/// `--batches` (20). Then index build docs/s: `EmbeddingIndex.add` with precomputed vectors (SQLite
+/// write speed) for the same `--n` vectors, and with the real model on the first `--model-docs`
+/// (2,000) corpus texts.
+enum SearchBench {
+    static func run(_ o: Options) {
+        let n = o.int("n", 100_000), dim = o.int("dim", 384), k = o.int("k", 10)
+        let single = o.int("single", 200), batch = o.int("batch", 64), batches = o.int("batches", 20)
+        let seed = UInt64(o.int("seed", 42))
+        guard n > 0, dim > 0, k > 0, single > 0, batch > 0, batches > 0 else { note("error: sizes must be positive"); exit(2) }
+
+        note("generating \(n) × \(dim) random unit vectors (seed \(seed)) …")
+        var rng = SplitMix64(seed: seed)
+        let corpus = randomUnitVectors(rows: n, dim: dim, rng: &rng)
+        let queries = randomUnitVectors(rows: single + batch * batches, dim: dim, rng: &rng)
+        let searcher = ExactSearcher(ids: (0..<n).map { "d\($0)" }, vectors: corpus)
+
+        // Attune, one query at a time, then batches.
+        _ = try! searcher.search(row(queries, 0, 1, dim), k: k)
+        var singleTop: [[Int]] = []
+        var t0 = Date()
+        for i in 0..<single {
+            let hits = try! searcher.search(row(queries, i, 1, dim), k: k)
+            singleTop.append(hits[0].map(\.docIndex))
+        }
+        let attuneSingle = Double(single) / Date().timeIntervalSince(t0)
+        t0 = Date()
+        var batchTop: [[Int]] = []
+        for b in 0..<batches {
+            let hits = try! searcher.search(row(queries, single + b * batch, batch, dim), k: k)
+            batchTop += hits.map { $0.map(\.docIndex) }
+        }
+        let attuneBatch = Double(batch * batches) / Date().timeIntervalSince(t0)
+        note(String(format: "attune ExactSearcher: %.1f queries/s single, %.1f queries/s in batches of %d",
+                    attuneSingle, attuneBatch, batch))
+
+        var result: [String: Any] = [
+            "bench": "search", "n": n, "dim": dim, "k": k, "seed": Int(seed), "single_queries": single,
+            "batch_size": batch, "batches": batches, "core": BLAS.coreName, "threads": Parallel.threads,
+            "attune_single_qps": rounded(attuneSingle, 1), "attune_batch_qps": rounded(attuneBatch, 1),
+        ]
+
+        // numpy on the same vectors, same run.
+        if !o.flag("no-numpy") {
+            note("running numpy on the same vectors …")
+            if let np = NumpyBaseline.run(python: o.string("numpy-python", "python3"), corpus: corpus, queries: queries,
+                                          single: single, batch: batch, k: k) {
+                let npSingle = np["single_qps"] as? Double ?? .nan, npBatch = np["batch_qps"] as? Double ?? .nan
+                result["numpy_single_qps"] = rounded(npSingle, 1)
+                result["numpy_batch_qps"] = rounded(npBatch, 1)
+                result["numpy_openblas_core"] = np["openblas_core"]
+                result["numpy_openblas_config"] = np["openblas_config"]
+                result["numpy_threads"] = np["threads"]
+                result["numpy_version"] = np["numpy"]
+                result["single_speedup_vs_numpy"] = rounded(attuneSingle / npSingle)
+                result["batch_speedup_vs_numpy"] = rounded(attuneBatch / npBatch)
+                if let theirs = np["top"] as? [[Int]], theirs.count == singleTop.count + batchTop.count {
+                    let ours = singleTop + batchTop
+                    let same = zip(ours, theirs).filter { $0 == $1 }.count
+                    result["top_k_agreement"] = rounded(Double(same) / Double(ours.count), 4)
+                    note("identical top-\(k) lists (order included) for \(same) of \(ours.count) queries")
+                }
+                note(String(format: "numpy (%@): %.1f queries/s single, %.1f in batches → Attune %.2f× / %.2f×",
+                            (np["openblas_core"] as? String) ?? "?", npSingle, npBatch,
+                            attuneSingle / npSingle, attuneBatch / npBatch))
+            }
+        }
+
+        // Index build: SQLite writes only (precomputed vectors), then the real model.
+        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("attune-bench-search-\(getpid())")
+        try? FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        do {
+            let fake = PrecomputedEmbedder(vectors: corpus)
+            let index = try EmbeddingIndex.create(at: tmp.appendingPathComponent("random.sqlite"), embedder: fake)
+            let docs = (0..<n).map { Document(id: "d\($0)", text: String($0)) }
+            t0 = Date()
+            try index.add(docs, embedder: fake)
+            let writeSeconds = Date().timeIntervalSince(t0)
+            t0 = Date()
+            let loaded = try ExactSearcher(index: index)
+            let loadSeconds = Date().timeIntervalSince(t0)
+            result["index_write_docs_per_second"] = rounded(Double(n) / writeSeconds, 0)
+            result["index_load_docs_per_second"] = rounded(Double(loaded.count) / loadSeconds, 0)
+            note(String(format: "index: %d precomputed vectors written in %.2fs (%.0f docs/s), loaded in %.2fs",
+                        n, writeSeconds, Double(n) / writeSeconds, loadSeconds))
+        } catch { note("error: precomputed index build: \(error)") }
+
+        let modelDocs = o.int("model-docs", 2000)
+        if modelDocs > 0 {
+            do {
+                let corpusPath = o.string("corpus", "../shared/data/medquad/corpus.jsonl")
+                let docs = Array(try readCorpus(URL(fileURLWithPath: corpusPath)).prefix(modelDocs))
+                let modelURL = try ModelStore.resolve(o.string("model", "all-MiniLM-L6-v2"))
+                let embedder = ModelEmbedder(model: try SentenceModel.load(modelURL), name: modelURL.lastPathComponent)
+                let index = try EmbeddingIndex.create(at: tmp.appendingPathComponent("model.sqlite"), embedder: embedder)
+                t0 = Date()
+                try index.add(docs, embedder: embedder)
+                let seconds = Date().timeIntervalSince(t0)
+                result["model_index_docs"] = docs.count
+                result["model_index_max_seq_length"] = embedder.maxSeqLength
+                result["model_index_docs_per_second"] = rounded(Double(docs.count) / seconds, 1)
+                note(String(format: "index with %@: %d corpus texts in %.1fs (%.1f docs/s, max_seq_length %d)",
+                            embedder.name, docs.count, seconds, Double(docs.count) / seconds, embedder.maxSeqLength))
+            } catch { note("error: model index build: \(error)") }
+        }
+        emitJSON(result)
+    }
+
+    /// `rows` vectors drawn uniformly on the unit sphere (normalised Gaussians, Box–Muller).
+    static func randomUnitVectors(rows: Int, dim: Int, rng: inout SplitMix64) -> Tensor {
+        let t = Tensor(uninitialized: [rows, dim])
+        let p = t.data
+        for r in 0..<rows {
+            let v = p + r * dim
+            var j = 0, norm: Float = 0
+            while j < dim {
+                let u1 = max(Double(rng.next() >> 11) / Double(1 << 53), 1e-300), u2 = Double(rng.next() >> 11) / Double(1 << 53)
+                let radius = (-2 * log(u1)).squareRoot()
+                v[j] = Float(radius * cos(2 * .pi * u2))
+                if j + 1 < dim { v[j + 1] = Float(radius * sin(2 * .pi * u2)) }
+                j += 2
+            }
+            for i in 0..<dim { norm += v[i] * v[i] }
+            let inv = 1 / max(norm.squareRoot(), 1e-20)
+            for i in 0..<dim { v[i] *= inv }
+        }
+        return t
+    }
+
+    /// Rows `start..<start+count` of `m` as a new `[count, dim]` tensor.
+    static func row(_ m: Tensor, _ start: Int, _ count: Int, _ dim: Int) -> Tensor {
+        let t = Tensor(uninitialized: [count, dim])
+        t.data.update(from: m.data + start * dim, count: count * dim)
+        return t
+    }
+}
+
+/// An `Embedder` whose "texts" are row numbers into a precomputed matrix, so `EmbeddingIndex.add`
+/// is timed without a model: the SQLite write path alone.
+final class PrecomputedEmbedder: Embedder {
+    let vectors: Tensor
+    var dimension: Int { vectors.shape[1] }
+    let fingerprint = "precomputed-random-vectors"
+    let maxSeqLength = 1
+    let name = "precomputed vectors"
+
+    init(vectors: Tensor) { self.vectors = vectors }
+
+    func embed(_ texts: [String]) throws -> Tensor {
+        let d = dimension
+        let out = Tensor(uninitialized: [texts.count, d])
+        for (r, text) in texts.enumerated() {
+            guard let i = Int(text), i >= 0, i < vectors.shape[0] else { throw AttuneError.invalid("no precomputed row \(text)") }
+            (out.data + r * d).update(from: vectors.data + i * d, count: d)
+        }
+        return out
+    }
+}
