@@ -40,6 +40,19 @@ public struct SentenceModel {
     /// Token ids of `text`, [CLS] … [SEP], truncated to `maxSeqLength`.
     public func tokenize(_ text: String) -> [Int32] { tokenizer.encode(text, maxLength: maxSeqLength) }
 
+    /// Token ids of every text, tokenised on all threads.
+    public func tokenize(_ texts: [String]) -> [[Int32]] {
+        var tokens = [[Int32]](repeating: [], count: texts.count)
+        let tok = tokenizer, maxLen = maxSeqLength
+        tokens.withUnsafeMutableBufferPointer { buf in
+            let base = buf.baseAddress!
+            Parallel.chunks(texts.count, cost: 2000) { s, e in
+                for i in s..<e { base[i] = tok.encode(texts[i], maxLength: maxLen) }
+            }
+        }
+        return tokens
+    }
+
     /// Pool the packed last hidden state into one row per sequence.
     public func pool(_ hidden: Tensor, lengths: [Int]) -> Tensor {
         switch pooling {
@@ -70,14 +83,7 @@ public struct SentenceModel {
         let dim = dimension
         let out = Tensor(zeros: [texts.count, dim])
         if texts.isEmpty { return out }
-        var tokens = [[Int32]](repeating: [], count: texts.count)
-        let tok = tokenizer, maxLen = maxSeqLength
-        tokens.withUnsafeMutableBufferPointer { buf in
-            let base = buf.baseAddress!
-            Parallel.chunks(texts.count, cost: 2000) { s, e in
-                for i in s..<e { base[i] = tok.encode(texts[i], maxLength: maxLen) }
-            }
-        }
+        let tokens = tokenize(texts)
         let order = tokens.indices.sorted { tokens[$0].count > tokens[$1].count }
         var done = 0
         for start in stride(from: 0, to: order.count, by: max(1, batchSize)) {

@@ -107,14 +107,7 @@ public final class Trainer {
 
         // Every text once: tokens, then the frozen layers' output.
         let unique = uniqueTexts(pairs)
-        let tokenizer = base.tokenizer, maxLen = base.maxSeqLength
-        var tokens = [[Int32]](repeating: [], count: unique.texts.count)
-        tokens.withUnsafeMutableBufferPointer { buf in
-            let b = buf.baseAddress!
-            Parallel.chunks(unique.texts.count, cost: 2000) { s, e in
-                for i in s..<e { b[i] = tokenizer.encode(unique.texts[i], maxLength: maxLen) }
-            }
-        }
+        let tokens = base.tokenize(unique.texts)
         let t0 = Date()
         let cache = try FrozenCache(model: base, tokens: tokens, frozenLayers: trainable.firstTrainable,
                                     url: output.appendingPathComponent(".frozen-cache.bin"), progress: cacheProgress)

@@ -1,5 +1,6 @@
 import AttuneCore
 import AttuneModel
+import AttuneSearch
 import Foundation
 
 /// `attune-bench encode`: the first `--n` (1000) corpus texts at max_seq_length 256, Attune and the
@@ -21,11 +22,12 @@ enum EncodeBench {
         do { modelPath = try ModelStore.resolve(o.string("model", "all-MiniLM-L6-v2")).path } catch {
             note("error: \(error)"); exit(1)
         }
-        guard let texts = try? readTexts(corpus, n: n) else { note("error: cannot read \(corpus)"); exit(1) }
+        let texts: [String]
+        do { texts = try readCorpus(URL(fileURLWithPath: corpus)).prefix(n).map(\.text) } catch { note("error: \(error)"); exit(1) }
         var model: SentenceModel
         do { model = try SentenceModel.load(URL(fileURLWithPath: modelPath)) } catch { note("error: \(error)"); exit(1) }
         model.maxSeqLength = maxLen
-        let lengths = texts.map { model.tokenize($0).count }
+        let lengths = model.tokenize(texts).map(\.count)
         let gemm = SgemmBench.gflops(m: 4096, n: 1536, k: 384, transB: true)
 
         _ = model.encode(Array(texts.prefix(32)), batchSize: batch)
@@ -75,16 +77,5 @@ enum EncodeBench {
             }
         }
         emitJSON(result)
-    }
-
-    static func readTexts(_ path: String, n: Int) throws -> [String] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        var out: [String] = []
-        for line in text.split(separator: "\n") where out.count < n {
-            if let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let t = obj["text"] as? String {
-                out.append(t)
-            }
-        }
-        return out
     }
 }
