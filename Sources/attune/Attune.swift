@@ -12,7 +12,7 @@ struct Attune: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attune",
         abstract: "Adapt a sentence-embedding model to your domain, from a Swift binary.",
-        version: "attune \(version)",
+        version: "attune \(version)\n\(KernelChoice.describe())",
         subcommands: [Tokenize.self, Embed.self, Train.self, Export.self, Index.self, Search.self, Eval.self, Demo.self, Doctor.self]
     )
 
@@ -23,10 +23,10 @@ struct Attune: ParsableCommand {
         do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {
             try command.run()
-        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError {
-            exit(withError: error)  // ArgumentParser's own: usage, help, exit codes
         } catch {
-            // Anything else — ours, Foundation's, Yams' — is one line.
+            // ArgumentParser's own (usage, help, exit codes) print as it prints them; anything
+            // else — ours, Foundation's, Yams' — is one line.
+            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { exit(withError: error) }
             FileHandle.standardError.write(Data("error: \(errorLine(error))\n".utf8))
             Foundation.exit(1)
         }
