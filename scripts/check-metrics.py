@@ -9,7 +9,8 @@ QRELS.tsv is BEIR qrels (header optional, score > 0 = relevant); ATTUNE_EVAL.jso
 `attune eval --json` output, whose models[i].metrics holds the means. Prints both sets of
 numbers and exits 1 unless every metric agrees to 4 decimals (and the query counts match).
 """
-import argparse, os, sys
+import argparse
+import os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -62,7 +63,8 @@ def main():
     import json
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("run"); ap.add_argument("qrels"); ap.add_argument("attune_json")
-    ap.add_argument("--model", default="0", help="model name or index in the JSON (default: the first)")
+    ap.add_argument("--model", help="model name or index in the JSON (default: the N of a run file named "
+                    "N-….trec, as `attune eval --run-dir` names them, else the first)")
     shared = os.environ.get("ATTUNE_SHARED", os.path.join(HERE, "..", "..", "shared"))
     ap.add_argument("--reference", default=os.path.join(shared, "reference", "st_reference.py"))
     args = ap.parse_args()
@@ -73,6 +75,9 @@ def main():
     with open(args.attune_json, encoding="utf-8") as f:
         doc = json.load(f)
     models = doc.get("models") or sys.exit(f"{args.attune_json}: no 'models' array")
+    if args.model is None:
+        prefix = os.path.basename(args.run).split("-", 1)[0]
+        args.model = prefix if prefix.isdigit() else "0"
     chosen = next((m for m in models if m.get("name") == args.model), None)
     if chosen is None:
         try:
