@@ -122,6 +122,8 @@ public final class Trainer {
                             negativeIDs: unique.negativeIDs, epoch: $0)
         }
         let steps = plans.reduce(0) { $0 + $1.batches.count }
+        log("\(pairs.count) pairs → \(steps) steps of \(r.batchSize) over \(r.epochs) epoch(s); no text repeats within a batch: "
+            + "\(plans.reduce(0) { $0 + $1.deferred }) deferrals, \(plans.reduce(0) { $0 + $1.dropped }) pairs left out of a last incomplete batch")
         guard steps > 0 else { throw AttuneError.invalid("no full batch of \(r.batchSize) distinct texts could be formed") }
         let schedule = try LinearSchedule(totalSteps: steps, warmupFraction: r.warmup)
         var optimizer = try AdamW(parameters: params.map { $0.tensor }, lr: r.lr, weightDecay: r.weightDecay)
