@@ -65,11 +65,25 @@ final class GradCheckTests: XCTestCase {
         G.check("gelu", [r([4, 6], 44, lo: -3, hi: 3)]) { $0[0].gelu() }
     }
 
+    /// The mask drops close to `p` of the entries (100,000 draws: within 1%).
+    func testDropoutMaskRate() {
+        var rng = SplitMix64(seed: 3)
+        for p: Float in [0.1, 0.3, 0.5] {
+            var mask = [Float](repeating: -1, count: 100_001)
+            mask.withUnsafeMutableBufferPointer { rng.fillDropoutMask($0.baseAddress!, count: $0.count, p: p) }
+            let dropped = Float(mask.filter { $0 == 0 }.count) / Float(mask.count)
+            XCTAssertEqual(dropped, p, accuracy: 0.01, "drop rate for p = \(p)")
+            XCTAssertFalse(mask.contains(-1), "every entry written, the odd tail included")
+        }
+    }
+
     func testDropoutBackwardIsMaskOverKeep() {
         let x = r([6, 7], 50), p: Float = 0.3
         // The mask dropout draws: the same generator, the same order.
         var probe = SplitMix64(seed: 7)
-        let mask = (0..<x.count).map { _ in probe.nextFloat() < p ? Float(0) : 1 / (1 - p) }
+        var mask = [Float](repeating: -1, count: x.count)
+        mask.withUnsafeMutableBufferPointer { probe.fillDropoutMask($0.baseAddress!, count: x.count, p: p) }
+        XCTAssertTrue(mask.allSatisfy { $0 == 0 || $0 == 1 / (1 - p) }, "every entry is 0 or 1/(1−p)")
         XCTAssertTrue(mask.contains(0) && mask.contains { $0 > 1 }, "the seed should both drop and keep")
         var rng = SplitMix64(seed: 7)
         let y = x.dropout(p, rng: &rng)
@@ -113,6 +127,21 @@ final class GradCheckTests: XCTestCase {
             Tensor.attention(q: $0[0], k: $0[1], v: $0[2], lengths: lengths, heads: 2)
         }
         XCTAssertNil(frozen.grad)
+    }
+
+    /// Dropout on the attention probabilities: a fixed seed gives a fixed mask, so the op is a
+    /// deterministic function and central differences apply; the mask must also change the output.
+    func testAttentionWithProbabilityDropout() {
+        let lengths = [3, 1, 5], tokens = 9, width = 6
+        let q = r([tokens, width], 84), k = r([tokens, width], 85), v = r([tokens, width], 86)
+        G.check("attention dropout 0.3", [q, k, v]) {
+            Tensor.attention(q: $0[0], k: $0[1], v: $0[2], lengths: lengths, heads: 2, dropout: 0.3, seed: 7)
+        }
+        let plain = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: 2).values
+        let dropped = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: 2, dropout: 0.3, seed: 7).values
+        let again = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: 2, dropout: 0.3, seed: 7).values
+        XCTAssertNotEqual(plain, dropped, "a 30% mask changes the output")
+        XCTAssertEqual(dropped, again, "the same seed gives the same mask")
     }
 
     func testShapeOps() {

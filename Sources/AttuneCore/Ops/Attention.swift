@@ -5,8 +5,8 @@ import Foundation
 //   softmax:   p = softmax(x + mask) over the last dimension
 //              dx += p∘(dp − ⟨dp, p⟩)
 //   attention: packed sequences (no padding): for each sequence s and head h,
-//              S = Q_h K_hᵀ·scale, P = softmax(S), O_h = P V_h
-//              dV_h += Pᵀ dO_h,  dP = dO_h V_hᵀ,  dS = P∘(dP − rowsum(dP∘P))·scale,
+//              S = Q_h K_hᵀ·scale, P = softmax(S), P̃ = P∘M (dropout mask M, 1 without it), O_h = P̃ V_h
+//              dV_h += P̃ᵀ dO_h,  dP = (dO_h V_hᵀ)∘M,  dS = P∘(dP − rowsum(dP∘P))·scale,
 //              dQ_h += dS K_h,   dK_h += dSᵀ Q_h
 
 extension Tensor {
@@ -55,8 +55,11 @@ extension Tensor {
 
     /// Multi-head self-attention over packed sequences: `q`, `k`, `v` are `[tokens, heads·dim]` where
     /// the tokens of sequence `i` are rows `offsets[i]..<offsets[i+1]`. No padding, so no mask and no
-    /// work wasted. Returns `[tokens, heads·dim]`.
-    public static func attention(q: Tensor, k: Tensor, v: Tensor, lengths: [Int], heads: Int) -> Tensor {
+    /// work wasted. Returns `[tokens, heads·dim]`. `dropout` > 0 drops attention probabilities (as
+    /// BERT does in training) with a mask drawn from `seed`.
+    public static func attention(q: Tensor, k: Tensor, v: Tensor, lengths: [Int], heads: Int,
+                                 dropout: Float = 0, seed: UInt64 = 0) -> Tensor {
+        precondition(dropout >= 0 && dropout < 1, "attention: dropout \(dropout) is not in [0, 1)")
         precondition(q.shape == k.shape && q.shape == v.shape && q.rank == 2,
                      "attention: q \(q.shape), k \(k.shape), v \(v.shape) must be equal 2-D shapes")
         let tokens = q.shape[0], width = q.shape[1]
@@ -71,23 +74,37 @@ extension Tensor {
         var probOffsets = [0]
         for l in lengths { probOffsets.append(probOffsets.last! + heads * l * l) }
         let probs = out.requiresGrad ? Storage(count: probOffsets.last!) : nil
+        // The dropout mask (0 or 1/(1−p) per probability), drawn serially so threads don't change it.
+        let mask: Storage? = dropout == 0 ? nil : {
+            let m = Storage(count: probOffsets.last!, zeroed: false)
+            var rng = SplitMix64(seed: seed)
+            rng.fillDropoutMask(m.pointer, count: m.count, p: dropout)
+            return m
+        }()
         let maxLen = lengths.max() ?? 0
         let pq = q.data, pk = k.data, pv = v.data, po = out.data
         // One (sequence, head) item per work unit; each thread needs an L×L scratch when not keeping probs.
         let items = lengths.count * heads
         let threads = Parallel.threads
-        let scratch = Storage(count: probs == nil ? threads * maxLen * maxLen : 0)
+        let scratch = Storage(count: probs == nil || mask != nil ? threads * maxLen * maxLen : 0)
         Parallel.blasChunks(items, cost: maxLen * maxLen * dim * 4) { tid, s, e in
             for item in s..<e {
                 let seq = item / heads, h = item % heads
                 let L = lengths[seq], o = offsets[seq]
                 if L == 0 { continue }
-                let p = probs.map { $0.pointer + probOffsets[seq] + h * L * L } ?? (scratch.pointer + tid * maxLen * maxLen)
+                let tmp = scratch.pointer + tid * maxLen * maxLen
+                let p = probs.map { $0.pointer + probOffsets[seq] + h * L * L } ?? tmp
                 let qh = pq + o * width + h * dim, kh = pk + o * width + h * dim, vh = pv + o * width + h * dim
                 BLAS.sgemm(transA: false, transB: true, m: L, n: L, k: dim, alpha: scale, a: qh, lda: width,
                            b: kh, ldb: width, c: p, ldc: L)
                 Kernels.softmaxRows(p, rows: L, cols: L)
-                BLAS.sgemm(transA: false, transB: false, m: L, n: dim, k: L, a: p, lda: L,
+                var used = UnsafePointer(p)
+                if let mask {  // P̃ = P∘M into the scratch (P itself is kept for backward)
+                    let m = mask.pointer + probOffsets[seq] + h * L * L
+                    for i in 0..<(L * L) { tmp[i] = p[i] * m[i] }
+                    used = UnsafePointer(tmp)
+                }
+                BLAS.sgemm(transA: false, transB: false, m: L, n: dim, k: L, a: used, lda: L,
                            b: vh, ldb: width, c: po + o * width + h * dim, ldc: width)
             }
         }
@@ -96,9 +113,10 @@ extension Tensor {
                 let dq = q.requiresGrad ? q.gradBuffer() : nil
                 let dk = k.requiresGrad ? k.gradBuffer() : nil
                 let dv = v.requiresGrad ? v.gradBuffer() : nil
-                let dsAll = Storage(count: threads * maxLen * maxLen)
+                let dsAll = Storage(count: threads * maxLen * maxLen * (mask == nil ? 1 : 2))
                 Parallel.blasChunks(items, cost: maxLen * maxLen * dim * 8) { tid, s, e in
-                    let ds = dsAll.pointer + tid * maxLen * maxLen
+                    let ds = dsAll.pointer + tid * maxLen * maxLen * (mask == nil ? 1 : 2)
+                    let dropped = ds + maxLen * maxLen  // P̃, when there is a mask
                     for item in s..<e {
                         let seq = item / heads, h = item % heads
                         let L = lengths[seq], o = offsets[seq]
@@ -106,14 +124,21 @@ extension Tensor {
                         let p = probs.pointer + probOffsets[seq] + h * L * L
                         let base = o * width + h * dim
                         let gh = g + base
-                        if let dv {  // dV += Pᵀ dO
-                            BLAS.sgemm(transA: true, transB: false, m: L, n: dim, k: L, a: p, lda: L,
+                        let m = mask.map { $0.pointer + probOffsets[seq] + h * L * L }
+                        if let dv {  // dV += P̃ᵀ dO
+                            var used = UnsafePointer(p)
+                            if let m {
+                                for i in 0..<(L * L) { dropped[i] = p[i] * m[i] }
+                                used = UnsafePointer(dropped)
+                            }
+                            BLAS.sgemm(transA: true, transB: false, m: L, n: dim, k: L, a: used, lda: L,
                                        b: gh, ldb: width, beta: 1, c: dv + base, ldc: width)
                         }
                         if dq == nil && dk == nil { continue }
-                        // dP = dO Vᵀ, then dS = P∘(dP − rowsum(dP∘P))·scale in place.
+                        // dP = (dO Vᵀ)∘M, then dS = P∘(dP − rowsum(dP∘P))·scale in place.
                         BLAS.sgemm(transA: false, transB: true, m: L, n: L, k: dim, a: gh, lda: width,
                                    b: pv + base, ldb: width, c: ds, ldc: L)
+                        if let m { for i in 0..<(L * L) { ds[i] *= m[i] } }
                         for i in 0..<L {
                             var dot: Float = 0
                             for j in 0..<L { dot += ds[i * L + j] * p[i * L + j] }

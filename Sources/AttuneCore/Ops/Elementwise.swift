@@ -126,10 +126,9 @@ extension Tensor {
         precondition(p >= 0 && p < 1, "dropout: probability \(p) is not in [0, 1)")
         if p == 0 { return self }
         let x = self, n = count
-        let keep = 1 / (1 - p)
-        let mask = Storage(count: n)
+        let mask = Storage(count: n, zeroed: false)
         let m = mask.pointer
-        for i in 0..<n { m[i] = rng.nextFloat() < p ? 0 : keep }
+        rng.fillDropoutMask(m, count: n, p: p)
         let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
         let y = out.data, px = x.data
         Parallel.chunks(n) { s, e in for i in s..<e { y[i] = px[i] * m[i] } }
@@ -171,4 +170,20 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     }
     /// Uniform in [0, 1).
     public mutating func nextFloat() -> Float { Float(next() >> 40) * (1.0 / Float(1 << 24)) }
+
+    /// Fill `mask[0..<count]` with 0 (probability `p`) or `1/(1−p)`: a dropout mask. Each draw is
+    /// 16 bits (four per `next()`), fine enough for a drop probability and four times cheaper.
+    public mutating func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int, p: Float) {
+        let keep = 1 / (1 - p)
+        let threshold = UInt64((Double(p) * 65536).rounded())
+        var i = 0
+        while i < count {
+            var bits = next()
+            for _ in 0..<min(4, count - i) {
+                mask[i] = (bits & 0xFFFF) < threshold ? 0 : keep
+                bits >>= 16
+                i += 1
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ import AttuneCore
 /// requires grad, so no tape) and training (trainable copies of the weights record the tape).
 ///
 ///     q, k, v = x·Wqᵀ+bq, x·Wkᵀ+bk, x·Wvᵀ+bv
-///     a       = LayerNorm(x + dropout(attention(q, k, v)·Woᵀ + bo))
+///     a       = LayerNorm(x + dropout(attention(q, k, v)·Woᵀ + bo))   (attention drops probabilities too)
 ///     y       = LayerNorm(a + dropout(gelu(a·Wiᵀ + bi)·Wo2ᵀ + bo2))
 public struct BertLayer {
     public var query: Linear, key: Linear, value: Linear
@@ -36,7 +36,8 @@ public struct BertLayer {
     public func forward(_ x: Tensor, lengths: [Int], heads: Int, eps: Float,
                         dropout: Float = 0, rng: inout SplitMix64) -> Tensor {
         let q = query(x), k = key(x), v = value(x)
-        let context = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: heads)
+        let context = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: heads,
+                                       dropout: dropout, seed: dropout > 0 ? rng.next() : 0)
         let a = attentionOutput(context).dropout(dropout, rng: &rng).add(x).layerNorm(attentionNorm.gamma, attentionNorm.beta, eps: eps)
         let h = output(intermediate(a).gelu()).dropout(dropout, rng: &rng)
         return h.add(a).layerNorm(outputNorm.gamma, outputNorm.beta, eps: eps)
