@@ -55,6 +55,20 @@ public struct Recipe: Codable, Equatable, Sendable {
     public var checkpointEvery = 500
     /// Count and skip malformed lines in the pairs file instead of stopping.
     public var skipBad = false
+    /// Guided false-negative filtering (GISTEmbed): nil is off; `base` uses the base model as the
+    /// guide (computed from the frozen-layer cache); else a model name or folder.
+    public var guide: String?
+    /// Mask an in-batch candidate the guide scores above the positive less this margin.
+    public var guideMargin: Float = 0
+    /// `absolute` (positive − margin) or `relative` (positive × (1 − margin)).
+    public var guideMarginStrategy: GuideFilter.MarginStrategy = .absolute
+    /// GradCache: embed a batch this many texts at a time (nil: the whole batch at once).
+    public var miniBatchSize: Int?
+    /// Query-side augmentation of the anchors (probabilities; all 0 = off).
+    public var augment = AnchorAugmenter()
+
+    /// The `guide` value that names the base model itself.
+    public static let guideIsBase = "base"
 
     /// A recipe with every default (`pairs` and `output` still to be set).
     public init() {}
@@ -68,6 +82,9 @@ public struct Recipe: Codable, Equatable, Sendable {
         case weightDecay = "weight_decay", maxGradNorm = "max_grad_norm", scale, symmetric
         case maxSeqLength = "max_seq_length", trainableLayers = "trainable_layers", head, dropout, seed
         case evalEvery = "eval_every", checkpointEvery = "checkpoint_every", skipBad = "skip_bad"
+        case guide, guideMargin = "guide_margin", guideMarginStrategy = "guide_margin_strategy"
+        case miniBatchSize = "mini_batch_size"
+        case augmentLowercase = "augment_lowercase", augmentStripTemplate = "augment_strip_template", augmentTypo = "augment_typo"
     }
 
     /// Every recipe key, in the order `yaml()` writes them.
@@ -89,6 +106,39 @@ public struct Recipe: Codable, Equatable, Sendable {
         try get(.symmetric, &symmetric); try get(.maxSeqLength, &maxSeqLength); try get(.trainableLayers, &trainableLayers)
         try get(.head, &head); try get(.dropout, &dropout); try get(.seed, &seed)
         try get(.evalEvery, &evalEvery); try get(.checkpointEvery, &checkpointEvery); try get(.skipBad, &skipBad)
+        guide = try c.decodeIfPresent(String.self, forKey: .guide)
+        try get(.guideMargin, &guideMargin)
+        if let v = try c.decodeIfPresent(String.self, forKey: .guideMarginStrategy) {
+            guard let st = GuideFilter.MarginStrategy(rawValue: v) else {
+                throw AttuneError.badConfig(source: "recipe", field: "guide_margin_strategy", what: "\(v) is not absolute or relative")
+            }
+            guideMarginStrategy = st
+        }
+        miniBatchSize = try c.decodeIfPresent(Int.self, forKey: .miniBatchSize)
+        try get(.augmentLowercase, &augment.lowercase); try get(.augmentStripTemplate, &augment.stripTemplate)
+        try get(.augmentTypo, &augment.typo)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(model, forKey: .model); try c.encode(pairs, forKey: .pairs)
+        try c.encode(anchorField, forKey: .anchorField); try c.encode(positiveField, forKey: .positiveField)
+        try c.encode(negativePrefix, forKey: .negativePrefix)
+        try c.encodeIfPresent(devQueries, forKey: .devQueries); try c.encodeIfPresent(devCorpus, forKey: .devCorpus)
+        try c.encodeIfPresent(devQrels, forKey: .devQrels)
+        try c.encode(output, forKey: .output); try c.encode(epochs, forKey: .epochs)
+        try c.encodeIfPresent(maxPairs, forKey: .maxPairs); try c.encode(batchSize, forKey: .batchSize)
+        try c.encode(lr, forKey: .lr); try c.encode(warmup, forKey: .warmup); try c.encode(weightDecay, forKey: .weightDecay)
+        try c.encode(maxGradNorm, forKey: .maxGradNorm); try c.encode(scale, forKey: .scale); try c.encode(symmetric, forKey: .symmetric)
+        try c.encode(maxSeqLength, forKey: .maxSeqLength); try c.encode(trainableLayers, forKey: .trainableLayers)
+        try c.encode(head, forKey: .head); try c.encode(dropout, forKey: .dropout); try c.encode(seed, forKey: .seed)
+        try c.encode(evalEvery, forKey: .evalEvery); try c.encode(checkpointEvery, forKey: .checkpointEvery)
+        try c.encode(skipBad, forKey: .skipBad)
+        try c.encodeIfPresent(guide, forKey: .guide); try c.encode(guideMargin, forKey: .guideMargin)
+        try c.encode(guideMarginStrategy.rawValue, forKey: .guideMarginStrategy)
+        try c.encodeIfPresent(miniBatchSize, forKey: .miniBatchSize)
+        try c.encode(augment.lowercase, forKey: .augmentLowercase); try c.encode(augment.stripTemplate, forKey: .augmentStripTemplate)
+        try c.encode(augment.typo, forKey: .augmentTypo)
     }
 
     /// Is a dev set configured?
@@ -124,6 +174,18 @@ public struct Recipe: Codable, Equatable, Sendable {
         try check(seed >= 0, .seed, "is \(seed); must be at least 0")
         try check(evalEvery >= 0, .evalEvery, "is \(evalEvery); must be at least 0 (0 = only at the end)")
         try check(checkpointEvery >= 0, .checkpointEvery, "is \(checkpointEvery); must be at least 0 (0 = never)")
+        if let g = guide { try check(!g.isEmpty, .guide, "is empty (`base`, a model name or folder, or null for no guide)") }
+        try check(guideMargin.isFinite && guideMargin >= 0 && guideMargin < 1, .guideMargin, "is \(guideMargin); must be in [0, 1)")
+        for (k, p) in [(CodingKeys.augmentLowercase, augment.lowercase), (.augmentStripTemplate, augment.stripTemplate), (.augmentTypo, augment.typo)] {
+            try check(p.isFinite && p >= 0 && p <= 1, k, "is \(p); must be a probability in [0, 1]")
+        }
+        if let m = miniBatchSize {
+            try check(m >= 1, .miniBatchSize, "is \(m); must be at least 1 (or null: the whole batch at once)")
+            try check(m <= batchSize, .miniBatchSize,
+                      "is \(m), larger than batch_size \(batchSize): a mini-batch is a part of a batch (null embeds the whole batch at once)")
+            try check(batchSize % m == 0, .miniBatchSize,
+                      "is \(m), which does not divide batch_size \(batchSize); pick a divisor so every mini-batch costs the same memory")
+        }
     }
 
     /// This recipe with every flag that is set in `o` replacing its value. Path flags are taken
@@ -154,6 +216,9 @@ public struct Recipe: Codable, Equatable, Sendable {
         if let v = o.evalEvery { r.evalEvery = v }
         if let v = o.checkpointEvery { r.checkpointEvery = v }
         if let v = o.skipBad { r.skipBad = v }
+        if let v = o.guide { r.guide = v == "none" ? nil : (Recipe.looksLikePath(v) ? path(v) : v) }
+        if let v = o.guideMargin { r.guideMargin = v }
+        if let v = o.miniBatchSize { r.miniBatchSize = v == 0 ? nil : v }
         return r
     }
 
@@ -186,6 +251,11 @@ public struct RecipeOverrides: Sendable, Equatable {
     public var evalEvery: Int?
     public var checkpointEvery: Int?
     public var skipBad: Bool?
+    /// `base`, a model, or `none`.
+    public var guide: String?
+    public var guideMargin: Float?
+    /// 0 turns GradCache off.
+    public var miniBatchSize: Int?
 
     public init(model: String? = nil, pairs: String? = nil, output: String? = nil,
                 devQueries: String? = nil, devCorpus: String? = nil, devQrels: String? = nil,

@@ -77,6 +77,18 @@ extension Recipe {
             case .evalEvery: r.evalEvery = try v.int()
             case .checkpointEvery: r.checkpointEvery = try v.int()
             case .skipBad: r.skipBad = try v.bool()
+            case .guide: r.guide = try v.optional { try $0.string() }.map { looksLikePath($0) ? resolver.resolve($0) : $0 }
+            case .guideMargin: r.guideMargin = try v.float()
+            case .guideMarginStrategy:
+                let name = try v.string()
+                guard let st = GuideFilter.MarginStrategy(rawValue: name) else {
+                    throw AttuneError.badConfig(source: path, field: key, what: "expected absolute or relative, got \"\(name)\"")
+                }
+                r.guideMarginStrategy = st
+            case .miniBatchSize: r.miniBatchSize = try v.optional { try $0.int() }
+            case .augmentLowercase: r.augment.lowercase = try v.float()
+            case .augmentStripTemplate: r.augment.stripTemplate = try v.float()
+            case .augmentTypo: r.augment.typo = try v.float()
             }
         }
         return r
@@ -117,6 +129,13 @@ extension Recipe {
             case .evalEvery: v = "\(evalEvery)"
             case .checkpointEvery: v = "\(checkpointEvery)"
             case .skipBad: v = "\(skipBad)"
+            case .guide: v = opt(guide, q)
+            case .guideMargin: v = "\(guideMargin)"
+            case .guideMarginStrategy: v = q(guideMarginStrategy.rawValue)
+            case .miniBatchSize: v = opt(miniBatchSize) { "\($0)" }
+            case .augmentLowercase: v = "\(augment.lowercase)"
+            case .augmentStripTemplate: v = "\(augment.stripTemplate)"
+            case .augmentTypo: v = "\(augment.typo)"
             }
             lines.append("\(k.rawValue): \(v)")
         }

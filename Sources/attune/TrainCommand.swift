@@ -36,6 +36,9 @@ struct Train: ParsableCommand {
     @Option(help: "Evaluate on the dev set every N steps (0: at the end only).") var evalEvery: Int?
     @Option(help: "Checkpoint every N steps (0: never).") var checkpointEvery: Int?
     @Flag(help: "Count malformed lines and go on instead of stopping.") var skipBad = false
+    @Option(help: "Guided false-negative filtering: `base`, a model, or `none`.") var guide: String?
+    @Option(help: "Mask candidates the guide scores above the positive less this margin.") var guideMargin: Float?
+    @Option(help: "GradCache: embed each batch this many texts at a time (0: all at once).") var miniBatchSize: Int?
     @Flag(help: "Continue from OUTPUT/checkpoint (made with the same recipe).") var resume = false
     @Flag(help: "Print a JSON summary last.") var json = false
 
@@ -46,6 +49,9 @@ struct Train: ParsableCommand {
             model: model, pairs: pairs, output: output, epochs: epochs, maxPairs: maxPairs, batchSize: batchSize,
             lr: lr, maxSeqLength: maxSeqLength, trainableLayers: trainableLayers, head: head, dropout: dropout,
             seed: seed, evalEvery: evalEvery, checkpointEvery: checkpointEvery, skipBad: skipBad ? true : nil))
+        var o = RecipeOverrides()
+        o.guide = guide; o.guideMargin = guideMargin; o.miniBatchSize = miniBatchSize
+        r = r.overriding(o)
         try r.validate(source: recipe ?? "flags")
         let summary = try TrainJob(recipe: r, resume: resume).execute()
         if json {

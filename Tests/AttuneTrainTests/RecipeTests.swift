@@ -54,7 +54,7 @@ final class RecipeTests: XCTestCase {
         XCTAssertFalse(demo.hasDevSet)
         XCTAssertNoThrow(try demo.validate())
         // Every key is spelled out in the shipped recipes, and with the defaults where they agree.
-        for name in ["medical-qa.yaml", "demo.yaml"] {
+        for name in ["medical-qa.yaml", "medical-qa-plain.yaml", "demo.yaml"] {
             let text = try String(contentsOf: recipes.appendingPathComponent(name), encoding: .utf8)
             for key in Recipe.knownKeys { XCTAssertTrue(text.contains("\n\(key):"), "\(name) lacks \(key)") }
         }
