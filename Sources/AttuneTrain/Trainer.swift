@@ -94,7 +94,7 @@ public final class Trainer {
         if resume {
             // Before the costly frozen-layer pass: refuse a checkpoint of another recipe.
             if let dir = Checkpoint.existing(in: output) {
-                try Checkpoint.checkRecipe(in: dir, matches: recipeYAML)
+                try Checkpoint.checkRecipe(in: dir, matches: r)
             } else {
                 log("no checkpoint in \(output.path); starting from step 0")
             }
