@@ -99,7 +99,7 @@ public final class Trainer {
         if resume {
             // Before the costly frozen-layer pass: refuse a checkpoint of another recipe.
             if let dir = Checkpoint.existing(in: output) {
-                try Checkpoint.checkRecipe(in: dir, matches: recipeYAML)
+                try Checkpoint.checkRecipe(in: dir, matches: r)
             } else {
                 log("no checkpoint in \(output.path); starting from step 0")
             }
@@ -155,7 +155,7 @@ public final class Trainer {
                 gm.maxSeqLength = base.maxSeqLength
                 emb = gm.encode(unique.texts, batchSize: 64) { d, t in cacheProgress?(d, t) }
             }
-            guide = GuideFilter(embeddings: emb, margin: r.guideMargin, strategy: r.guideMarginStrategy)
+            guide = GuideFilter(embeddings: emb, margin: r.guideMargin, strategy: GuideFilter.MarginStrategy(rawValue: r.guideMarginStrategy) ?? .absolute)
             guideSeconds = Date().timeIntervalSince(tg)
             log(String(format: "guide %@ embedded %d texts in %.1fs; in-batch candidates it rates above the anchor's positive%@ are masked",
                        g, unique.texts.count, guideSeconds!, r.guideMargin > 0 ? " (less the margin)" : ""))
