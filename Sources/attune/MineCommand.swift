@@ -91,12 +91,20 @@ struct Mine: ParsableCommand {
         let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength, batchSize: batchSize)
         note("mining \(numNegatives) negative(s) per pair for \(read.pairs.count) pairs from \(corpus ?? "the pairs' positives") "
              + "with \(modelOption.model) (max \(embedder.maxSeqLength) tokens)")
+        // A bar on a terminal; otherwise a line every 10 s and at the end of each phase.
         var bars: [String: ProgressBar] = [:]
+        var lastLine = Date()
+        let interactive = isatty(2) != 0
         let result = try HardNegativeMiner(options: options).mine(
             pairs: read.pairs, corpus: corpusTexts, corpusSource: corpus ?? "corpus", embedder: embedder,
             progress: { phase, done, total in
-                if bars[phase] == nil { bars[phase] = ProgressBar(total: total, unit: "texts", label: "embed \(phase)") }
-                bars[phase]!.update(done)
+                if interactive {
+                    if bars[phase] == nil { bars[phase] = ProgressBar(total: total, unit: "texts", label: "embed \(phase)") }
+                    bars[phase]!.update(done)
+                } else if done == total || Date().timeIntervalSince(lastLine) >= 10 {
+                    lastLine = Date()
+                    note("embed \(phase): \(done)/\(total) (\(formatDuration(Date().timeIntervalSince(start))) elapsed)")
+                }
             })
         try PairWriter(anchorField: anchorField, positiveField: positiveField).write(result.pairs, to: outURL)
         note(result.summary.text(numNegatives: numNegatives))
