@@ -51,6 +51,8 @@ let package = Package(
         .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneTrain", "AttuneTestSupport"]),
         .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneEval", "AttuneTestSupport"]),
+        // Runs the built `attune` (which `swift test` builds with the tests) on bad input.
+        .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneTestSupport"]),
     ],
     // Swift 5 mode: the numeric core passes raw pointers into threaded loops by design.
     swiftLanguageModes: [.v5]

@@ -100,7 +100,9 @@ public final class Trainer {
             }
         }
 
+        // max_seq_length is a training setting: the saved (and dev-checked) model keeps the base's.
         var base = base
+        let inferenceLength = base.maxSeqLength
         base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxPositions)
         let trainable = try TrainableModel(base: base, trainableLayers: r.trainableLayers, head: r.head)
         let params = trainable.parameters
@@ -150,12 +152,16 @@ public final class Trainer {
         }
 
         func saveFinal(_ model: SentenceModel) throws {
+            var model = model
+            model.maxSeqLength = inferenceLength
             try model.save(to: output.appendingPathComponent("model"), overwrite: true,
                            extraFiles: ["attune_recipe.yaml": Data(recipeYAML.utf8)])
         }
         func devCheck() throws {
             guard let evaluate else { return }
-            let score = try evaluate(trainable.inferenceModel)
+            var shipped = trainable.inferenceModel
+            shipped.maxSeqLength = inferenceLength
+            let score = try evaluate(shipped)
             log(String(format: "step %d: dev score %.4f%@", step, score, (bestDev.map { score > $0 } ?? true) ? " (best so far, saved)" : ""))
             if bestDev.map({ score > $0 }) ?? true {
                 bestDev = score
@@ -173,7 +179,7 @@ public final class Trainer {
                 let negColumns = batch.map { unique.negativeIDs[$0].count }.min() ?? 0
                 for c in 0..<negColumns { candidateIDs += batch.map { unique.negativeIDs[$0][c] } }
                 let all = anchorIDs + candidateIDs
-                let hidden = cache.gather(all)
+                let hidden = try cache.gather(all)
                 var rng = SplitMix64(seed: UInt64(r.seed) &* 0x9E37_79B9 &+ UInt64(step))
                 let emb = trainable.forward(hidden: hidden, lengths: all.map { cache.lengths[Int($0)] },
                                             dropout: r.dropout, rng: &rng)

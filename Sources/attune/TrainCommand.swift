@@ -113,10 +113,8 @@ struct RecipeFlags: ParsableArguments {
                 throw ValidationError("\(g.flag): \(what)")
             }
         }
-        do { try recipe.validate(source: "flags") } catch AttuneError.badConfig(_, let field, let what) where seen[field] != nil {
-            throw ValidationError("\(seen[field]!): \(what)")
-        } catch AttuneError.badConfig {
-            // Not a flag's fault: the recipe's, reported with its path by `validate(source:)` later.
+        for g in given {
+            if let what = Recipe.schema.problem(with: g.key, in: recipe) { throw ValidationError("\(g.flag): \(what)") }
         }
     }
 }
@@ -146,9 +144,7 @@ struct TrainJob {
             _ = try qrels.validate(queryIDs: Set(qs.map(\.id)), docIDs: Set(docs.map(\.id)))
             let judged = qs.filter { !(qrels.relevant[$0.id]?.isEmpty ?? true) }
             let evaluator = Evaluator(corpus: docs, queries: judged, qrels: qrels)
-            evaluate = { model in
-                var m = model
-                m.maxSeqLength = min(256, m.bert.config.maxPositions)
+            evaluate = { m in  // at the model's own max_seq_length, as `attune eval` and `attune search` embed
                 var bar = ProgressBar(total: docs.count, unit: "docs", label: "dev")
                 let run = try evaluator.run(ModelEmbedder(model: m, name: "dev")) { d, _ in bar.update(d) }
                 return evaluator.report([(name: "dev", run: run)]).models[0].metrics.mean[MetricName.ndcg10] ?? 0
