@@ -55,5 +55,5 @@ let package = Package(
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneTestSupport"]),
     ],
     // Swift 5 mode: the numeric core passes raw pointers into threaded loops by design.
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )
