@@ -18,25 +18,6 @@ public struct ModelCard: Sendable, Equatable {
     /// A Markdown table of evaluation results (see `evaluationTable(fromJSON:)`).
     public var evaluation: String?
 
-    /// A card with every field given.
-    public init(name: String, source: String, dimension: Int, pooling: String, denseModules: Int, maxSeqLength: Int,
-                recipeYAML: String? = nil, evaluation: String? = nil) {
-        self.name = name
-        self.source = source
-        self.dimension = dimension
-        self.pooling = pooling
-        self.denseModules = denseModules
-        self.maxSeqLength = maxSeqLength
-        self.recipeYAML = recipeYAML
-        self.evaluation = evaluation
-    }
-
-    /// The card of `model`, exported as `name` from `source`.
-    public init(model: SentenceModel, name: String, source: String, recipeYAML: String? = nil, evaluation: String? = nil) {
-        self.init(name: name, source: source, dimension: model.dimension, pooling: model.pooling.rawValue,
-                  denseModules: model.dense.count, maxSeqLength: model.maxSeqLength, recipeYAML: recipeYAML, evaluation: evaluation)
-    }
-
     /// The card as Markdown.
     public var markdown: String {
         var card = """
@@ -92,5 +73,13 @@ public struct ModelCard: Sendable, Equatable {
             s += "| \(name.replacingOccurrences(of: "|", with: "\\|")) | " + cells.joined(separator: " | ") + " |\n"
         }
         return s
+    }
+}
+
+extension ModelCard {
+    /// The card of `model`, exported as `name` from `source`.
+    public init(model: SentenceModel, name: String, source: String, recipeYAML: String? = nil, evaluation: String? = nil) {
+        (self.name, self.source, self.recipeYAML, self.evaluation) = (name, source, recipeYAML, evaluation)
+        (dimension, pooling, denseModules, maxSeqLength) = (model.dimension, model.pooling.rawValue, model.dense.count, model.maxSeqLength)
     }
 }

@@ -6,14 +6,13 @@ import XCTest
 @testable import AttuneEval
 
 final class ModelCardTests: XCTestCase {
-    private var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("attune-card-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+    /// A folder for this test, removed after it.
+    private lazy var dir: URL = {
+        let d = FileManager.default.temporaryDirectory.appendingPathComponent("attune-card-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: d) }
+        return d
+    }()
 
     private func write(_ name: String, _ text: String) throws -> URL {
         let url = dir.appendingPathComponent(name)
