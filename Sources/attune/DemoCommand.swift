@@ -42,11 +42,11 @@ struct Demo: ParsableCommand {
         try r.validate(source: recipe)
         let trainDir = URL(fileURLWithPath: r.output)
         let adapted = trainDir.appendingPathComponent("model")
-        let savedRecipe = try? String(contentsOf: trainDir.appendingPathComponent("recipe.yaml"), encoding: .utf8)
-        if savedRecipe == r.yaml() && fm.fileExists(atPath: adapted.appendingPathComponent("model.safetensors").path) {
+        let savedRecipe = try? Recipe.load(trainDir.appendingPathComponent("recipe.yaml"))
+        if savedRecipe == r && fm.fileExists(atPath: adapted.appendingPathComponent("model.safetensors").path) {
             note("      already trained with this recipe: \(adapted.path)")
         } else {
-            if savedRecipe != nil && savedRecipe != r.yaml() {
+            if savedRecipe != nil && savedRecipe != r {
                 note("      the recipe changed since the last demo: training again from the start")
                 try? fm.removeItem(at: trainDir)
             }
