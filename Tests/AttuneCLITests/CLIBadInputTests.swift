@@ -197,6 +197,27 @@ final class CLIBadInputTests: XCTestCase {
         XCTAssertGreaterThan(FileManager.default.contents(atPath: dir.appendingPathComponent("e.npy").path)?.count ?? 0, 384 * 4)
     }
 
+    /// The flags reach the recipe (named ones and `--set`), and the trained model keeps the base
+    /// model's inference length while training at 16 tokens.
+    func testTrainFlagsReachTheRecipeAndTheModelKeepsItsLength() throws {
+        let m = try modelPath()
+        let pairs = try file("ok.jsonl", (0..<8).map { "{\"anchor\": \"question \($0)\", \"positive\": \"answer \($0)\"}" }.joined(separator: "\n"))
+        let out = dir.appendingPathComponent("trained")
+        let o = try run(["train", "--model", m, "--pairs", pairs, "--output", out.path, "--batch-size", "4", "--epochs", "1",
+                         "--trainable-layers", "1", "--no-head", "--set", "max_seq_length=16", "--set", "warmup=0",
+                         "--set", "weight_decay=0", "--checkpoint-every", "0"])
+        XCTAssertEqual(o.status, 0, o.stderr)
+        let recipe = try String(contentsOf: out.appendingPathComponent("recipe.yaml"), encoding: .utf8)
+        for line in ["batch_size: 4", "trainable_layers: 1", "head: false", "max_seq_length: 16", "warmup: 0.0",
+                     "weight_decay: 0.0", "checkpoint_every: 0", "pairs: \"\(pairs)\""] {
+            XCTAssertTrue(recipe.contains("\n" + line + "\n"), "recipe.yaml lacks \(line):\n\(recipe)")
+        }
+        let st = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("model/sentence_bert_config.json"))) as? [String: Any]
+        let base = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: m).appendingPathComponent("sentence_bert_config.json"))) as? [String: Any]
+        XCTAssertEqual(st?["max_seq_length"] as? Int, base?["max_seq_length"] as? Int, "training at 16 tokens does not shrink the saved model's length")
+        XCTAssertNotNil(base?["max_seq_length"] as? Int)
+    }
+
     // MARK: Model folders
 
     func testBrokenModelFolders() throws {
