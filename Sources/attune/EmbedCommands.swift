@@ -10,16 +10,29 @@ struct ModelOption: ParsableArguments {
 
     static func named(_ name: String) -> ModelOption { var o = ModelOption(); o.model = name; return o }
 
+    /// The model, truncating at `maxSeqLength` when given (a usage error, exit 64, when the
+    /// model's positions do not reach it).
     func load(maxSeqLength: Int? = nil) throws -> SentenceModel {
         var m = try SentenceModel.load(ModelStore.resolve(model))
         if let maxSeqLength {
-            guard maxSeqLength >= 2 && maxSeqLength <= m.bert.config.maxPositions else {
-                throw AttuneError.invalid("--max-seq-length \(maxSeqLength) must be between 2 and \(m.bert.config.maxPositions)")
+            try checkMaxSeqLength(maxSeqLength)
+            guard maxSeqLength <= m.bert.config.maxPositions else {
+                throw ValidationError("--max-seq-length \(maxSeqLength): must be between 2 and \(m.bert.config.maxPositions) (the model's positions)")
             }
             m.maxSeqLength = maxSeqLength
         }
         return m
     }
+}
+
+/// The bounds every `--max-seq-length` has before a model is loaded ([CLS] and [SEP] take two).
+func checkMaxSeqLength(_ n: Int?) throws {
+    if let n, n < 2 { throw ValidationError("--max-seq-length \(n): must be at least 2 ([CLS] and [SEP] count)") }
+}
+
+/// A `--batch-size` of at least 1.
+func checkBatchSize(_ n: Int) throws {
+    if n < 1 { throw ValidationError("--batch-size \(n): must be at least 1") }
 }
 
 /// `attune tokenize`: texts → token ids, as Hugging Face's BertTokenizer gives them.
@@ -31,6 +44,8 @@ struct Tokenize: ParsableCommand {
     @Option(help: "The JSON field holding the text.") var field = "text"
     @Option(help: "Output .jsonl (default: stdout).") var output: String?
     @Option(help: "Truncate to this many tokens, [CLS] and [SEP] included (default: the model's).") var maxSeqLength: Int?
+
+    func validate() throws { try checkMaxSeqLength(maxSeqLength) }
 
     func run() throws {
         let model = try modelOption.load(maxSeqLength: maxSeqLength)
@@ -57,9 +72,13 @@ struct Embed: ParsableCommand {
     @Option(help: "Texts per batch.") var batchSize = 32
     @Option(help: "Truncate to this many tokens (default: the model's).") var maxSeqLength: Int?
 
+    func validate() throws {
+        try checkBatchSize(batchSize)
+        try checkMaxSeqLength(maxSeqLength)
+    }
+
     func run() throws {
         runtime.apply()
-        guard batchSize >= 1 else { throw AttuneError.invalid("--batch-size must be at least 1") }
         let model = try modelOption.load(maxSeqLength: maxSeqLength)
         let texts = try TextInput.read(input, field: field)
         var bar = ProgressBar(total: texts.count, unit: "texts", label: "embed")

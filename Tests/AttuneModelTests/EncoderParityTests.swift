@@ -6,7 +6,7 @@ import XCTest
 
 /// The whole model against PyTorch's saved outputs (../shared/fixtures/all-MiniLM-L6-v2), llm.c style.
 final class EncoderParityTests: XCTestCase {
-    static var cached: SentenceModel?
+    nonisolated(unsafe) static var cached: SentenceModel?
 
     func model() throws -> SentenceModel {
         if let m = Self.cached { return m }
