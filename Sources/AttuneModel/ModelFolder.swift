@@ -83,13 +83,13 @@ public struct ModelFolder: Sendable {
 
     private static func plain(_ url: URL, transformer: URL, pooling: PoolingMode, dense: [DenseConfig], normalize: Bool) throws -> ModelFolder {
         let bert = try BertConfig.load(transformer.appendingPathComponent("config.json"))
-        var maxSeq = min(bert.maxPositions, 512)
+        var maxSeq = min(bert.maxSequenceLength, 512)
         let stConfig = transformer.appendingPathComponent("sentence_bert_config.json")
         if FileManager.default.fileExists(atPath: stConfig.path) {
             let json = try ConfigJSON(stConfig)
             maxSeq = try json.positiveInt("max_seq_length", maxSeq)
-            guard maxSeq <= bert.maxPositions else {
-                throw json.fail("max_seq_length", "\(maxSeq) exceeds max_position_embeddings \(bert.maxPositions)")
+            guard maxSeq <= bert.maxSequenceLength else {
+                throw json.fail("max_seq_length", "\(maxSeq) exceeds the \(bert.maxSequenceLength) tokens max_position_embeddings \(bert.maxPositions) allows")
             }
         }
         let weights = transformer.appendingPathComponent("model.safetensors")
@@ -173,14 +173,14 @@ public struct ModelFolder: Sendable {
         return dense
     }
 
-    /// Resolve a Hugging Face weight name as stored in `file`: as is, with a `bert.` prefix, or without one.
+    /// Resolve a Hugging Face weight name as stored in `file`: as is, with a `bert.` or `mpnet.` prefix, or without one.
     public func weightName(_ hfName: String, in file: SafeTensorsFile) -> String? {
         ModelFolder.weightName(hfName, in: file)
     }
 
     static func weightName(_ hfName: String, in file: SafeTensorsFile) -> String? {
         if file.contains(hfName) { return hfName }
-        if file.contains("bert." + hfName) { return "bert." + hfName }
+        for prefix in ["bert.", "mpnet."] where file.contains(prefix + hfName) { return prefix + hfName }
         if hfName.hasPrefix("bert."), file.contains(String(hfName.dropFirst(5))) { return String(hfName.dropFirst(5)) }
         return nil
     }
@@ -206,8 +206,15 @@ public struct ModelFolder: Sendable {
         }
     }
 
-    /// The tokenizer saved with the Transformer module.
+    /// The tokenizer saved with the Transformer module. A vocabulary with more ids than the
+    /// embedding matrix has rows (config.json `vocab_size`) is an error here, not a trap later.
     public func tokenizer() throws -> WordPieceTokenizer {
-        try WordPieceTokenizer.load(folder: transformerFolder)
+        let t = try WordPieceTokenizer.load(folder: transformerFolder)
+        guard t.vocabulary.count <= bert.vocabSize else {
+            let vocabTxt = transformerFolder.appendingPathComponent("vocab.txt")
+            let file = FileManager.default.fileExists(atPath: vocabTxt.path) ? vocabTxt : transformerFolder.appendingPathComponent("tokenizer.json")
+            throw AttuneError.invalidFile(path: file.path, what: "the vocabulary has \(t.vocabulary.count) tokens but config.json vocab_size (the embedding matrix) has \(bert.vocabSize) rows")
+        }
+        return t
     }
 }

@@ -25,7 +25,7 @@ public struct SentenceModel {
         let dense = try folder.dense.map { try DenseModule.load($0) }
         return SentenceModel(folder: folder, tokenizer: tokenizer, bert: bert, dense: dense,
                              pooling: folder.pooling, normalize: folder.normalize,
-                             maxSeqLength: min(folder.maxSeqLength, folder.bert.maxPositions))
+                             maxSeqLength: min(folder.maxSeqLength, folder.bert.maxSequenceLength))
     }
 
     public init(folder: ModelFolder, tokenizer: WordPieceTokenizer, bert: BertModel, dense: [DenseModule],
@@ -37,13 +37,16 @@ public struct SentenceModel {
     /// The embedding width after pooling and any Dense modules.
     public var dimension: Int { dense.last?.linear.weight.shape[0] ?? bert.config.hiddenSize }
 
+    /// Tokens kept per text: `maxSeqLength`, but never more than the position table holds.
+    var tokenLimit: Int { min(maxSeqLength, bert.config.maxSequenceLength) }
+
     /// Token ids of `text`, [CLS] … [SEP], truncated to `maxSeqLength`.
-    public func tokenize(_ text: String) -> [Int32] { tokenizer.encode(text, maxLength: maxSeqLength) }
+    public func tokenize(_ text: String) -> [Int32] { tokenizer.encode(text, maxLength: tokenLimit) }
 
     /// Token ids of every text, tokenised on all threads.
     public func tokenize(_ texts: [String]) -> [[Int32]] {
         var tokens = [[Int32]](repeating: [], count: texts.count)
-        let tok = tokenizer, maxLen = maxSeqLength
+        let tok = tokenizer, maxLen = tokenLimit
         tokens.withUnsafeMutableBufferPointer { buf in
             let base = buf.baseAddress!
             Parallel.chunks(texts.count, cost: 2000) { s, e in

@@ -101,7 +101,7 @@ public final class Trainer {
         }
 
         var base = base
-        base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxPositions)
+        base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxSequenceLength)
         let trainable = try TrainableModel(base: base, trainableLayers: r.trainableLayers, head: r.head)
         let params = trainable.parameters
 

@@ -13,8 +13,8 @@ struct ModelOption: ParsableArguments {
     func load(maxSeqLength: Int? = nil) throws -> SentenceModel {
         var m = try SentenceModel.load(ModelStore.resolve(model))
         if let maxSeqLength {
-            guard maxSeqLength >= 2 && maxSeqLength <= m.bert.config.maxPositions else {
-                throw AttuneError.invalid("--max-seq-length \(maxSeqLength) must be between 2 and \(m.bert.config.maxPositions)")
+            guard maxSeqLength >= 2 && maxSeqLength <= m.bert.config.maxSequenceLength else {
+                throw AttuneError.invalid("--max-seq-length \(maxSeqLength) must be between 2 and \(m.bert.config.maxSequenceLength)")
             }
             m.maxSeqLength = maxSeqLength
         }

@@ -75,7 +75,7 @@ struct TrainJob {
             let evaluator = Evaluator(corpus: docs, queries: judged, qrels: qrels)
             evaluate = { model in
                 var m = model
-                m.maxSeqLength = min(256, m.bert.config.maxPositions)
+                m.maxSeqLength = min(256, m.bert.config.maxSequenceLength)
                 var bar = ProgressBar(total: docs.count, unit: "docs", label: "dev")
                 let run = try evaluator.run(ModelEmbedder(model: m, name: "dev")) { d, _ in bar.update(d) }
                 return evaluator.report([(name: "dev", run: run)]).models[0].metrics.mean[MetricName.ndcg10] ?? 0
