@@ -1,26 +1,6 @@
 import AttuneCore
 import Foundation
 
-/// How token vectors become one sentence vector.
-public enum PoolingMode: String, Sendable {
-    case mean, cls, max
-}
-
-/// A sentence-transformers Dense module: `y = activation(W x + b)`, weights in `folder/model.safetensors`
-/// as `linear.weight` `[outFeatures, inFeatures]` and `linear.bias` `[outFeatures]`.
-public struct DenseConfig: Equatable, Sendable {
-    /// Input width (`in_features`): the previous module's output.
-    public var inFeatures: Int
-    /// Output width (`out_features`).
-    public var outFeatures: Int
-    /// Has `linear.bias`?
-    public var bias: Bool
-    /// As saved, e.g. `torch.nn.modules.activation.Tanh` or `torch.nn.modules.linear.Identity`.
-    public var activation: String
-    /// The module folder (config.json, model.safetensors).
-    public var folder: URL
-}
-
 /// A sentence-transformers model folder (or a plain BERT folder): what to load and how to pool.
 public struct ModelFolder: Sendable {
     /// The folder itself.
@@ -63,12 +43,12 @@ public struct ModelFolder: Sendable {
             switch m.kind {
             case "Pooling":
                 guard pooling == nil else { throw AttuneError.badConfig(source: modulesURL.path, field: "modules", what: "more than one Pooling module") }
-                pooling = try readPooling(folder.appendingPathComponent("config.json"))
+                pooling = try PoolingMode.load(folder.appendingPathComponent("config.json"))
             case "Dense":
                 guard pooling != nil, !normalize else {
                     throw AttuneError.badConfig(source: modulesURL.path, field: "modules", what: "Dense module \(m.path) must come after Pooling and before Normalize")
                 }
-                dense.append(try readDense(folder))
+                dense.append(try DenseModule.readConfig(folder))
             case "Normalize":
                 normalize = true
             default:
@@ -136,41 +116,6 @@ public struct ModelFolder: Sendable {
         }
         guard !modules.isEmpty else { throw AttuneError.badConfig(source: url.path, field: "modules", what: "empty") }
         return modules.sorted { $0.index < $1.index }
-    }
-
-    /// The pooling config, in the boolean form (`pooling_mode_mean_tokens: true`, …) or the
-    /// compact one (`"pooling_mode": "mean"`). Exactly one of mean, cls, max is supported.
-    static func readPooling(_ url: URL) throws -> PoolingMode {
-        let json = try ConfigJSON(url)
-        if json.has("pooling_mode") {
-            let mode = try json.string("pooling_mode")
-            let aliases = ["mean": PoolingMode.mean, "mean_tokens": .mean, "cls": .cls, "cls_token": .cls, "max": .max, "max_tokens": .max]
-            guard let m = aliases[mode] else { throw json.fail("pooling_mode", "unsupported pooling \(mode) (supported: mean, cls, max)") }
-            return m
-        }
-        for key in ["pooling_mode_mean_sqrt_len_tokens", "pooling_mode_weightedmean_tokens", "pooling_mode_lasttoken"] {
-            if try json.bool(key, false) { throw json.fail(key, "unsupported pooling (supported: mean, cls, max)") }
-        }
-        let chosen: [PoolingMode] = try [("pooling_mode_mean_tokens", PoolingMode.mean), ("pooling_mode_cls_token", .cls),
-                                         ("pooling_mode_max_tokens", .max)].filter { try json.bool($0.0, false) }.map { $0.1 }
-        guard chosen.count == 1 else {
-            throw json.fail("pooling_mode_*", chosen.isEmpty ? "no pooling mode is true" : "several pooling modes are true (only one is supported)")
-        }
-        return chosen[0]
-    }
-
-    /// A Dense module folder: config.json plus model.safetensors with matching shapes.
-    static func readDense(_ folder: URL) throws -> DenseConfig {
-        let json = try ConfigJSON(folder.appendingPathComponent("config.json"))
-        let dense = DenseConfig(inFeatures: try json.positiveInt("in_features"), outFeatures: try json.positiveInt("out_features"),
-                                bias: try json.bool("bias", true),
-                                activation: try json.string("activation_function", "torch.nn.modules.activation.Tanh"),
-                                folder: folder)
-        let weightsURL = folder.appendingPathComponent("model.safetensors")
-        let file = try SafeTensorsFile(url: weightsURL)
-        try expectShape(file, "linear.weight", [dense.outFeatures, dense.inFeatures])
-        if dense.bias { try expectShape(file, "linear.bias", [dense.outFeatures]) }
-        return dense
     }
 
     /// Resolve a Hugging Face weight name as stored in `file`: as is, with a `bert.` or `mpnet.` prefix, or without one.

@@ -20,12 +20,13 @@ struct Eval: ParsableCommand {
     @Option(help: "Write one TREC run file per model into this folder.") var runDir: String?
     @Option(help: "Write a self-contained HTML report here.") var report: String?
     @Option(help: "Keep corpus vectors in SQLite indexes here (reused and resumable).") var indexDir: String?
+    @OptionGroup var promptOptions: PromptOptions
 
     func run() throws {
         runtime.apply()
         guard !models.isEmpty else { throw AttuneError.invalid("give at least one --model") }
         let result = try EvalRun(models: models, corpus: corpus, queries: queries, qrels: qrels,
-                                 maxSeqLength: maxSeqLength, indexDir: indexDir).execute()
+                                 maxSeqLength: maxSeqLength, indexDir: indexDir, prompts: promptOptions).execute()
         print(result.report.table())
         try result.write(json: json, runDir: runDir, report: report)
     }
@@ -37,6 +38,7 @@ struct EvalRun {
     var corpus: String, queries: String, qrels: String
     var maxSeqLength: Int
     var indexDir: String?
+    var prompts = PromptOptions()
     var names: [String]? = nil
 
     struct Result {
@@ -76,6 +78,7 @@ struct EvalRun {
         var runs: [(name: String, run: Evaluator.Run)] = []
         for (i, m) in models.enumerated() {
             let embedder = try loadEmbedder(m, maxSeqLength: maxSeqLength)
+            try prompts.apply(to: embedder, named: .query)
             let name = names?[i] ?? m
             var bar = ProgressBar(total: docs.count, unit: "docs", label: "\(name): corpus")
             runs.append((name: name, run: try evaluator.run(embedder) { done, _ in bar.update(done) }))
