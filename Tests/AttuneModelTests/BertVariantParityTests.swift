@@ -99,4 +99,19 @@ final class BertVariantParityTests: XCTestCase {
             XCTAssertTrue("\($0)".contains("2_Dense/config.json: activation_function: unsupported activation torch.nn.modules.activation.Softsign"), "\($0)")
         }
     }
+
+    /// Which prompt queries and documents get: `query`; `document`, `passage` or `corpus`; else the default.
+    func testQueryAndDocumentPrompts() {
+        XCTAssertEqual(Prompts().queryPrompt, "")
+        XCTAssertEqual(Prompts().documentPrompt, "")
+        let e5 = Prompts(prompts: ["query": "query: ", "passage": "passage: "])
+        XCTAssertEqual(e5.queryPrompt, "query: ")
+        XCTAssertEqual(e5.documentPrompt, "passage: ")
+        XCTAssertEqual(e5.defaultPrompt, "")
+        let bge = Prompts(prompts: ["retrieval": "Represent this sentence for searching relevant passages: "], defaultName: "retrieval")
+        XCTAssertEqual(bge.queryPrompt, "Represent this sentence for searching relevant passages: ")
+        XCTAssertEqual(bge.documentPrompt, bge.queryPrompt)
+        let all = Prompts(prompts: ["corpus": "c", "document": "d", "query": "q"], defaultName: "query")
+        XCTAssertEqual(all.documentPrompt, "d")
+    }
 }
