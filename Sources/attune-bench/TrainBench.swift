@@ -30,7 +30,7 @@ enum TrainBench {
         for e in epochsList {
             note("attune train, \(e) epoch(s) …")
             let t0 = Date()
-            guard let s = Reference.runJSON([exe, "train", "--pairs", pairs, "--output", tmp.appendingPathComponent("attune-\(e)").path,
+            guard let s = Reference.runJSON([exe, "train", "--model", modelPath, "--pairs", pairs, "--output", tmp.appendingPathComponent("attune-\(e)").path,
                                              "--epochs", "\(e)", "--head", "--json", "--checkpoint-every", "0"] + common) else { exit(1) }
             let wall = Date().timeIntervalSince(t0)
             let steps = (s["steps"] as? Int) ?? 0
