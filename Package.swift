@@ -24,8 +24,8 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"], .when(configuration: .release))]),
         // safetensors, tokenizer, BERT encoder, sentence-transformers folder.
         .target(name: "AttuneModel", dependencies: ["AttuneCore"]),
-        // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes.
-        .target(name: "AttuneTrain", dependencies: ["AttuneModel", .product(name: "Yams", package: "Yams")]),
+        // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes, hard-negative mining, merging.
+        .target(name: "AttuneTrain", dependencies: ["AttuneModel", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
         // Embedder protocol, SQLite index, exact top-k.
         .target(name: "AttuneSearch", dependencies: ["AttuneModel", "CSQLite"]),
         // BEIR readers, metrics, paired statistics, HTML report.
@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "AttuneTestSupport", path: "Tests/AttuneTestSupport"),
         .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore", "AttuneTestSupport"]),
         .testTarget(name: "AttuneModelTests", dependencies: ["AttuneModel", "AttuneTestSupport"]),
-        .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneTrain", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneTrain", "AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneEval", "AttuneTestSupport"]),
     ],
