@@ -30,9 +30,11 @@ let package = Package(
         .target(name: "AttuneSearch", dependencies: ["AttuneModel", "CSQLite"]),
         // BEIR readers, metrics, paired statistics, HTML report.
         .target(name: "AttuneEval", dependencies: ["AttuneSearch"]),
+        // The adaptation a recipe describes, end to end: train, score dev and guard, choose the merge.
+        .target(name: "AttuneAdapt", dependencies: ["AttuneTrain", "AttuneEval"]),
 
         .executableTarget(name: "attune", dependencies: [
-            "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval",
+            "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval", "AttuneAdapt",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "attune-bench", dependencies: [
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneTrain", "AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneEval", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneAdaptTests", dependencies: ["AttuneAdapt", "AttuneTestSupport"]),
     ],
     // Swift 5 mode: the numeric core passes raw pointers into threaded loops by design.
     swiftLanguageModes: [.v5]
