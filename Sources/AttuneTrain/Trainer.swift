@@ -108,7 +108,7 @@ public final class Trainer {
         // max_seq_length is a training setting: the saved (and dev-checked) model keeps the base's.
         var base = base
         let inferenceLength = base.maxSeqLength
-        base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxPositions)
+        base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxSequenceLength)
         let trainable = try TrainableModel(base: base, trainableLayers: r.trainableLayers, head: r.head)
         let params = trainable.parameters
 

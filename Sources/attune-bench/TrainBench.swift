@@ -31,7 +31,7 @@ enum TrainBench {
         /// One `attune train` run: its summary with pairs/s over cache + loop (+ guide pass).
         func attune(_ name: String, _ args: [String], pairsFile: String = pairs) -> [String: Any]? {
             let t0 = Date()
-            guard let out = Reference.runJSON([exe, "train", "--pairs", pairsFile, "--output", tmp.appendingPathComponent(name).path,
+            guard let out = Reference.runJSON([exe, "train", "--model", modelPath, "--pairs", pairsFile, "--output", tmp.appendingPathComponent(name).path,
                                                "--head", "--json", "--checkpoint-every", "0"] + common + args),
                   let s = out["training"] as? [String: Any] else { return nil }
             let wall = Date().timeIntervalSince(t0)

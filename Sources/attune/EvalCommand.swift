@@ -24,6 +24,7 @@ struct Eval: ParsableCommand {
     @Option(help: "Guard set (data from outside the domain): BEIR corpus .jsonl.") var guardCorpus: String?
     @Option(help: "Guard set: BEIR queries .jsonl.") var guardQueries: String?
     @Option(help: "Guard set: BEIR qrels .tsv.") var guardQrels: String?
+    @OptionGroup var promptOptions: PromptOptions
 
     func validate() throws {
         if models.isEmpty { throw ValidationError("give at least one --model") }
@@ -37,7 +38,7 @@ struct Eval: ParsableCommand {
             throw AttuneError.invalid("a guard set needs all three of --guard-corpus, --guard-queries and --guard-qrels")
         }
         var eval = EvalRun(models: models, corpus: corpus, queries: queries, qrels: qrels,
-                           maxSeqLength: maxSeqLength, indexDir: indexDir)
+                           maxSeqLength: maxSeqLength, indexDir: indexDir, prompts: promptOptions)
         if let guardCorpus, let guardQueries, let guardQrels { eval.guardSet = (guardCorpus, guardQueries, guardQrels) }
         let result = try eval.execute()
         print(result.report.table(guardSet: result.guardReport))
@@ -52,6 +53,7 @@ struct EvalRun {
     /// nil: each model's own max_seq_length.
     var maxSeqLength: Int?
     var indexDir: String?
+    var prompts = PromptOptions()
     var names: [String]? = nil
     /// A guard set (corpus, queries, qrels) the same models are evaluated on.
     var guardSet: (corpus: String, queries: String, qrels: String)? = nil
@@ -98,6 +100,7 @@ struct EvalRun {
         var guardRuns: [(name: String, run: Evaluator.Run)] = []
         for (i, m) in models.enumerated() {
             let embedder = try loadEmbedder(m, maxSeqLength: maxSeqLength)
+            try prompts.apply(to: embedder, named: .query)
             let name = names?[i] ?? m
             var bar = ProgressBar(total: main.corpus.count, unit: "docs", label: "\(name): corpus")
             runs.append((name: name, run: try main.run(embedder) { done, _ in bar.update(done) }))
