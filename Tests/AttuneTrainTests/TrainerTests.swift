@@ -263,6 +263,8 @@ final class TrainerTests: XCTestCase {
 
         var trained = try SentenceModel.load(modelDir)
         XCTAssertEqual(trained.dense.count, base.dense.count + 1, "the trained head is saved")
+        XCTAssertNotEqual(r.maxSeqLength, base.maxSeqLength)
+        XCTAssertEqual(trained.maxSeqLength, base.maxSeqLength, "the training length does not shrink the saved model's")
         var original = base
         original.maxSeqLength = r.maxSeqLength; trained.maxSeqLength = r.maxSeqLength
         let texts = ["What are the symptoms of glaucoma?", "Aspirin thins the blood.", "knee pain"]
@@ -293,7 +295,7 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(cache.lengths, tokens.map(\.count))
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("cache.bin").path))
         let order: [Int32] = [2, 0, 4, 0, 1, 3]
-        let got = cache.gather(order)
+        let got = try cache.gather(order)
         XCTAssertEqual(got.shape, [order.reduce(0) { $0 + tokens[Int($1)].count }, model.bert.config.hiddenSize])
         var row = 0
         for t in order {
@@ -306,6 +308,36 @@ final class TrainerTests: XCTestCase {
             XCTAssertLessThanOrEqual(maxAbsDiff(slice, want.values), 1e-4, "text \(t)")
             row += ids.count
         }
+        // The cache file cut short underneath: an error naming it, not a trap.
+        XCTAssertEqual(ftruncate(cache.fd, 0), 0)
+        XCTAssertThrowsError(try cache.gather([1])) { error in
+            XCTAssertEqual("\(error)", "\(dir.appendingPathComponent("cache.bin").path): reading the frozen-layer cache failed (the file ends early)")
+        }
+    }
+
+    // MARK: 5b. Robust-adaptation options end to end
+
+    func testGuideGradCacheAndAugmentationTrainAndReport() throws {
+        let modelURL = try Fixtures.model()
+        var r = recipe("robust", model: modelURL)
+        r.guide = Recipe.guideIsBase
+        r.guideMargin = 0.05
+        r.symmetric = true
+        r.miniBatchSize = 4
+        r.augment = AnchorAugmenter(lowercase: 0.5, stripTemplate: 0.3, typo: 0.1)
+        r.epochs = 2
+        r.checkpointEvery = 0
+        var logs: [String] = []
+        let s = try Trainer(recipe: r, log: { logs.append($0) }).run(base: try SentenceModel.load(modelURL))
+        XCTAssertEqual(s.steps, try plannedSteps(r))
+        XCTAssertNotNil(s.guide_masked)
+        XCTAssertGreaterThan(s.guide_masked_fraction ?? -1, 0, "the bundled pairs repeat topics: the guide masks some candidates")
+        XCTAssertLessThan(s.guide_masked_fraction ?? 1, 0.5)
+        XCTAssertTrue(s.last_loss.isFinite)
+        XCTAssertTrue(logs.contains { $0.hasPrefix("augmented ") }, "\(logs)")
+        XCTAssertTrue(logs.contains { $0.hasPrefix("guide base embedded") }, "\(logs)")
+        let trained = try SentenceModel.load(URL(fileURLWithPath: s.output))
+        XCTAssertEqual(trained.dimension, 384)
     }
 
     // MARK: 6. Pair order across epochs
