@@ -234,8 +234,7 @@ public struct HardNegativeMiner {
 
         // Per anchor: its weakest positive score and the window of surviving candidates, best first.
         var window = [[(index: Int32, score: Float)]](repeating: [], count: anchors.count)
-        var minPositive = [Float](repeating: 0, count: anchors.count)
-        var positiveScore: [Int: [Int32: Float]] = [:]
+        var positiveScore = [[Int32: Float]](repeating: [:], count: anchors.count)
         var skipped = ["positive": 0, "absolute_margin": 0, "relative_margin": 0, "max_score": 0, "min_score": 0]
         for c0 in stride(from: 0, to: anchors.count, by: o.anchorChunk) {
             let c1 = min(anchors.count, c0 + o.anchorChunk)
@@ -249,8 +248,7 @@ public struct HardNegativeMiner {
                 var scores: [Int32: Float] = [:]
                 for p in positivesOf[a] { scores[p] = dot(qa, vectors.data + Int(p) * dim, dim) }
                 positiveScore[a] = scores
-                let pos = scores.values.min()!
-                minPositive[a] = pos
+                let pos = scores.values.min()!  // the weakest positive sets the margins
                 // Rescore the reached candidates exactly as the positives are scored, so a score (and each
                 // decision on it) does not depend on how many anchors shared one sgemm.
                 let reached = hits[a - c0].map { h -> (index: Int32, score: Float) in
@@ -286,7 +284,7 @@ public struct HardNegativeMiner {
                 if ownPositives.contains(n) { droppedIdentical += 1 } else { negatives.append(n) }
             }
             existing += negatives.count
-            let pScore = positiveScore[a]![candidateIndex[p.positive]!]!
+            let pScore = positiveScore[a][candidateIndex[p.positive]!]!
             posScores.append(pScore)
             let need = o.numNegatives - negatives.count
             if need > 0 {

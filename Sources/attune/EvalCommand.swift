@@ -92,9 +92,14 @@ struct EvalRun {
                                           queries: URL(fileURLWithPath: queries), qrels: URL(fileURLWithPath: qrels),
                                           indexDir: index)
         // The guard corpus gets its own index folder: an index holds one corpus.
-        let guardBench = try guardSet.map {
-            try RetrievalBenchmark(name: "guard", corpus: URL(fileURLWithPath: $0.corpus), queries: URL(fileURLWithPath: $0.queries),
-                                   qrels: URL(fileURLWithPath: $0.qrels), indexDir: index?.appendingPathComponent("guard"))
+        let guardBench = try guardSet.map { files in
+            do {
+                return try RetrievalBenchmark(name: "guard", corpus: URL(fileURLWithPath: files.corpus),
+                                              queries: URL(fileURLWithPath: files.queries), qrels: URL(fileURLWithPath: files.qrels),
+                                              indexDir: index?.appendingPathComponent("guard"))
+            } catch let e as AttuneError {
+                throw AttuneError.invalid("guard set: \(e)")
+            }
         }
         var runs: [(name: String, run: Evaluator.Run)] = []
         var guardRuns: [(name: String, run: Evaluator.Run)] = []

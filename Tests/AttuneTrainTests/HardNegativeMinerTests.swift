@@ -238,6 +238,17 @@ final class HardNegativeMinerTests: XCTestCase {
         XCTAssertThrowsError(try HardNegativeMiner().mine(pairs: [], embedder: e))
     }
 
+    func testScoreStatsAreThoseOfPandasDescribe() {
+        // pandas.Series([4, 1, 3, 2]).describe(): mean 2.5, std 1.290994, 25% 1.75, 50% 2.5, 75% 3.25.
+        let s = ScoreStats([4, 1, 3, 2])
+        XCTAssertEqual(s.count, 4)
+        XCTAssertEqual(s.mean, 2.5)
+        XCTAssertEqual(s.std, 1.2909944, accuracy: 1e-6)
+        XCTAssertEqual([s.min, s.q25, s.median, s.q75, s.max], [1, 1.75, 2.5, 3.25, 4])
+        XCTAssertEqual(ScoreStats([]).count, 0)
+        XCTAssertEqual(ScoreStats([0.5]).std, 0)
+    }
+
     func testWrittenPairsReadBack() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("attune-mine-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
