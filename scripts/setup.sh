@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what Attune needs on a fresh Debian machine with Swift (idempotent, quiet when done):
-# OpenBLAS and SQLite headers, pkg-config, and the default model.
+# OpenBLAS and SQLite headers, pkg-config, the default model and all-mpnet-base-v2 (its parity tests run in CI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -15,3 +15,4 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 scripts/fetch-model.sh >/dev/null
+scripts/fetch-model.sh all-mpnet-base-v2 >/dev/null

@@ -42,7 +42,7 @@ public struct Evaluator {
         }
         let searcher = ExactSearcher(ids: ids, vectors: vectors)
         let k = min(depth, max(1, searcher.count))
-        let hits = try searcher.search(try embedder.embed(queries.map(\.text)), k: k)
+        let hits = try searcher.search(try embedder.embedQueries(queries.map(\.text)), k: k)
         var out: Run = [:]
         for (q, h) in zip(queries, hits) { out[q.id] = h.map { (doc: $0.id, score: Double($0.score)) } }
         return out

@@ -56,6 +56,42 @@ public struct Recipe: SchemaRecord, Equatable {
     public var checkpointEvery = 500
     /// Count and skip malformed lines in the pairs file instead of stopping.
     public var skipBad = false
+    /// Guided false-negative filtering (GISTEmbed): nil is off; `base` uses the base model as the
+    /// guide (computed from the frozen-layer cache); else a model name or folder.
+    public var guide: String?
+    /// Mask an in-batch candidate the guide scores above the positive less this margin.
+    public var guideMargin: Float = 0
+    /// `absolute` (positive − margin) or `relative` (positive × (1 − margin)).
+    public var guideMarginStrategy = GuideFilter.MarginStrategy.absolute.rawValue
+    /// GradCache: embed a batch this many texts at a time (nil: the whole batch at once).
+    public var miniBatchSize: Int?
+    /// Query-side augmentation of the anchors (probabilities; all 0 = off).
+    public var augment = AnchorAugmenter()
+    /// Guard set (BEIR queries, corpus, qrels from outside the domain): all three or none.
+    public var guardQueries: String?
+    public var guardCorpus: String?
+    public var guardQrels: String?
+    /// WiSE-FT merge candidates: each alpha interpolates base → trained; empty = no merge.
+    public var mergeAlphas: [Double] = []
+    /// Which set chooses the alpha (only `dev`).
+    public var mergeSelectOn = "dev"
+    /// A merge may lose at most this much guard nDCG@10 against the base.
+    public var mergeGuardTolerance = 0.005
+    /// Score the dev set on its relevant documents plus this many others drawn at random
+    /// (nil: the whole dev corpus).
+    public var devCorpusSample: Int?
+
+    /// Hard negatives mined with the base model before training (0: none; the pairs as given).
+    public var mineNegatives = 0
+    /// Mining's false-negative filter: drop candidates above `positive × (1 − margin)` (nil: off).
+    public var mineRelativeMargin: Double? = 0.05
+    /// `top` or `random` among the surviving candidates.
+    public var mineSampling = NegativeSampling.top.rawValue
+    /// Tokens per text when mining (nil: the base model's own max_seq_length).
+    public var mineMaxSeqLength: Int?
+
+    /// The `guide` value that names the base model itself.
+    public static let guideIsBase = "base"
 
     /// A recipe with every default (`pairs` and `output` still to be set).
     public init() {}
@@ -97,8 +133,50 @@ public struct Recipe: SchemaRecord, Equatable {
         RecipeKey("checkpoint_every", \.checkpointEvery, .atLeast(0, "0 = never"), resumable: true,
                   help: "Save a resumable checkpoint every N steps (0: never)"),
         RecipeKey("skip_bad", \.skipBad, resumable: true, help: "Count and skip malformed lines of the pairs file instead of stopping"),
+        RecipeKey("guide", \.guide, help: "Guided false-negative filtering: `base` (the base model), a model, or null for none",
+                  resolve: { v, r in v.map { looksLikePath($0) ? r.resolve($0) : $0 } }),
+        RecipeKey("guide_margin", \.guideMargin, .within(0..<1), help: "Mask candidates the guide scores above the positive less this margin"),
+        RecipeKey("guide_margin_strategy", \.guideMarginStrategy, .oneOf(GuideFilter.MarginStrategy.allCases.map(\.rawValue)),
+                  help: "absolute (positive − margin) or relative (positive × (1 − margin))"),
+        RecipeKey("mini_batch_size", \.miniBatchSize, .atLeast(1, "or null: the whole batch at once"),
+                  help: "GradCache: embed each batch this many texts at a time (null: all at once)"),
+        RecipeKey("augment.lowercase", \.augment.lowercase, .within(0...1), help: "Probability of lower-casing an anchor (and dropping its final ?)"),
+        RecipeKey("augment.strip_template", \.augment.stripTemplate, .within(0...1),
+                  help: "Probability of dropping an anchor's template stock words (what, is, the, of …)"),
+        RecipeKey("augment.typo", \.augment.typo, .within(0...1), help: "Probability of one typing slip in an anchor"),
+        RecipeKey("mine.num_negatives", \.mineNegatives, .atLeast(0, "0 = no mining"),
+                  help: "Mine this many hard negatives per pair with the base model before training (0: none)"),
+        RecipeKey("mine.relative_margin", \.mineRelativeMargin, .within(0..<1, "or null: no filter"),
+                  help: "Mining drops candidates scoring above positive × (1 − margin) as likely false negatives"),
+        RecipeKey("mine.sampling", \.mineSampling, .oneOf(NegativeSampling.allCases.map(\.rawValue)),
+                  help: "top (the best surviving candidates) or random"),
+        RecipeKey("mine.max_seq_length", \.mineMaxSeqLength, .within(3...512, "or null: the model's own"),
+                  help: "Tokens per text when mining (null: the base model's own max_seq_length)"),
+        .path("guard.queries", \.guardQueries, resumable: true, help: "Guard queries (BEIR JSONL) from outside the domain: what fine-tuning must not lose"),
+        .path("guard.corpus", \.guardCorpus, resumable: true, help: "Guard corpus (BEIR JSONL)"),
+        .path("guard.qrels", \.guardQrels, resumable: true, help: "Guard qrels (BEIR TSV)"),
+        RecipeKey("merge.alphas", \.mergeAlphas, .within(0...1), resumable: true,
+                  help: "WiSE-FT: merge base and trained weights at each alpha, keep the best on dev within the guard tolerance ([] = no merge)"),
+        RecipeKey("merge.select_on", \.mergeSelectOn, .oneOf(["dev"]), resumable: true, help: "The set that chooses the alpha (dev)"),
+        RecipeKey("merge.guard_tolerance", \.mergeGuardTolerance, .within(0...1), resumable: true,
+                  help: "A merged model may lose at most this much guard nDCG@10 against the base"),
+        RecipeKey("dev_corpus_sample", \.devCorpusSample, .atLeast(1, "or null for the whole corpus"), resumable: true,
+                  help: "Score dev on its relevant documents plus this many others drawn at random (null: the whole corpus)"),
     ], checks: [
         .allOrNone(["dev_queries", "dev_corpus", "dev_qrels"]),
+        .allOrNone(["guard.queries", "guard.corpus", "guard.qrels"]),
+        .custom { r in
+            guard let m = r.miniBatchSize, m >= 1 else { return nil }
+            if m > r.batchSize {
+                return ("mini_batch_size", "is \(m), larger than batch_size \(r.batchSize): a mini-batch is a part of a batch (null embeds the whole batch at once)")
+            }
+            return r.batchSize % m == 0 ? nil
+                : ("mini_batch_size", "is \(m), which does not divide batch_size \(r.batchSize); pick a divisor so every mini-batch costs the same memory")
+        },
+        .custom { r in
+            !r.mergeAlphas.isEmpty && !r.hasDevSet
+                ? ("merge.alphas", "needs a dev set to choose among them (dev_queries, dev_corpus, dev_qrels)") : nil
+        },
         .custom { r in
             r.anchorField == r.positiveField && !r.anchorField.isEmpty
                 ? ("positive_field", "is the same as anchor_field (\"\(r.anchorField)\")") : nil
@@ -110,6 +188,9 @@ public struct Recipe: SchemaRecord, Equatable {
 
     /// Is a dev set configured?
     public var hasDevSet: Bool { devQueries != nil && devCorpus != nil && devQrels != nil }
+
+    /// Is a guard set configured?
+    public var hasGuardSet: Bool { guardQueries != nil && guardCorpus != nil && guardQrels != nil }
 
     /// Checks every value against its key's rule in `schema`, then the rules over several keys,
     /// throwing `AttuneError.badConfig` naming the first bad key. `source` names the recipe in the

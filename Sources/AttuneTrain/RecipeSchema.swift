@@ -127,6 +127,12 @@ extension RecipeRule where S: RecipeNumber {
 }
 
 extension RecipeRule where S == String {
+    /// One of `choices`.
+    static func oneOf(_ choices: [String]) -> Self {
+        RecipeRule(requirement: "one of " + choices.joined(separator: ", "), holds: { choices.contains($0) },
+                   failure: { "is \"\($0)\"; must be one of " + choices.joined(separator: ", ") })
+    }
+
     /// Not empty; `what` says what the value is for.
     static func nonEmpty(_ what: String = "") -> Self {
         RecipeRule(requirement: "not empty", holds: { !$0.isEmpty },

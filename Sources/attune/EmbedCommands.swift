@@ -1,5 +1,6 @@
 import AttuneCore
 import AttuneModel
+import AttuneSearch
 import ArgumentParser
 import Foundation
 
@@ -16,8 +17,8 @@ struct ModelOption: ParsableArguments {
         var m = try SentenceModel.load(ModelStore.resolve(model))
         if let maxSeqLength {
             try checkMaxSeqLength(maxSeqLength)
-            guard maxSeqLength <= m.bert.config.maxPositions else {
-                throw ValidationError("--max-seq-length \(maxSeqLength): must be between 2 and \(m.bert.config.maxPositions) (the model's positions)")
+            guard maxSeqLength <= m.bert.config.maxSequenceLength else {
+                throw ValidationError("--max-seq-length \(maxSeqLength): must be between 2 and \(m.bert.config.maxSequenceLength) (the model's positions)")
             }
             m.maxSeqLength = maxSeqLength
         }
@@ -33,6 +34,38 @@ func checkMaxSeqLength(_ n: Int?) throws {
 /// A `--batch-size` of at least 1.
 func checkBatchSize(_ n: Int) throws {
     if n < 1 { throw ValidationError("--batch-size \(n): must be at least 1") }
+}
+
+/// Prompt flags: a prompt is prepended to each text before tokenising (as sentence-transformers
+/// does). Without flags the model's own prompts apply (config_sentence_transformers.json: `query`
+/// for queries, `document`/`passage`/`corpus` for documents, else `default_prompt_name`).
+struct PromptOptions: ParsableArguments {
+    @Option(help: "Use the model's prompt of this name (config_sentence_transformers.json `prompts`).") var promptName: String?
+    @Option(help: "Prepend this text to every query.") var queryPrompt: String?
+    @Option(help: "Prepend this text to every document.") var documentPrompt: String?
+
+    /// The query and document prompts for `model`; an unknown --prompt-name is an error.
+    /// `--prompt-name` sets the side given by `named` (both when nil).
+    func resolve(_ model: SentenceModel, named side: Side? = nil) throws -> (query: String, document: String) {
+        var query = model.prompts.queryPrompt, document = model.prompts.documentPrompt
+        if let promptName {
+            let text = try model.prompts.named(promptName)
+            if side != .document { query = text }
+            if side != .query { document = text }
+        }
+        if let queryPrompt { query = queryPrompt }
+        if let documentPrompt { document = documentPrompt }
+        return (query, document)
+    }
+
+    enum Side { case query, document }
+
+    /// Apply to an embedder.
+    func apply(to embedder: ModelEmbedder, named side: Side? = nil) throws {
+        let p = try resolve(embedder.model, named: side)
+        embedder.queryPrompt = p.query
+        embedder.documentPrompt = p.document
+    }
 }
 
 /// `attune tokenize`: texts → token ids, as Hugging Face's BertTokenizer gives them.
@@ -71,6 +104,8 @@ struct Embed: ParsableCommand {
     @Option(help: "Output .jsonl or .npy (default: JSONL on stdout).") var output: String?
     @Option(help: "Texts per batch.") var batchSize = 32
     @Option(help: "Truncate to this many tokens (default: the model's).") var maxSeqLength: Int?
+    @Option(help: "Prepend the model's prompt of this name (config_sentence_transformers.json `prompts`).") var promptName: String?
+    @Option(help: "Prepend this text to every input (overrides --prompt-name and the model's default prompt).") var prompt: String?
 
     func validate() throws {
         try checkBatchSize(batchSize)
@@ -80,9 +115,10 @@ struct Embed: ParsableCommand {
     func run() throws {
         runtime.apply()
         let model = try modelOption.load(maxSeqLength: maxSeqLength)
+        let chosen = try prompt ?? promptName.map { try model.prompts.named($0) }
         let texts = try TextInput.read(input, field: field)
         var bar = ProgressBar(total: texts.count, unit: "texts", label: "embed")
-        let emb = model.encode(texts, batchSize: batchSize) { done, _ in bar.update(done) }
+        let emb = model.encode(texts, batchSize: batchSize, prompt: chosen) { done, _ in bar.update(done) }
         let dim = emb.cols
         if let output, output.hasSuffix(".npy") {
             try Output.write(Output.npy(emb.data, rows: texts.count, cols: dim), to: output)

@@ -21,6 +21,7 @@ struct Index: ParsableCommand {
     @Option(help: "The index file (created if absent).") var db: String
     @Option(help: "Truncate documents to this many tokens (default: the model's).") var maxSeqLength: Int?
     @Option(help: "Documents per committed batch.") var batchSize = 256
+    @OptionGroup var promptOptions: PromptOptions
 
     func validate() throws {
         try checkBatchSize(batchSize)
@@ -31,6 +32,7 @@ struct Index: ParsableCommand {
         runtime.apply()
         let docs = try readCorpus(URL(fileURLWithPath: corpus))
         let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength)
+        try promptOptions.apply(to: embedder, named: .document)
         let index = try EmbeddingIndex.openOrCreate(at: URL(fileURLWithPath: db), embedder: embedder)
         var bar = ProgressBar(total: docs.count, unit: "docs", label: "index")
         let (added, skipped) = try index.add(docs, embedder: embedder, batchSize: batchSize) { done, _ in bar.update(done) }
@@ -50,6 +52,7 @@ struct Search: ParsableCommand {
     @Option(name: .shortAndLong, help: "How many hits per query.") var k = 10
     @Option(help: "The model (default: the one named in the index). Its fingerprint must match the index's.") var model: String?
     @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var promptOptions: PromptOptions
 
     func validate() throws {
         guard (query == nil) != (queries == nil) else { throw ValidationError("give exactly one of --query or --queries") }
@@ -63,11 +66,12 @@ struct Search: ParsableCommand {
         let index = try EmbeddingIndex.open(URL(fileURLWithPath: db))
         let embedder = try loadEmbedder(model ?? index.modelName, maxSeqLength: index.maxSeqLength)
         try index.checkCompatible(with: embedder)
+        try promptOptions.apply(to: embedder, named: .query)
         let searcher = try ExactSearcher(index: index)
         let (kk, clampNote) = try searcher.clampedK(k)
         if let clampNote { note(clampNote) }
         if let query {
-            let hits = try searcher.search(try embedder.embed([query]), k: kk)[0]
+            let hits = try searcher.search(try embedder.embedQueries([query]), k: kk)[0]
             var rows: [[String: Any]] = []
             for (rank, h) in hits.enumerated() {
                 let doc = try index.document(h.id)
@@ -86,7 +90,7 @@ struct Search: ParsableCommand {
         }
         let qs = try readQueries(URL(fileURLWithPath: queries!))
         let output = output!
-        let results = try searcher.search(try embedder.embed(qs.map(\.text)), k: kk)
+        let results = try searcher.search(try embedder.embedQueries(qs.map(\.text)), k: kk)
         try writeTREC(zip(qs, results).map { (queryID: $0.0.id, hits: $0.1) }, tag: "attune", to: URL(fileURLWithPath: output))
         note("\(output): \(qs.count) queries × top \(kk)")
     }

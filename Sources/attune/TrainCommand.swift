@@ -1,3 +1,4 @@
+import AttuneAdapt
 import AttuneCore
 import AttuneEval
 import AttuneModel
@@ -39,11 +40,11 @@ struct Train: ParsableCommand {
         var r = try recipe.map { try Recipe.load(URL(fileURLWithPath: $0)) } ?? Recipe()
         try keys.apply(to: &r)
         try r.validate(source: recipe ?? "flags")
-        let summary = try TrainJob(recipe: r, resume: resume).execute()
+        let result = try TrainJob(recipe: r, resume: resume).execute()
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys]
-            print(String(decoding: try enc.encode(summary), as: UTF8.self))
+            print(String(decoding: try enc.encode(result), as: UTF8.self))
         }
     }
 }
@@ -127,34 +128,16 @@ extension ArgumentHelp {
     }
 }
 
-/// Training shared by `attune train` and `attune demo`.
+/// Training shared by `attune train` and `attune demo`: `Adaptation` with progress on stderr.
 struct TrainJob {
     var recipe: Recipe
     var resume: Bool
 
-    func execute() throws -> TrainSummary {
-        let r = recipe
-        let base = try SentenceModel.load(ModelStore.resolve(r.model))
-        note("training \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens")
-        var evaluate: ((SentenceModel) throws -> Double)? = nil
-        if r.hasDevSet {
-            let docs = try readCorpus(URL(fileURLWithPath: r.devCorpus!))
-            let qs = try readQueries(URL(fileURLWithPath: r.devQueries!))
-            let qrels = try Qrels.read(URL(fileURLWithPath: r.devQrels!))
-            _ = try qrels.validate(queryIDs: Set(qs.map(\.id)), docIDs: Set(docs.map(\.id)))
-            let judged = qs.filter { !(qrels.relevant[$0.id]?.isEmpty ?? true) }
-            let evaluator = Evaluator(corpus: docs, queries: judged, qrels: qrels)
-            evaluate = { m in  // at the model's own max_seq_length, as `attune eval` and `attune search` embed
-                var bar = ProgressBar(total: docs.count, unit: "docs", label: "dev")
-                let run = try evaluator.run(ModelEmbedder(model: m, name: "dev")) { d, _ in bar.update(d) }
-                return evaluator.report([(name: "dev", run: run)]).models[0].metrics.mean[MetricName.ndcg10] ?? 0
-            }
-        }
-        var cacheBar = ProgressBar(total: 1, unit: "texts", label: "frozen layers")
+    func execute() throws -> Adaptation.Result {
         var lastPrint = Date.distantPast
         let interactive = isatty(2) != 0
-        let summary = try Trainer(recipe: r, log: note).run(
-            base: base, resume: resume, evaluate: evaluate,
+        var bars: [String: (bar: ProgressBar, done: Int)] = [:]
+        return try Adaptation(recipe: recipe, resume: resume, log: note,
             progress: { s in
                 let now = Date()
                 guard s.step == s.totalSteps || now.timeIntervalSince(lastPrint) >= (interactive ? 0.2 : 10) else { return }
@@ -167,12 +150,13 @@ struct TrainJob {
                     note(line)
                 }
             },
-            cacheProgress: { done, total in
-                if cacheBar.total != total { cacheBar = ProgressBar(total: total, unit: "texts", label: "frozen layers") }
-                cacheBar.update(done)
-            })
-        note(String(format: "trained %d steps in %.1fs (%.1f pairs/s), loss %.4f → %.4f; model in %@",
-                    summary.steps, summary.seconds, summary.pairs_per_second, summary.first_loss, summary.last_loss, summary.output))
-        return summary
+            work: { what, done, total in
+                // A new pass (another total, or counting from the start again) gets a new bar.
+                if bars[what].map({ $0.bar.total != total || done < $0.done }) ?? true {
+                    bars[what] = (ProgressBar(total: total, unit: what == "frozen layers" ? "texts" : "docs", label: what), 0)
+                }
+                bars[what]!.done = done
+                bars[what]!.bar.update(done)
+            }).run()
     }
 }

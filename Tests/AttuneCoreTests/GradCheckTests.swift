@@ -55,6 +55,8 @@ final class GradCheckTests: XCTestCase {
         G.check("sum", [a]) { $0[0].sum() }
         G.check("tanh", [r([3, 5], 43, lo: -2, hi: 2)]) { $0[0].tanh() }
         G.check("gelu", [r([4, 6], 44, lo: -3, hi: 3)]) { $0[0].gelu() }
+        G.check("geluTanh", [r([4, 6], 45, lo: -3, hi: 3)]) { $0[0].geluTanh() }
+        G.check("relu", [r([4, 6], 46, lo: -3, hi: 3)]) { $0[0].relu() }
     }
 
     /// The mask drops close to `p` of the entries (100,000 draws: within 1%).
@@ -119,6 +121,21 @@ final class GradCheckTests: XCTestCase {
             Tensor.attention(q: $0[0], k: $0[1], v: $0[2], lengths: lengths, heads: 2)
         }
         XCTAssertNil(frozen.grad)
+    }
+
+    /// MPNet's relative-position bias (a constant table) in the packed attention path, alone and
+    /// with probability dropout: q, k and v gradients are exact.
+    func testAttentionWithRelativeBias() {
+        let lengths = [3, 1, 5], tokens = 9, width = 6
+        let q = r([tokens, width], 87), k = r([tokens, width], 88), v = r([tokens, width], 89)
+        let bias = r([2, 11], 96, lo: -2, hi: 2, grad: false)
+        G.check("attention bias", [q, k, v]) {
+            Tensor.attention(q: $0[0], k: $0[1], v: $0[2], lengths: lengths, heads: 2, relativeBias: bias)
+        }
+        G.check("attention bias dropout 0.3", [q, k, v]) {
+            Tensor.attention(q: $0[0], k: $0[1], v: $0[2], lengths: lengths, heads: 2, relativeBias: bias, dropout: 0.3, seed: 7)
+        }
+        XCTAssertNil(bias.grad)
     }
 
     /// Dropout on the attention probabilities: a fixed seed gives a fixed mask, so the op is a

@@ -6,6 +6,9 @@ import Foundation
 //   mul:      y = a ∘ b                 da += dy ∘ b, db += dy ∘ a
 //   scaled:   y = s·x                   dx += s·dy
 //   gelu:     y = x·Φ(x) (erf form)     dx += dy·(Φ(x) + x·φ(x))
+//   geluTanh: y = ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³)
+//                                       dx += dy·(½(1 + tanh u) + ½x(1 − tanh²u)·√(2/π)(1 + 3·0.044715x²))
+//   relu:     y = max(x, 0)             dx += dy·[x > 0]
 //   tanh:     y = tanh x                dx += dy·(1 − y²)
 //   dropout:  y = x∘m/(1−p)             dx += dy∘m/(1−p)
 
@@ -76,6 +79,45 @@ extension Tensor {
         Kernels.gelu(x.data, out.data, n)
         if out.requiresGrad {
             out.record([x]) { g in Kernels.geluBackward(x.data, g, x.gradBuffer(), n) }
+        }
+        return out
+    }
+
+    /// GELU in the tanh approximation (Hugging Face's `gelu_new`, `gelu_pytorch_tanh`, `gelu_fast`):
+    /// `½x(1 + tanh(√(2/π)(x + 0.044715x³)))`.
+    public func geluTanh() -> Tensor {
+        let x = self, n = count
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
+        let y = out.data, px = x.data
+        let c: Float = 0.7978845608028654, k: Float = 0.044715
+        Parallel.chunks(n, cost: 12) { s, e in
+            for i in s..<e { let v = px[i]; y[i] = 0.5 * v * (1 + Foundation.tanh(c * (v + k * v * v * v))) }
+        }
+        if out.requiresGrad {
+            out.record([x]) { g in
+                let d = x.gradBuffer()
+                Parallel.chunks(n, cost: 16) { s, e in
+                    for i in s..<e {
+                        let v = px[i], t = Foundation.tanh(c * (v + k * v * v * v))
+                        d[i] += g[i] * (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * c * (1 + 3 * k * v * v))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// `max(x, 0)`.
+    public func relu() -> Tensor {
+        let x = self, n = count
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
+        let y = out.data, px = x.data
+        Parallel.chunks(n) { s, e in for i in s..<e { y[i] = max(px[i], 0) } }
+        if out.requiresGrad {
+            out.record([x]) { g in
+                let d = x.gradBuffer()
+                Parallel.chunks(n) { s, e in for i in s..<e where px[i] > 0 { d[i] += g[i] } }
+            }
         }
         return out
     }
