@@ -56,11 +56,11 @@ struct ExportJob {
         # \(outURL.lastPathComponent)
 
         A sentence-transformers model adapted with Attune from `\(model)`.
-        It maps text to a \(m.dimension)-dimensional normalised vector (\(m.pooling.rawValue) pooling,
-        \(m.dense.count) Dense module(s)) for semantic search. Load it with
+        It maps text to a \(m.dimension)-dimensional \(m.normalize ? "normalised " : "")vector (\(m.bert.config.architecture.rawValue) encoder,
+        \(m.pooling.rawValue) pooling, \(m.dense.count) Dense module(s)) for semantic search. Load it with
         `SentenceTransformer("\(outURL.lastPathComponent)")`.
 
-        Max sequence length: \(m.maxSeqLength) tokens.
+        Max sequence length: \(m.maxSeqLength) tokens.\(m.prompts.prompts.isEmpty ? "" : " Prompts: " + m.prompts.prompts.keys.sorted().map { "`\($0)`" }.joined(separator: ", ") + (m.prompts.defaultName.map { " (default `\($0)`)" } ?? "") + ".")
 
         """
         if let recipe {
