@@ -11,16 +11,29 @@ struct ModelOption: ParsableArguments {
 
     static func named(_ name: String) -> ModelOption { var o = ModelOption(); o.model = name; return o }
 
+    /// The model, truncating at `maxSeqLength` when given (a usage error, exit 64, when the
+    /// model's positions do not reach it).
     func load(maxSeqLength: Int? = nil) throws -> SentenceModel {
         var m = try SentenceModel.load(ModelStore.resolve(model))
         if let maxSeqLength {
-            guard maxSeqLength >= 2 && maxSeqLength <= m.bert.config.maxSequenceLength else {
-                throw AttuneError.invalid("--max-seq-length \(maxSeqLength) must be between 2 and \(m.bert.config.maxSequenceLength)")
+            try checkMaxSeqLength(maxSeqLength)
+            guard maxSeqLength <= m.bert.config.maxSequenceLength else {
+                throw ValidationError("--max-seq-length \(maxSeqLength): must be between 2 and \(m.bert.config.maxSequenceLength) (the model's positions)")
             }
             m.maxSeqLength = maxSeqLength
         }
         return m
     }
+}
+
+/// The bounds every `--max-seq-length` has before a model is loaded ([CLS] and [SEP] take two).
+func checkMaxSeqLength(_ n: Int?) throws {
+    if let n, n < 2 { throw ValidationError("--max-seq-length \(n): must be at least 2 ([CLS] and [SEP] count)") }
+}
+
+/// A `--batch-size` of at least 1.
+func checkBatchSize(_ n: Int) throws {
+    if n < 1 { throw ValidationError("--batch-size \(n): must be at least 1") }
 }
 
 /// Prompt flags: a prompt is prepended to each text before tokenising (as sentence-transformers
@@ -65,6 +78,8 @@ struct Tokenize: ParsableCommand {
     @Option(help: "Output .jsonl (default: stdout).") var output: String?
     @Option(help: "Truncate to this many tokens, [CLS] and [SEP] included (default: the model's).") var maxSeqLength: Int?
 
+    func validate() throws { try checkMaxSeqLength(maxSeqLength) }
+
     func run() throws {
         let model = try modelOption.load(maxSeqLength: maxSeqLength)
         let texts = try TextInput.read(input, field: field)
@@ -92,9 +107,13 @@ struct Embed: ParsableCommand {
     @Option(help: "Prepend the model's prompt of this name (config_sentence_transformers.json `prompts`).") var promptName: String?
     @Option(help: "Prepend this text to every input (overrides --prompt-name and the model's default prompt).") var prompt: String?
 
+    func validate() throws {
+        try checkBatchSize(batchSize)
+        try checkMaxSeqLength(maxSeqLength)
+    }
+
     func run() throws {
         runtime.apply()
-        guard batchSize >= 1 else { throw AttuneError.invalid("--batch-size must be at least 1") }
         let model = try modelOption.load(maxSeqLength: maxSeqLength)
         let chosen = try prompt ?? promptName.map { try model.prompts.named($0) }
         let texts = try TextInput.read(input, field: field)

@@ -15,7 +15,8 @@ struct Eval: ParsableCommand {
     @Option(help: "BEIR corpus .jsonl.") var corpus: String
     @Option(help: "BEIR queries .jsonl.") var queries: String
     @Option(help: "BEIR qrels .tsv (query-id, corpus-id, score).") var qrels: String
-    @Option(help: "Tokens per text at evaluation.") var maxSeqLength = 256
+    @Option(help: "Truncate texts to this many tokens (default: each model's own max_seq_length, as `attune index` and `attune search` do).")
+    var maxSeqLength: Int?
     @Option(help: "Write the comparison as JSON here.") var json: String?
     @Option(help: "Write one TREC run file per model into this folder.") var runDir: String?
     @Option(help: "Write a self-contained HTML report here.") var report: String?
@@ -25,9 +26,13 @@ struct Eval: ParsableCommand {
     @Option(help: "Guard set: BEIR qrels .tsv.") var guardQrels: String?
     @OptionGroup var promptOptions: PromptOptions
 
+    func validate() throws {
+        if models.isEmpty { throw ValidationError("give at least one --model") }
+        try checkMaxSeqLength(maxSeqLength)
+    }
+
     func run() throws {
         runtime.apply()
-        guard !models.isEmpty else { throw AttuneError.invalid("give at least one --model") }
         let guardFiles = [guardCorpus, guardQueries, guardQrels]
         guard guardFiles.allSatisfy({ $0 == nil }) || guardFiles.allSatisfy({ $0 != nil }) else {
             throw AttuneError.invalid("a guard set needs all three of --guard-corpus, --guard-queries and --guard-qrels")
@@ -45,7 +50,8 @@ struct Eval: ParsableCommand {
 struct EvalRun {
     var models: [String]
     var corpus: String, queries: String, qrels: String
-    var maxSeqLength: Int
+    /// nil: each model's own max_seq_length.
+    var maxSeqLength: Int?
     var indexDir: String?
     var prompts = PromptOptions()
     var names: [String]? = nil

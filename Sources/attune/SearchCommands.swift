@@ -23,6 +23,11 @@ struct Index: ParsableCommand {
     @Option(help: "Documents per committed batch.") var batchSize = 256
     @OptionGroup var promptOptions: PromptOptions
 
+    func validate() throws {
+        try checkBatchSize(batchSize)
+        try checkMaxSeqLength(maxSeqLength)
+    }
+
     func run() throws {
         runtime.apply()
         let docs = try readCorpus(URL(fileURLWithPath: corpus))
@@ -49,12 +54,15 @@ struct Search: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var promptOptions: PromptOptions
 
+    func validate() throws {
+        guard (query == nil) != (queries == nil) else { throw ValidationError("give exactly one of --query or --queries") }
+        if let query, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--query is empty") }
+        if queries != nil && output == nil { throw ValidationError("--queries needs --output run.trec") }
+        if k < 1 { throw ValidationError("-k \(k): must be at least 1") }
+    }
+
     func run() throws {
         runtime.apply()
-        guard (query == nil) != (queries == nil) else { throw AttuneError.invalid("give exactly one of --query or --queries") }
-        if let query, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw AttuneError.invalid("--query is empty")
-        }
         let index = try EmbeddingIndex.open(URL(fileURLWithPath: db))
         let embedder = try loadEmbedder(model ?? index.modelName, maxSeqLength: index.maxSeqLength)
         try index.checkCompatible(with: embedder)
@@ -81,7 +89,7 @@ struct Search: ParsableCommand {
             return
         }
         let qs = try readQueries(URL(fileURLWithPath: queries!))
-        guard let output else { throw AttuneError.invalid("--queries needs --output run.trec") }
+        let output = output!
         let results = try searcher.search(try embedder.embedQueries(qs.map(\.text)), k: kk)
         try writeTREC(zip(qs, results).map { (queryID: $0.0.id, hits: $0.1) }, tag: "attune", to: URL(fileURLWithPath: output))
         note("\(output): \(qs.count) queries × top \(kk)")

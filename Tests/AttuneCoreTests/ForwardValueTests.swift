@@ -19,16 +19,6 @@ final class ForwardValueTests: XCTestCase {
         } }
     }
 
-    func testBmm() {
-        let a = r([3, 4, 5], 3), b = r([3, 6, 5], 4)
-        let c = a.bmm(b, transB: true)
-        for i in 0..<3 {
-            let ref = G.naiveMatmul(Array(a.values[(i * 20)..<(i * 20 + 20)]), [4, 5],
-                                    Array(b.values[(i * 30)..<(i * 30 + 30)]), [6, 5], transA: false, transB: true)
-            G.assertClose(Array(c.values[(i * 24)..<(i * 24 + 24)]), ref.values, tol: 1e-6, "bmm batch \(i)")
-        }
-    }
-
     func testLinear() {
         let x = r([2, 3, 8], 5), w = r([4, 8], 6), b = r([4], 7)
         let y = x.linear(w, b)

@@ -35,7 +35,7 @@ final class TrainStepParityTests: XCTestCase {
                                     url: dir.appendingPathComponent("cache.bin"))
         let ids = (0..<Int32(texts.count)).map { $0 }
         var rng = SplitMix64(seed: 0)
-        let emb = trainable.forward(hidden: cache.gather(ids), lengths: tokens.map(\.count), dropout: 0, rng: &rng)
+        let emb = trainable.forward(hidden: try cache.gather(ids), lengths: tokens.map(\.count), dropout: 0, rng: &rng)
         let n = anchors.count
         let loss = MultipleNegativesRankingLoss(scale: 20)(
             anchors: emb.sliceRows(0..<n), candidates: emb.sliceRows(n..<2 * n),

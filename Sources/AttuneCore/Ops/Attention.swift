@@ -25,29 +25,25 @@ extension Tensor {
         }
         let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
         let px = x.data, y = out.data, pm = mask?.data
+        let kernels = Kernels.table
         Parallel.chunks(r, cost: c * 4) { s, e in
             for i in s..<e {
                 let row = px + i * c, yr = y + i * c
-                let mrow = pm.map { $0 + (i / group) * c }
-                var mx = -Float.infinity
-                for j in 0..<c { let v = row[j] + (mrow?[j] ?? 0); yr[j] = v; mx = max(mx, v) }
-                for j in 0..<c { yr[j] = Kernels.fastExp(yr[j] - mx) }  // vectorised
-                var sum: Float = 0
-                for j in 0..<c { sum += yr[j] }
-                let inv = 1 / sum
-                for j in 0..<c { yr[j] *= inv }
+                if let pm {
+                    let mrow = pm + (i / group) * c
+                    for j in 0..<c { yr[j] = row[j] + mrow[j] }
+                } else {
+                    yr.update(from: row, count: c)
+                }
             }
+            kernels.softmax_rows!(y + s * c, e - s, c)
         }
         if out.requiresGrad {
             let ys = out.storage
             out.record([x]) { g in
                 let dx = x.gradBuffer(), p = ys.pointer
                 Parallel.chunks(r, cost: c * 3) { s, e in
-                    for i in s..<e {
-                        var dot: Float = 0
-                        for j in 0..<c { dot += g[i * c + j] * p[i * c + j] }
-                        for j in 0..<c { dx[i * c + j] += p[i * c + j] * (g[i * c + j] - dot) }
-                    }
+                    kernels.softmax_backward_rows!(p + s * c, g + s * c, dx + s * c, e - s, c)
                 }
             }
         }
@@ -178,22 +174,5 @@ extension Tensor {
             }
         }
         return out
-    }
-}
-
-extension Kernels {
-    /// In-place softmax over each row of a rows×cols block.
-    @inline(__always)
-    public static func softmaxRows(_ p: UnsafeMutablePointer<Float>, rows: Int, cols: Int) {
-        for i in 0..<rows {
-            let r = p + i * cols
-            var mx = -Float.infinity
-            for j in 0..<cols { mx = max(mx, r[j]) }
-            for j in 0..<cols { r[j] = fastExp(r[j] - mx) }  // vectorised
-            var sum: Float = 0
-            for j in 0..<cols { sum += r[j] }
-            let inv = 1 / sum
-            for j in 0..<cols { r[j] *= inv }
-        }
     }
 }

@@ -3,7 +3,6 @@ import Foundation
 // Elementwise ops, threaded over chunks. Forward and backward side by side.
 //
 //   add:      y = a + b                 da += dy, db += dy
-//   addBias:  y[r, j] = x[r, j] + b[j]  dx += dy, db[j] += Σr dy[r, j]
 //   mul:      y = a ∘ b                 da += dy ∘ b, db += dy ∘ a
 //   scaled:   y = s·x                   dx += s·dy
 //   gelu:     y = x·Φ(x) (erf form)     dx += dy·(Φ(x) + x·φ(x))
@@ -30,30 +29,6 @@ extension Tensor {
                 for t in [a, b] where t.requiresGrad {
                     let d = t.gradBuffer()
                     Parallel.chunks(n) { s, e in for i in s..<e { d[i] += g[i] } }
-                }
-            }
-        }
-        return out
-    }
-
-    /// `self[…, j] + bias[j]`: a bias broadcast over every row.
-    public func addBias(_ bias: Tensor) -> Tensor {
-        precondition(bias.count == cols, "addBias: bias \(bias.shape) does not fit rows of \(shape)")
-        let x = self, b = bias, r = rows, c = cols
-        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad || b.requiresGrad)
-        let y = out.data, px = x.data, pb = b.data
-        Parallel.chunks(r, cost: c) { s, e in
-            for i in s..<e { for j in 0..<c { y[i * c + j] = px[i * c + j] + pb[j] } }
-        }
-        if out.requiresGrad {
-            out.record([x, b]) { g in
-                if x.requiresGrad {
-                    let d = x.gradBuffer()
-                    Parallel.chunks(r * c) { s, e in for i in s..<e { d[i] += g[i] } }
-                }
-                if b.requiresGrad {
-                    let d = b.gradBuffer()
-                    for i in 0..<r { for j in 0..<c { d[j] += g[i * c + j] } }
                 }
             }
         }
