@@ -18,6 +18,7 @@ let package = Package(
         // System libraries: thin module maps, nothing else.
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // Tensor, ops (forward + backward side by side), tape, AdamW, schedules, BLAS kernel choice.
         .target(name: "AttuneCore", dependencies: ["COpenBLAS"],
@@ -26,8 +27,8 @@ let package = Package(
         .target(name: "AttuneModel", dependencies: ["AttuneCore"]),
         // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes.
         .target(name: "AttuneTrain", dependencies: ["AttuneModel", .product(name: "Yams", package: "Yams")]),
-        // Embedder protocol, SQLite index, exact top-k.
-        .target(name: "AttuneSearch", dependencies: ["AttuneModel", "CSQLite"]),
+        // Embedder protocol, index stores (SQLite, PostgreSQL + pgvector), exact top-k.
+        .target(name: "AttuneSearch", dependencies: ["AttuneModel", "CSQLite", "CLibPQ"]),
         // BEIR readers, metrics, paired statistics, HTML report.
         .target(name: "AttuneEval", dependencies: ["AttuneSearch"]),
 

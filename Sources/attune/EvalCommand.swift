@@ -19,7 +19,9 @@ struct Eval: ParsableCommand {
     @Option(help: "Write the comparison as JSON here.") var json: String?
     @Option(help: "Write one TREC run file per model into this folder.") var runDir: String?
     @Option(help: "Write a self-contained HTML report here.") var report: String?
-    @Option(help: "Keep corpus vectors in SQLite indexes here (reused and resumable).") var indexDir: String?
+    @Option(name: [.customLong("index-dir"), .customLong("db")],
+            help: "Keep corpus vectors here, reused and resumable: a folder of SQLite indexes, or a postgresql:// URL (a table per model, searched by pgvector).")
+    var indexDir: String?
 
     func run() throws {
         runtime.apply()
@@ -71,7 +73,8 @@ struct EvalRun {
         // Only queries the qrels judge relevant are scored; embed just those.
         let judged = qs.filter { !(rel.relevant[$0.id]?.isEmpty ?? true) }
         var evaluator = Evaluator(corpus: docs, queries: judged, qrels: rel,
-                                  indexDir: indexDir.map { URL(fileURLWithPath: $0) })
+                                  indexDir: indexDir.flatMap { PostgresLocation.isURL($0) ? nil : URL(fileURLWithPath: $0) })
+        evaluator.database = try indexDir.flatMap { PostgresLocation.isURL($0) ? try PostgresLocation($0) : nil }
         evaluator.depth = 100
         var runs: [(name: String, run: Evaluator.Run)] = []
         for (i, m) in models.enumerated() {

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneEval
 import AttuneModel
 import AttuneSearch
 import ArgumentParser
@@ -10,56 +11,122 @@ func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32)
     return ModelEmbedder(model: model, name: nameOrPath, batchSize: batchSize)
 }
 
-/// `attune index`: embed a BEIR corpus into a persistent SQLite index (resumable).
+/// `--db`: where an index lives, the same flag for every command.
+let dbHelp: ArgumentHelp = "The index: a SQLite file, or a postgresql://user@host:port/database URL (?table=NAME, default attune_docs; the password from the URL, PGPASSWORD or ~/.pgpass)."
+
+/// Approximate search on a PostgreSQL index: which pgvector index, built with what, searched how.
+struct ApproximateOptions: ParsableArguments {
+    @Option(help: "Approximate search with a pgvector index: hnsw or ivfflat (built if the table lacks it). PostgreSQL only.")
+    var ann: String?
+    @Option(help: "HNSW links per node (build).") var hnswM = 16
+    @Option(help: "HNSW candidate list while building.") var efConstruction = 64
+    @Option(help: "HNSW candidate list while searching (hnsw.ef_search).") var efSearch = 40
+    @Option(help: "IVFFlat lists (build; default rows/1000).") var lists: Int?
+    @Option(help: "IVFFlat lists probed per query (ivfflat.probes).") var probes = 1
+
+    /// The settings asked for, or nil for exact search.
+    func settings() throws -> ApproximateSearch? {
+        guard let ann else { return nil }
+        guard let method = ApproximateSearch.Method(rawValue: ann) else {
+            throw AttuneError.invalid("--ann \"\(ann)\": expected hnsw or ivfflat")
+        }
+        var s = ApproximateSearch(method: method)
+        s.m = hnswM; s.efConstruction = efConstruction; s.efSearch = efSearch; s.lists = lists; s.probes = probes
+        try s.validate()
+        return s
+    }
+
+    /// `store` as a PostgreSQL store with the approximate index built, or an error for SQLite.
+    func prepare(_ store: IndexStore, _ settings: ApproximateSearch) throws -> PostgresStore {
+        guard let pg = store as? PostgresStore else {
+            throw AttuneError.invalid("\(store.location): --ann needs a PostgreSQL index (postgresql://…); a SQLite index is searched exactly")
+        }
+        if let built = try pg.ensureApproximateIndex(settings) { note("\(pg.location): \(built)") }
+        return pg
+    }
+}
+
+/// `attune index`: embed a BEIR corpus into a persistent index (resumable, shardable).
 struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Embed a corpus into a SQLite index; a rerun embeds only the ids it does not have.")
+        abstract: "Embed a corpus into an index (SQLite or PostgreSQL); a rerun embeds only the ids it does not have.",
+        discussion: """
+        With --shard I/N, only the documents whose id hashes (FNV-1a) to shard I are embedded: N such \
+        writers, on N machines, fill one PostgreSQL table, with the same result as one writer. Each batch \
+        is one transaction, so a killed writer loses at most its batch and a rerun adds the rest.
+        """)
 
     @OptionGroup var modelOption: ModelOption
     @OptionGroup var runtime: RuntimeOptions
     @Option(help: "BEIR corpus .jsonl ({\"_id\",\"title\",\"text\"} per line).") var corpus: String
-    @Option(help: "The index file (created if absent).") var db: String
+    @Option(help: dbHelp) var db: String
     @Option(help: "Truncate documents to this many tokens (default: the model's).") var maxSeqLength: Int?
     @Option(help: "Documents per committed batch.") var batchSize = 256
+    @Option(help: "Embed only shard I of N (1…N), e.g. 2/4.") var shard: String?
+    @Option(help: "Vector storage: float32, or float16 (a PostgreSQL halfvec column).") var precision = "float32"
+    @OptionGroup var approximate: ApproximateOptions
 
     func run() throws {
         runtime.apply()
+        let shardSpec = try shard.map(Shard.init(parsing:))
+        guard let storage = VectorPrecision(rawValue: precision) else {
+            throw AttuneError.invalid("--precision \"\(precision)\": expected float32 or float16")
+        }
+        let ann = try approximate.settings()
         let docs = try readCorpus(URL(fileURLWithPath: corpus))
         let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength)
-        let index = try EmbeddingIndex.openOrCreate(at: URL(fileURLWithPath: db), embedder: embedder)
-        var bar = ProgressBar(total: docs.count, unit: "docs", label: "index")
-        let (added, skipped) = try index.add(docs, embedder: embedder, batchSize: batchSize) { done, _ in bar.update(done) }
-        note("\(db): \(added) documents embedded, \(skipped) already present, \(index.count) in all")
+        let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storage)
+        var bar = ProgressBar(total: docs.count, unit: "docs", label: shardSpec.map { "index \($0)" } ?? "index")
+        let r = try index.add(docs, embedder: embedder, batchSize: batchSize, shard: shardSpec) { done, _ in bar.update(done) }
+        let others = shardSpec.map { ", \(r.otherShards) left to other shards (this is shard \($0))" } ?? ""
+        note("\(index.location): \(r.added) documents embedded, \(r.skipped) already present\(others), \(index.count) in all")
+        if let ann { _ = try approximate.prepare(index, ann) }
     }
 }
 
-/// `attune search`: top-k documents for a query (or a file of queries) from an index.
+/// `attune search`: top-k documents for a query (or a file of queries) from an index, or a recall
+/// audit of an approximate index against exact search.
 struct Search: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Search an index with the model that built it.")
+    static let configuration = CommandConfiguration(
+        abstract: "Search an index with the model that built it; --audit N measures an approximate index's recall.",
+        discussion: """
+        Exact search by default (BLAS over a SQLite index; ORDER BY embedding <=> q on PostgreSQL). \
+        --ann hnsw|ivfflat searches a PostgreSQL index approximately. --audit N runs N queries (drawn from \
+        --queries, or N stored documents) both ways and prints recall@k with a 95% CI and the latency of each.
+        """)
 
     @OptionGroup var runtime: RuntimeOptions
-    @Option(help: "The index file.") var db: String
+    @Option(help: dbHelp) var db: String
     @Option(help: "A query text.") var query: String?
-    @Option(help: "BEIR queries .jsonl to run in a batch (with --output run.trec).") var queries: String?
+    @Option(help: "BEIR queries .jsonl to run in a batch (with --output run.trec), or to draw --audit queries from.") var queries: String?
     @Option(help: "TREC run file to write for --queries.") var output: String?
     @Option(name: .shortAndLong, help: "How many hits per query.") var k = 10
     @Option(help: "The model (default: the one named in the index). Its fingerprint must match the index's.") var model: String?
+    @Option(help: "Audit the --ann index on this many queries: recall@k against exact search, with latencies.") var audit: Int?
+    @Option(help: "Seed for drawing the audit's queries.") var seed = 42
+    @OptionGroup var approximate: ApproximateOptions
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
         runtime.apply()
-        guard (query == nil) != (queries == nil) else { throw AttuneError.invalid("give exactly one of --query or --queries") }
+        let ann = try approximate.settings()
+        if let audit { return try runAudit(audit, ann) }
+        guard (query == nil) != (queries == nil) else { throw AttuneError.invalid("give exactly one of --query or --queries (or --audit N)") }
         if let query, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw AttuneError.invalid("--query is empty")
         }
-        let index = try EmbeddingIndex.open(URL(fileURLWithPath: db))
-        let embedder = try loadEmbedder(model ?? index.modelName, maxSeqLength: index.maxSeqLength)
+        guard k > 0 else { throw AttuneError.invalid("-k must be at least 1, got \(k)") }
+        let index = try openIndexStore(db)
+        let embedder = try loadEmbedder(model ?? index.meta.modelName, maxSeqLength: index.meta.maxSeqLength)
         try index.checkCompatible(with: embedder)
-        let searcher = try ExactSearcher(index: index)
-        let (kk, clampNote) = try searcher.clampedK(k)
-        if let clampNote { note(clampNote) }
+        if k > index.count { note("asked for the top \(k) but the index has only \(index.count) documents; returning all of them") }
+        let pg = try ann.map { try approximate.prepare(index, $0) }
+        func search(_ vectors: Tensor) throws -> [[Hit]] {
+            if let pg, let ann { return try pg.searchApproximate(vectors, k: k, settings: ann) }
+            return try index.search(vectors, k: k)
+        }
         if let query {
-            let hits = try searcher.search(try embedder.embed([query]), k: kk)[0]
+            let hits = try search(try embedder.embed([query]))[0]
             var rows: [[String: Any]] = []
             for (rank, h) in hits.enumerated() {
                 let doc = try index.document(h.id)
@@ -78,8 +145,35 @@ struct Search: ParsableCommand {
         }
         let qs = try readQueries(URL(fileURLWithPath: queries!))
         guard let output else { throw AttuneError.invalid("--queries needs --output run.trec") }
-        let results = try searcher.search(try embedder.embed(qs.map(\.text)), k: kk)
+        let results = try search(try embedder.embed(qs.map(\.text)))
         try writeTREC(zip(qs, results).map { (queryID: $0.0.id, hits: $0.1) }, tag: "attune", to: URL(fileURLWithPath: output))
-        note("\(output): \(qs.count) queries × top \(kk)")
+        note("\(output): \(qs.count) queries × top \(min(k, index.count))")
+    }
+
+    private func runAudit(_ n: Int, _ ann: ApproximateSearch?) throws {
+        guard n > 0 else { throw AttuneError.invalid("--audit must be at least 1, got \(n)") }
+        guard let ann else { throw AttuneError.invalid("--audit compares an approximate index with exact search: give --ann hnsw or --ann ivfflat") }
+        guard query == nil, output == nil else { throw AttuneError.invalid("--audit takes no --query or --output") }
+        let index = try openIndexStore(db)
+        let pg = try approximate.prepare(index, ann)
+        let vectors: Tensor
+        if let queries {
+            let embedder = try loadEmbedder(model ?? index.meta.modelName, maxSeqLength: index.meta.maxSeqLength)
+            try index.checkCompatible(with: embedder)
+            var qs = try readQueries(URL(fileURLWithPath: queries))
+            var rng = SplitMix64(seed: UInt64(seed))
+            qs.shuffle(using: &rng)
+            vectors = try embedder.embed(qs.prefix(n).map(\.text))
+        } else {
+            vectors = RecallAudit.draw(n, from: try index.loadMatrix().vectors, seed: UInt64(seed))
+        }
+        if vectors.shape[0] < n { note("auditing \(vectors.shape[0]) queries (all there are)") }
+        let result = try RecallAudit.run(store: pg, queries: vectors, k: k, settings: ann)
+        if json {
+            let data = try JSONEncoder().encode(result)
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(result.table())
+        }
     }
 }
