@@ -9,7 +9,8 @@
 #                                (ATTUNE_TEST_PG_URL, PGPASSFILE) to eval
 #   scripts/pg.sh stop           stop the server (fast shutdown)
 #   scripts/pg.sh url            the URL (no password: it is in the pgpass file PGPASSFILE names)
-#   scripts/pg.sh run CMD …      start, run CMD with those variables set, stop (also on failure)
+#   scripts/pg.sh run CMD …      start, run CMD with those variables set, then stop the server
+#                                (also on failure) unless it was running before
 #
 # ATTUNE_PG_HOME (default ~/.cache/attune/pg, or /opt/attune-pg as root) holds the wheel (pkg/), the
 # data folder (data/), the server log and the pgpass file; ATTUNE_PG_PORT sets the port (54329).
@@ -115,8 +116,11 @@ case "${1:-}" in
         shift
         [ "${1:-}" = "--" ] && shift
         [ $# -gt 0 ] || { say "usage: scripts/pg.sh run CMD …"; exit 2; }
-        trap stop EXIT
-        eval "$(start)"
+        # Stop the server afterwards (even on failure) unless it was already running.
+        pick_user
+        if ! { [ -f "$data/PG_VERSION" ] && as_server "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; }; then trap stop EXIT; fi
+        exports="$(start)" || exit 1
+        eval "$exports"
         "$@"
         ;;
     *) say "usage: scripts/pg.sh install|start|stop|url|run CMD …"; exit 2 ;;

