@@ -174,6 +174,18 @@ public final class PostgresStore: IndexStore {
         return store
     }
 
+    /// Delete the index table at `location` and its meta row. Does nothing when there is no such
+    /// index; never drops a table the meta table does not name.
+    public static func drop(_ location: PostgresLocation) throws {
+        let c = try PostgresConnection(location)
+        try c.transaction("dropping the index") {
+            try c.query("SELECT pg_advisory_xact_lock(\(lockKey))", [], "locking the meta table")
+            guard try readMeta(c) != nil else { return }
+            try c.query("DROP TABLE IF EXISTS \"\(location.table)\"", [], "dropping the index table")
+            try c.query("DELETE FROM \(metaTable) WHERE name = $1", [location.table], "deleting the meta row")
+        }
+    }
+
     /// One advisory-lock key for every Attune schema change in a database.
     static let lockKey = Int64(bitPattern: FNV1a64.hash("attune_index") & 0x7fff_ffff_ffff_ffff)
 

@@ -78,8 +78,11 @@ struct Index: ParsableCommand {
         let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storage)
         var bar = ProgressBar(total: docs.count, unit: "docs", label: shardSpec.map { "index \($0)" } ?? "index")
         let r = try index.add(docs, embedder: embedder, batchSize: batchSize, shard: shardSpec) { done, _ in bar.update(done) }
-        let others = shardSpec.map { ", \(r.otherShards) left to other shards (this is shard \($0))" } ?? ""
-        note("\(index.location): \(r.added) documents embedded, \(r.skipped) already present\(others), \(index.count) in all")
+        if let shardSpec {
+            note("\(index.location): shard \(shardSpec): \(r.added) documents embedded, \(r.skipped) already present, \(r.otherShards) left to other shards")
+        } else {
+            note("\(index.location): \(r.added) documents embedded, \(r.skipped) already present, \(index.count) in all")
+        }
         if let ann { _ = try approximate.prepare(index, ann) }
     }
 }

@@ -50,10 +50,7 @@ final class StoreParityTests: XCTestCase {
         addTeardownBlock {
             guard let c = try? PostgresConnection(location) else { return }
             let tables = (try? c.query("SELECT name FROM attune_index WHERE name LIKE $1", [location.table + "%"], "cleanup")) ?? []
-            for t in tables.compactMap({ $0.first ?? nil }) {
-                _ = try? c.query("DROP TABLE IF EXISTS \"\(t)\"", [], "cleanup")
-                _ = try? c.query("DELETE FROM attune_index WHERE name = $1", [t], "cleanup")
-            }
+            for t in tables.compactMap({ $0.first ?? nil }) { try? PostgresStore.drop(location.with(table: t)) }
         }
         return location
     }

@@ -12,11 +12,7 @@ final class PostgresStoreTests: XCTestCase {
     func freshTable(_ tag: String = "t") throws -> PostgresLocation {
         let base = try PostgresLocation(Fixtures.postgresURL())
         let location = try base.with(table: "test_\(tag)_\(UUID().uuidString.prefix(8).lowercased())")
-        addTeardownBlock {
-            guard let c = try? PostgresConnection(location) else { return }
-            _ = try? c.query("DROP TABLE IF EXISTS \"\(location.table)\"", [], "cleanup")
-            _ = try? c.query("DELETE FROM attune_index WHERE name = $1", [location.table], "cleanup")
-        }
+        addTeardownBlock { try? PostgresStore.drop(location) }
         return location
     }
 
