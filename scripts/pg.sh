@@ -55,6 +55,12 @@ pick_user() {
 
 as_server() { if [ -n "$run_as" ]; then runuser -u "$run_as" -- "$@"; else "$@"; fi; }
 
+# Is our server up and answering on its port?
+running() {
+    [ -f "$data/PG_VERSION" ] && as_server "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1 \
+        && "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -t 5
+}
+
 url() { echo "postgresql://$user@127.0.0.1:$port/attune"; }
 
 psql_() { PGOPTIONS="-c client_min_messages=warning" PGPASSFILE="$pgpass" PGCONNECT_TIMEOUT=5 "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U "$user" "$@"; }
@@ -80,9 +86,15 @@ start() {
             --encoding=UTF8 --locale=C >/dev/null
         rm -f "$pwfile"
     fi
-    if as_server "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    if running; then
         say "already running on 127.0.0.1:$port"
     else
+        # A server killed without shutting down leaves its pid file; if that pid now belongs to
+        # another program, pg_ctl would take it for a running server.
+        if [ -f "$data/postmaster.pid" ]; then
+            pid="$(head -n 1 "$data/postmaster.pid")"
+            if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" != postgres ]; then rm -f "$data/postmaster.pid"; fi
+        fi
         touch "$log"
         [ -z "$run_as" ] || chown "$run_as" "$log"
         # Loopback only, no Unix socket; buffers sized for the 100,000 × 384 benchmark.
@@ -102,7 +114,7 @@ start() {
 stop() {
     pick_user
     if [ -f "$data/PG_VERSION" ] && as_server "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
-        as_server "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+        as_server "$bin/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null
         say "stopped the server on 127.0.0.1:$port"
     fi
 }
@@ -118,7 +130,7 @@ case "${1:-}" in
         [ $# -gt 0 ] || { say "usage: scripts/pg.sh run CMD …"; exit 2; }
         # Stop the server afterwards (even on failure) unless it was already running.
         pick_user
-        if ! { [ -f "$data/PG_VERSION" ] && as_server "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; }; then trap stop EXIT; fi
+        if [ ! -x "$bin/pg_ctl" ] || ! running; then trap stop EXIT; fi
         exports="$(start)" || exit 1
         eval "$exports"
         "$@"
