@@ -46,7 +46,7 @@ public struct ApproximateSearch: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// An index in a PostgreSQL table with pgvector: one table per index (`seq`, `id` primary key,
-/// `title`, `text`, `embedding vector(dim)` or `halfvec(dim)`) and one row per index in the shared
+/// `title`, `text`, `metadata jsonb`, `embedding vector(dim)` or `halfvec(dim)`) and one row per index in the shared
 /// `attune_index` meta table (model fingerprint, name, dimension, max_seq_length, precision, the
 /// approximate index if any).
 ///
@@ -157,7 +157,7 @@ public final class PostgresStore: IndexStore {
             try connection.query("""
                 CREATE TABLE "\(location.table)" (
                     seq bigint GENERATED ALWAYS AS IDENTITY, id text PRIMARY KEY, title text NOT NULL,
-                    text text NOT NULL, embedding \(type)(\(embedder.dimension)) NOT NULL)
+                    text text NOT NULL, metadata jsonb NOT NULL DEFAULT '{}', embedding \(type)(\(embedder.dimension)) NOT NULL)
                 """, [], "creating the index table")
             try connection.query("""
                 INSERT INTO \(metaTable) (name, format, schema_version, model_fingerprint, model_name, dimension, max_seq_length, precision)
@@ -254,14 +254,14 @@ public final class PostgresStore: IndexStore {
     private func writeOnce(_ payload: [UInt8], documents: Int) throws -> Int {
         try connection.transaction("writing a batch of \(documents) documents") {
             try connection.query("""
-                CREATE TEMP TABLE IF NOT EXISTS attune_stage (n int, id text, title text, text text, embedding \(columnType)(\(meta.dimension)))
-                ON COMMIT DELETE ROWS
+                CREATE TEMP TABLE IF NOT EXISTS attune_stage (n int, id text, title text, text text, metadata jsonb,
+                    embedding \(columnType)(\(meta.dimension))) ON COMMIT DELETE ROWS
                 """, [], "creating the staging table")
-            try connection.copyIn("COPY attune_stage (n, id, title, text, embedding) FROM STDIN (FORMAT binary)", payload,
+            try connection.copyIn("COPY attune_stage (n, id, title, text, metadata, embedding) FROM STDIN (FORMAT binary)", payload,
                                   "copying a batch of \(documents) documents")
             let added = try connection.withResult("""
-                INSERT INTO \(quoted) (id, title, text, embedding)
-                SELECT id, title, text, embedding FROM attune_stage ORDER BY n ON CONFLICT (id) DO NOTHING
+                INSERT INTO \(quoted) (id, title, text, metadata, embedding)
+                SELECT id, title, text, metadata, embedding FROM attune_stage ORDER BY n ON CONFLICT (id) DO NOTHING
                 """, [], "inserting a batch of \(documents) documents") { Int(String(cString: PQcmdTuples($0))) ?? 0 }
             try beforeCommit?()
             return added
@@ -278,9 +278,11 @@ public final class PostgresStore: IndexStore {
         func text(_ s: String) { int32(Int32(s.utf8.count)); out.append(contentsOf: s.utf8) }
         int32(0); int32(0)  // flags, header extension length
         for (row, doc) in docs.enumerated() {
-            int16(5)
+            int16(6)
             int32(4); int32(Int32(row))
             text(doc.id); text(doc.title); text(doc.text)
+            let json = PostgresStore.json(doc.metadata)  // jsonb's binary form: version 1, then the text
+            int32(Int32(json.utf8.count + 1)); out.append(1); out.append(contentsOf: json.utf8)
             int32(Int32(4 + d * (half ? 2 : 4)))
             int16(Int16(d)); int16(0)
             let v = vectors.data + row * d
@@ -313,9 +315,17 @@ public final class PostgresStore: IndexStore {
     }
 
     public func document(_ id: String) throws -> Document? {
-        let rows = try connection.query("SELECT title, text FROM \(quoted) WHERE id = $1", [id], "reading document \"\(id)\"")
+        let rows = try connection.query("SELECT title, text, metadata::text FROM \(quoted) WHERE id = $1", [id], "reading document \"\(id)\"")
         guard let row = rows.first else { return nil }
-        return Document(id: id, title: row[0] ?? "", text: row[1] ?? "")
+        let object = (row[2]?.data(using: .utf8)).flatMap { try? JSONSerialization.jsonObject(with: $0) } as? [String: Any]
+        let metadata = (object ?? [:]).compactMapValues { $0 as? String }
+        return Document(id: id, title: row[0] ?? "", text: row[1] ?? "", metadata: metadata)
+    }
+
+    /// `metadata` as a JSON object with sorted keys.
+    static func json(_ metadata: [String: String]) -> String {
+        guard !metadata.isEmpty, let data = try? JSONSerialization.data(withJSONObject: metadata, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
     }
 
     // MARK: search
@@ -324,17 +334,24 @@ public final class PostgresStore: IndexStore {
     static let queryBatch = 64
 
     public func search(_ queries: Tensor, k: Int) throws -> [[Hit]] {
-        try run(queries, k: k, approximate: nil)
+        try run(queries, k: k, approximate: nil, filter: [:])
     }
 
-    /// Top-`k` through the table's approximate index (built first if the table lacks one with
-    /// `settings`' build parameters; see `ensureApproximateIndex`).
-    public func searchApproximate(_ queries: Tensor, k: Int, settings: ApproximateSearch) throws -> [[Hit]] {
+    /// Exact top-`k` among the documents whose metadata has every `filter` key with that value.
+    public func search(_ queries: Tensor, k: Int, filter: [String: String]) throws -> [[Hit]] {
+        try run(queries, k: k, approximate: nil, filter: filter)
+    }
+
+    /// Top-`k` through the table's approximate index (build it first with
+    /// `ensureApproximateIndex`). With a `filter`, pgvector's iterative index scan keeps looking
+    /// until `k` matching documents are found.
+    public func searchApproximate(_ queries: Tensor, k: Int, settings: ApproximateSearch,
+                                  filter: [String: String] = [:]) throws -> [[Hit]] {
         try settings.validate()
         guard let existing = approximateIndex, existing.hasPrefix(settings.method.rawValue) else {
             throw AttuneError.invalid("\(location): has no \(settings.method.rawValue) index; build it first (attune search --ann \(settings.method.rawValue))")
         }
-        return try run(queries, k: k, approximate: settings)
+        return try run(queries, k: k, approximate: settings, filter: filter)
     }
 
     /// Make sure the table has the approximate index `settings` describe; build it (replacing
@@ -373,14 +390,15 @@ public final class PostgresStore: IndexStore {
 
     /// Search in statements of `queryBatch` queries: each is one `unnest` of query vectors
     /// joined laterally with the top-k of each.
-    private func run(_ queries: Tensor, k: Int, approximate: ApproximateSearch?) throws -> [[Hit]] {
+    private func run(_ queries: Tensor, k: Int, approximate: ApproximateSearch?, filter: [String: String]) throws -> [[Hit]] {
         guard k > 0 else { throw AttuneError.invalid("k must be at least 1, got \(k)") }
         guard queries.rank == 1 || queries.rank == 2, queries.cols == meta.dimension else {
             throw AttuneError.invalid("queries have shape \(queries.shape) but \(location) holds \(meta.dimension)-dimensional vectors")
         }
         let nq = queries.rank == 1 ? 1 : queries.shape[0]
         let d = meta.dimension
-        let (settings, sql) = plan(k: k, approximate: approximate)
+        let (settings, sql) = plan(k: k, approximate: approximate, filtered: !filter.isEmpty)
+        let filterJSON = PostgresStore.json(filter)
         var results: [[Hit]] = []
         results.reserveCapacity(nq)
         for q0 in stride(from: 0, to: nq, by: PostgresStore.queryBatch) {
@@ -397,7 +415,8 @@ public final class PostgresStore: IndexStore {
             var batch = Array(repeating: [Hit](), count: m)
             try connection.transaction("searching") {
                 for s in settings { try connection.query(s, [], "setting up the search") }
-                let rows = try connection.query(sql, [literal], approximate == nil ? "exact search" : "approximate search")
+                let rows = try connection.query(sql, filter.isEmpty ? [literal] : [literal, filterJSON],
+                                                approximate == nil ? "exact search" : "approximate search")
                 for row in rows {
                     guard let n = row[0].flatMap({ Int($0) }), (1...m).contains(n), let seq = row[1].flatMap({ Int($0) }),
                           let id = row[2], let dist = row[3].flatMap({ Double($0) }) else { continue }
@@ -412,20 +431,25 @@ public final class PostgresStore: IndexStore {
     /// The session settings and the statement of a search: exact search turns index scans off
     /// (so an HNSW index never answers it) and breaks ties by row; approximate search turns
     /// sequential scans off and sets the method's search parameter.
-    private func plan(k: Int, approximate: ApproximateSearch?) -> (settings: [String], sql: String) {
+    private func plan(k: Int, approximate: ApproximateSearch?, filtered: Bool = false) -> (settings: [String], sql: String) {
         var settings = ["SET LOCAL enable_indexscan = off", "SET LOCAL enable_bitmapscan = off"]
         var order = "embedding <=> q.v, seq"  // exact: ties go to the earlier row, as in SQLite
         if let a = approximate {
             order = "embedding <=> q.v"       // the index orders by distance alone
             settings = ["SET LOCAL enable_seqscan = off"]
             switch a.method {
-            case .hnsw: settings.append("SET LOCAL hnsw.ef_search = \(a.efSearch)")
-            case .ivfflat: settings.append("SET LOCAL ivfflat.probes = \(a.probes)")
+            case .hnsw:
+                settings.append("SET LOCAL hnsw.ef_search = \(a.efSearch)")
+                if filtered { settings.append("SET LOCAL hnsw.iterative_scan = strict_order") }
+            case .ivfflat:
+                settings.append("SET LOCAL ivfflat.probes = \(a.probes)")
+                if filtered { settings.append("SET LOCAL ivfflat.iterative_scan = relaxed_order") }
             }
         }
+        let condition = filtered ? "WHERE metadata @> $2::jsonb" : ""
         let sql = """
             SELECT q.n, h.seq, h.id, h.d FROM unnest($1::\(columnType)[]) WITH ORDINALITY AS q(v, n)
-            CROSS JOIN LATERAL (SELECT seq, id, embedding <=> q.v AS d FROM \(quoted) ORDER BY \(order) LIMIT \(k)) h
+            CROSS JOIN LATERAL (SELECT seq, id, embedding <=> q.v AS d FROM \(quoted) \(condition) ORDER BY \(order) LIMIT \(k)) h
             ORDER BY q.n, h.d, h.seq
             """
         return (settings, sql)

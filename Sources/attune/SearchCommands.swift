@@ -107,6 +107,8 @@ struct Search: ParsableCommand {
     @Option(help: "The model (default: the one named in the index). Its fingerprint must match the index's.") var model: String?
     @Option(help: "Audit the --ann index on this many queries: recall@k against exact search, with latencies.") var audit: Int?
     @Option(help: "Seed for drawing the audit's queries.") var seed = 42
+    @Option(name: .customLong("filter"), help: "Only documents whose corpus metadata has KEY=VALUE (repeat for several; PostgreSQL).")
+    var filters: [String] = []
     @OptionGroup var approximate: ApproximateOptions
     @Flag(help: "Print JSON.") var json = false
 
@@ -124,8 +126,13 @@ struct Search: ParsableCommand {
         try index.checkCompatible(with: embedder)
         if k > index.count { note("asked for the top \(k) but the index has only \(index.count) documents; returning all of them") }
         let pg = try ann.map { try approximate.prepare(index, $0) }
+        let filter = try metadataFilter()
+        if !filter.isEmpty && !(index is PostgresStore) {
+            throw AttuneError.invalid("\(index.location): --filter needs a PostgreSQL index (postgresql://…), which stores the corpus metadata")
+        }
         func search(_ vectors: Tensor) throws -> [[Hit]] {
-            if let pg, let ann { return try pg.searchApproximate(vectors, k: k, settings: ann) }
+            if let pg, let ann { return try pg.searchApproximate(vectors, k: k, settings: ann, filter: filter) }
+            if let pg = index as? PostgresStore, !filter.isEmpty { return try pg.search(vectors, k: k, filter: filter) }
             return try index.search(vectors, k: k)
         }
         if let query {
@@ -151,6 +158,18 @@ struct Search: ParsableCommand {
         let results = try search(try embedder.embed(qs.map(\.text)))
         try writeTREC(zip(qs, results).map { (queryID: $0.0.id, hits: $0.1) }, tag: "attune", to: URL(fileURLWithPath: output))
         note("\(output): \(qs.count) queries × top \(min(k, index.count))")
+    }
+
+    /// `--filter KEY=VALUE` options as a dictionary.
+    private func metadataFilter() throws -> [String: String] {
+        var filter: [String: String] = [:]
+        for f in filters {
+            guard let eq = f.firstIndex(of: "="), eq != f.startIndex else {
+                throw AttuneError.invalid("--filter \"\(f)\": expected KEY=VALUE")
+            }
+            filter[String(f[..<eq])] = String(f[f.index(after: eq)...])
+        }
+        return filter
     }
 
     private func runAudit(_ n: Int, _ ann: ApproximateSearch?) throws {

@@ -196,6 +196,35 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertThrowsError(try store.searchApproximate(queries, k: 10, settings: ivf))
     }
 
+    func testMetadataIsStoredAndFiltersSearch() throws {
+        let location = try freshTable()
+        let topics = ["heart", "lung", "skin"]
+        let docs = (0..<600).map { Document(id: "m\($0)", text: "text \($0)", metadata: ["topic": topics[$0 % 3], "n": String($0)]) }
+        let embedder = FakeEmbedder(dimension: 16)
+        let store = try PostgresStore.openOrCreate(location, embedder: embedder)
+        try store.add(docs, embedder: embedder, batchSize: 128)
+        XCTAssertEqual(try store.document("m4"), docs[4])
+        let queries = Tensor((0..<8).flatMap { FakeEmbedder.vector(for: "f\($0)", dimension: 16) }, shape: [8, 16])
+
+        // Filtered exact search is exact search over the matching documents only.
+        let lung = docs.filter { $0.metadata["topic"] == "lung" }
+        let subset = ExactSearcher(ids: lung.map(\.id), vectors: Tensor(lung.flatMap { FakeEmbedder.vector(for: $0.text, dimension: 16) }, shape: [lung.count, 16]))
+        let want = try subset.search(queries, k: 10).map { $0.map(\.id) }
+        XCTAssertEqual(try store.search(queries, k: 10, filter: ["topic": "lung"]).map { $0.map(\.id) }, want)
+        XCTAssertEqual(try store.search(queries, k: 10, filter: ["topic": "lung", "n": "1"]).map { $0.map(\.id) },
+                       Array(repeating: ["m1"], count: 8))
+        XCTAssertEqual(try store.search(queries, k: 10, filter: ["topic": "bone"]).map(\.count), Array(repeating: 0, count: 8))
+
+        // Through HNSW, the iterative scan still finds k matching documents.
+        let hnsw = ApproximateSearch(method: .hnsw)
+        try store.ensureApproximateIndex(hnsw)
+        let approx = try store.searchApproximate(queries, k: 10, settings: hnsw, filter: ["topic": "skin"])
+        for hits in approx {
+            XCTAssertEqual(hits.count, 10)
+            XCTAssertTrue(hits.allSatisfy { Int($0.id.dropFirst())! % 3 == 2 }, "\(hits.map(\.id))")
+        }
+    }
+
     func testHalfPrecisionTable() throws {
         let location = try freshTable()
         let docs = corpus(100)
