@@ -25,15 +25,17 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"], .when(configuration: .release))]),
         // safetensors, tokenizer, BERT encoder, sentence-transformers folder.
         .target(name: "AttuneModel", dependencies: ["AttuneCore"]),
-        // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes.
-        .target(name: "AttuneTrain", dependencies: ["AttuneModel", .product(name: "Yams", package: "Yams")]),
+        // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes, hard-negative mining, merging.
+        .target(name: "AttuneTrain", dependencies: ["AttuneModel", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
         // Embedder protocol, index stores (SQLite, PostgreSQL + pgvector), exact top-k.
         .target(name: "AttuneSearch", dependencies: ["AttuneModel", "CSQLite", "CLibPQ"]),
         // BEIR readers, metrics, paired statistics, HTML report.
         .target(name: "AttuneEval", dependencies: ["AttuneSearch"]),
+        // The adaptation a recipe describes, end to end: train, score dev and guard, choose the merge.
+        .target(name: "AttuneAdapt", dependencies: ["AttuneTrain", "AttuneEval"]),
 
         .executableTarget(name: "attune", dependencies: [
-            "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval",
+            "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval", "AttuneAdapt",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "attune-bench", dependencies: [
@@ -44,9 +46,10 @@ let package = Package(
         .target(name: "AttuneTestSupport", path: "Tests/AttuneTestSupport"),
         .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore", "AttuneTestSupport"]),
         .testTarget(name: "AttuneModelTests", dependencies: ["AttuneModel", "AttuneTestSupport"]),
-        .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneTrain", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneTrain", "AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneEval", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneAdaptTests", dependencies: ["AttuneAdapt", "AttuneTestSupport"]),
     ],
     // Swift 5 mode: the numeric core passes raw pointers into threaded loops by design.
     swiftLanguageModes: [.v5]

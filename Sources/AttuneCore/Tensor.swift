@@ -118,6 +118,14 @@ public final class Tensor: @unchecked Sendable {
     /// gradient accumulated. The tape is released afterwards.
     public func backward() {
         precondition(count == 1, "backward: needs a scalar loss, got shape \(shape)")
+        backward(seed: Tensor([1], shape: [1]))
+    }
+
+    /// Reverse-mode sweep from a tensor of any shape whose gradient is `seed` (same count): the
+    /// vector–Jacobian product. GradCache uses it to push precomputed embedding gradients through
+    /// a re-run mini-batch. The tape is released afterwards.
+    public func backward(seed: Tensor) {
+        precondition(seed.count == count, "backward: seed of \(seed.count) values for a tensor of shape \(shape)")
         precondition(requiresGrad, "backward: the loss does not depend on any tensor that requires grad")
         var order: [Tensor] = []
         var seen = Set<ObjectIdentifier>()
@@ -128,7 +136,7 @@ public final class Tensor: @unchecked Sendable {
             stack.append((t, true))
             for p in t.parents where p.requiresGrad && !seen.contains(ObjectIdentifier(p)) { stack.append((p, false)) }
         }
-        gradBuffer()[0] = 1
+        gradBuffer().update(from: seed.data, count: count)
         for t in order.reversed() {
             if let fn = t.backwardFn, let g = t.grad { fn(g.pointer) }
             // Release the tape as we go: intermediate activations and their gradients are freed.

@@ -43,23 +43,28 @@ public struct EvalReport: Sendable {
     /// Relevant documents, to mark hits in the HTML report (optional).
     public var qrels: Qrels?
     public var test: PairedTest
+    /// The set's name when it is not the main one (e.g. "guard"): it prefixes every warning.
+    public var setName: String?
 
     /// Build the comparisons and warnings. `extraWarnings` (e.g. from `QrelsReport`) come first.
+    /// With a `setName` (a guard set), warnings name the set.
     public init(models: [ModelResult], qrels: Qrels? = nil, test: PairedTest = PairedTest(),
-                extraWarnings: [String] = []) {
+                extraWarnings: [String] = [], setName: String? = nil) {
         self.models = models
         self.qrels = qrels
         self.test = test
-        var warnings = extraWarnings
+        self.setName = setName
+        var warnings = extraWarnings.map { w in setName.map { "\($0) set: \(w)" } ?? w }
+        let onSet = setName.map { " on the \($0) set" } ?? ""
         var comparisons: [ModelComparison] = []
         for m in models where m.metrics.queries == 0 {
-            warnings.append("WARNING: model \(m.name) was evaluated on 0 queries (do the query ids match the qrels?)")
+            warnings.append("WARNING: model \(m.name) was evaluated on 0 queries\(setName.map { " of the \($0) set" } ?? "") (do the query ids match the qrels?)")
         }
         if let base = models.first {
             for other in models.dropFirst() {
                 let baseQ = Set(base.metrics.perQuery.keys), otherQ = Set(other.metrics.perQuery.keys)
                 if baseQ != otherQ {
-                    warnings.append("WARNING: \(other.name) and \(base.name) were evaluated on different queries "
+                    warnings.append("WARNING: \(other.name) and \(base.name) were evaluated on different queries\(onSet) "
                         + "(\(otherQ.count) vs \(baseQ.count)); compared on the \(baseQ.intersection(otherQ).count) they share")
                 }
                 let stats = MetricName.all.map { metric in
@@ -70,10 +75,10 @@ public struct EvalReport: Sendable {
                 comparisons.append(cmp)
                 if let n = cmp.on(MetricName.ndcg10) {
                     if let why = n.degenerate {
-                        warnings.append("WARNING: \(other.name) vs \(base.name) on nDCG@10 is degenerate: \(why)")
+                        warnings.append("WARNING: \(other.name) vs \(base.name) on nDCG@10\(onSet) is degenerate: \(why)")
                     }
                     if n.meanDifference < 0 {
-                        warnings.append("WARNING: adapted model \(other.name) is WORSE than base \(base.name) on nDCG@10: "
+                        warnings.append("WARNING: adapted model \(other.name) is WORSE than base \(base.name) on nDCG@10\(onSet): "
                             + "\(fmt(n.baseMean)) → \(fmt(n.otherMean)) (Δ \(signed(n.meanDifference)), "
                             + "95% CI [\(signed(n.ciLow)), \(signed(n.ciHigh))], p = \(pfmt(n.pValue)))")
                     }
@@ -86,7 +91,44 @@ public struct EvalReport: Sendable {
 
     /// A fixed-width terminal table: one row per metric, one column per model, then for each
     /// later model its difference from the first with 95% CI and p-value. Warnings follow.
-    public func table() -> String {
+    public func table() -> String { table(guardSet: nil) }
+
+    /// With a guard set (the same models evaluated on data from outside the domain): this set's
+    /// table, the guard set's, then nDCG@10 on both side by side — each model's difference from
+    /// the first with its 95% CI and queries won/tied/lost — then the warnings of both.
+    public func table(guardSet g: EvalReport?) -> String {
+        var lines = metricLines()
+        if let g {
+            lines = ["in-domain set"] + lines + ["", "\(g.setName ?? "guard") set"] + g.metricLines() + [""] + sideBySide(g)
+        }
+        lines += warnings + (g?.warnings ?? [])
+        return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
+    }
+
+    /// nDCG@10 of each model on this set and on `g`, with each later model's change from the first.
+    func sideBySide(_ g: EvalReport) -> [String] {
+        let name = g.setName ?? "guard"
+        func cells(_ r: EvalReport, _ i: Int) -> (String, String, String) {
+            let mean = i < r.models.count ? fmt(r.models[i].metrics.mean[MetricName.ndcg10] ?? 0) : "-"
+            guard i >= 1, i - 1 < r.comparisons.count, let c = r.comparisons[i - 1].on(MetricName.ndcg10) else { return (mean, "", "") }
+            let note = c.degenerate != nil ? " (degenerate)" : (c.significant ? " *" : "")
+            return (mean, "\(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))]\(note)", "\(c.wins) / \(c.ties) / \(c.losses)")
+        }
+        var rows = [["nDCG@10", "in-domain", "Δ [95% CI]", "won / tied / lost", name, "Δ [95% CI]", "won / tied / lost"]]
+        for (i, m) in models.enumerated() {
+            let a = cells(self, i), b = cells(g, i)
+            rows.append([m.name, a.0, a.1, a.2, b.0, b.1, b.2])
+        }
+        let widths = (0..<7).map { c in rows.map { $0[c].count }.max() ?? 0 }
+        var out = rows.map { r in
+            r.enumerated().map { c, v in c == 1 || c == 4 ? v.leftPadded(widths[c]) : v.rightPadded(widths[c]) }.joined(separator: "  ")
+        }
+        out.insert(String(repeating: "-", count: out[0].count), at: 1)
+        return out
+    }
+
+    /// The table's lines without the warnings.
+    func metricLines() -> [String] {
         let metricW = max(10, MetricName.all.map(\.count).max()!)
         let colW = max(8, models.map(\.name.count).max() ?? 0)
         var header = "metric".rightPadded(metricW)
@@ -119,22 +161,21 @@ public struct EvalReport: Sendable {
             lines.append("Δ: mean per-query difference vs \(models[0].name), paired bootstrap 95% CI (\(test.resamples) resamples), "
                 + "two-sided sign-flip randomisation p; * significant at 5%")
         }
-        lines += warnings
-        return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// Everything above as JSON with sorted keys: `models[i].metrics` holds the means,
     /// `models[i].per_query` the per-query values, `comparisons[j].metrics[name]` the statistics.
-    public func json() -> Data {
+    public func json() -> Data { json(guardSet: nil) }
+
+    /// As `json()`, with the guard set's models, comparisons and warnings under `guard` (same
+    /// shape) and its warnings also in the top-level `warnings`.
+    public func json(guardSet g: EvalReport?) -> Data {
         let doc = JSONReport(
-            models: models.map { m in
-                .init(name: m.name, queries: m.metrics.queries, metrics: m.metrics.mean, per_query: m.metrics.perQuery)
-            },
-            comparisons: comparisons.map { c in
-                .init(base: c.base, model: c.model,
-                      metrics: Dictionary(uniqueKeysWithValues: c.metrics.map { ($0.metric, $0) }))
-            },
-            warnings: warnings, resamples: test.resamples, seed: test.seed)
+            models: jsonModels, comparisons: jsonComparisons,
+            warnings: warnings + (g?.warnings ?? []), resamples: test.resamples, seed: test.seed,
+            guard: g.map { JSONReport.Guard(name: $0.setName ?? "guard", models: $0.jsonModels,
+                                            comparisons: $0.jsonComparisons, warnings: $0.warnings) })
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys, .prettyPrinted]
         // Every value is finite by construction, so encoding cannot fail.
@@ -142,8 +183,25 @@ public struct EvalReport: Sendable {
     }
 }
 
+extension EvalReport {
+    fileprivate var jsonModels: [JSONReport.Model] {
+        models.map { m in .init(name: m.name, queries: m.metrics.queries, metrics: m.metrics.mean, per_query: m.metrics.perQuery) }
+    }
+    fileprivate var jsonComparisons: [JSONReport.Comparison] {
+        comparisons.map { c in
+            .init(base: c.base, model: c.model, metrics: Dictionary(uniqueKeysWithValues: c.metrics.map { ($0.metric, $0) }))
+        }
+    }
+}
+
 /// The JSON document's shape (keys are the output's keys).
 private struct JSONReport: Encodable {
+    struct Guard: Encodable {
+        var name: String
+        var models: [Model]
+        var comparisons: [Comparison]
+        var warnings: [String]
+    }
     struct Model: Encodable {
         var name: String
         var queries: Int
@@ -160,6 +218,8 @@ private struct JSONReport: Encodable {
     var warnings: [String]
     var resamples: Int
     var seed: UInt64
+    /// The guard set, when one was evaluated (absent otherwise).
+    var `guard`: Guard?
 }
 
 // Number formatting shared by the table, the warnings and the HTML report.

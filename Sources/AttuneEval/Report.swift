@@ -10,7 +10,11 @@ extension EvalReport {
     /// - Parameters:
     ///   - queries: query id → query text.
     ///   - docs: document id → title and text, or nil when unknown.
-    public func html(queries: [String: String], docs: (String) -> (title: String, text: String)?) -> String {
+    ///   - guardSet: the same models on a set from outside the domain: shown side by side with
+    ///     this one (nDCG@10 change with CI and won/tied/lost, as a table and a chart), then in
+    ///     its own section; its warnings join the page's.
+    public func html(queries: [String: String], docs: (String) -> (title: String, text: String)?,
+                     guardSet: EvalReport? = nil) -> String {
         var h = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
@@ -33,13 +37,19 @@ extension EvalReport {
         h += "<p>Models: \(names). Queries evaluated: \(models.map { String($0.metrics.queries) }.joined(separator: " / ")). "
         h += "Statistics: paired bootstrap 95% CI (\(test.resamples) resamples, percentile) and two-sided sign-flip "
         h += "randomisation test, seed \(test.seed).</p>\n"
-        for w in warnings { h += "<div class=\"warn\">\(htmlEscape(w))</div>\n" }
+        if let g = guardSet {
+            h += "<p>Guard set (\(htmlEscape(g.setName ?? "guard"))): queries evaluated \(g.models.map { String($0.metrics.queries) }.joined(separator: " / ")).</p>\n"
+        }
+        for w in warnings + (guardSet?.warnings ?? []) { h += "<div class=\"warn\">\(htmlEscape(w))</div>\n" }
 
-        h += "<h2>Metrics</h2>\n" + meansTable()
+        if let g = guardSet { h += sideBySideSection(g) }
+        h += "<h2>Metrics\(guardSet == nil ? "" : " (in-domain set)")</h2>\n" + meansTable()
         h += SVGCharts.groupedBars(groups: MetricName.all,
                                    series: models.map { m in (m.name, MetricName.all.map { m.metrics.mean[$0] ?? 0 }) },
                                    title: "Mean metrics per model")
-        if !comparisons.isEmpty { h += "<h2>Statistics (each model vs \(htmlEscape(models[0].name)))</h2>\n" + statisticsTable() }
+        if !comparisons.isEmpty {
+            h += "<h2>Statistics (\(guardSet == nil ? "" : "in-domain set, "))each model vs \(htmlEscape(models[0].name)))</h2>\n" + statisticsTable()
+        }
 
         if models.count >= 2 {
             let before = models[0], after = models[1]
@@ -56,13 +66,66 @@ extension EvalReport {
             h += "<h2>Top \(lost.count) queries that lost</h2>\n"
             h += queryTable(lost, before: before, after: after, queries: queries, docs: docs)
         }
+        if let g = guardSet { h += guardSection(g) }
         return h + "</body></html>\n"
     }
 
-    /// Write `html(queries:docs:)` to `url` atomically.
+    /// Write `html(queries:docs:guardSet:)` to `url` atomically.
     public func writeHTML(to url: URL, queries: [String: String],
-                          docs: (String) -> (title: String, text: String)?) throws {
-        try atomicWrite(Data(html(queries: queries, docs: docs).utf8), to: url)
+                          docs: (String) -> (title: String, text: String)?, guardSet: EvalReport? = nil) throws {
+        try atomicWrite(Data(html(queries: queries, docs: docs, guardSet: guardSet).utf8), to: url)
+    }
+
+    /// nDCG@10 on this set and the guard set: a table (mean, Δ with CI, won/tied/lost per set)
+    /// and a chart of each Δ with its CI.
+    private func sideBySideSection(_ g: EvalReport) -> String {
+        let name = htmlEscape(g.setName ?? "guard")
+        var t = "<h2>In-domain and \(name) set side by side (nDCG@10)</h2>\n"
+        t += "<p>The \(name) set is data from outside the domain that the adapted model should not get worse at. "
+            + "Each later model is compared with \(htmlEscape(models[0].name)) on each set.</p>\n"
+        t += "<table><tr><th rowspan=\"2\">model</th><th colspan=\"3\">in-domain</th><th colspan=\"3\">\(name)</th></tr>\n"
+            + "<tr><th>nDCG@10</th><th>Δ [95% CI]</th><th>won / tied / lost</th>"
+            + "<th>nDCG@10</th><th>Δ [95% CI]</th><th>won / tied / lost</th></tr>\n"
+        func cells(_ r: EvalReport, _ i: Int) -> String {
+            let mean = i < r.models.count ? fmt(r.models[i].metrics.mean[MetricName.ndcg10] ?? 0) : "-"
+            guard i >= 1, i - 1 < r.comparisons.count, let c = r.comparisons[i - 1].on(MetricName.ndcg10) else {
+                return "<td class=\"num\">\(mean)</td><td class=\"muted\">baseline</td><td></td>"
+            }
+            let cls = c.meanDifference > 0 ? "up" : (c.meanDifference < 0 ? "down" : "muted")
+            let note = c.degenerate != nil ? " (degenerate)" : (c.significant ? " *" : "")
+            return "<td class=\"num\">\(mean)</td><td class=\"num \(cls)\">\(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))]\(note)</td>"
+                + "<td class=\"num\">\(c.wins) / \(c.ties) / \(c.losses)</td>"
+        }
+        for (i, m) in models.enumerated() {
+            t += "<tr><td>\(htmlEscape(m.name))</td>\(cells(self, i))\(cells(g, i))</tr>\n"
+        }
+        t += "</table>\n<p class=\"muted\">* significant at 5% (paired bootstrap CI excludes 0 and randomisation p &lt; 0.05).</p>\n"
+        var rows: [(label: String, delta: Double, low: Double, high: Double)] = []
+        for (set, r) in [("in-domain", self), (g.setName ?? "guard", g)] {
+            for cmp in r.comparisons {
+                if let c = cmp.on(MetricName.ndcg10) { rows.append(("\(cmp.model) · \(set)", c.meanDifference, c.ciLow, c.ciHigh)) }
+            }
+        }
+        if !rows.isEmpty {
+            t += SVGCharts.deltaIntervals(rows, title: "Change in nDCG@10 vs \(models[0].name), with 95% CI")
+        }
+        return t
+    }
+
+    /// The guard set's own metrics, statistics and per-query changes.
+    private func guardSection(_ g: EvalReport) -> String {
+        let name = htmlEscape(g.setName ?? "guard")
+        var t = "<h2>Metrics (\(name) set)</h2>\n" + g.meansTable()
+        if !g.comparisons.isEmpty {
+            t += "<h2>Statistics (\(name) set, each model vs \(htmlEscape(g.models[0].name)))</h2>\n" + g.statisticsTable()
+        }
+        if g.models.count >= 2 {
+            let b = g.models[0].metrics.values(of: MetricName.ndcg10), a = g.models[1].metrics.values(of: MetricName.ndcg10)
+            let deltas = Set(b.keys).intersection(a.keys).map { a[$0]! - b[$0]! }
+            t += "<h2>Per-query change in nDCG@10 on the \(name) set (\(htmlEscape(g.models[1].name)) − \(htmlEscape(g.models[0].name)))</h2>\n"
+            t += SVGCharts.changeHistogram(deltas, title: "\(g.setName ?? "guard") set: \(g.models[1].name) − \(g.models[0].name), nDCG@10 change per query")
+        }
+        return t
     }
 
     private func meansTable() -> String {

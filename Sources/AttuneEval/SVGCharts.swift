@@ -81,6 +81,34 @@ enum SVGCharts {
         return s + "</svg>\n"
     }
 
+    /// One row per comparison: the change as a dot and its 95% CI as a bar, around a zero line.
+    /// Green when the CI lies above 0, red when below, grey when it includes 0.
+    static func deltaIntervals(_ rows: [(label: String, delta: Double, low: Double, high: Double)], title: String) -> String {
+        let rowH = 30.0, width = 900.0, left = 260.0, right = 90.0, top = 44.0, bottom = 40.0
+        let height = top + bottom + rowH * Double(rows.count)
+        let plotW = width - left - right
+        let reach = max(rows.map { max(abs($0.low), abs($0.high), abs($0.delta)) }.max() ?? 0, 0.005) * 1.15
+        let x = { (v: Double) in left + plotW * (v + reach) / (2 * reach) }
+        var s = svgOpen(width: width, height: height, label: title)
+        s += text(x: 16, y: 18, title, size: 15, anchor: "start", weight: "bold")
+        let plotBottom = top + rowH * Double(rows.count)
+        for tick in [-reach, -reach / 2, 0, reach / 2, reach] {
+            s += line(x1: x(tick), y1: top - 6, x2: x(tick), y2: plotBottom, color: tick == 0 ? "#333" : "#e4e4e4")
+            s += text(x: x(tick), y: plotBottom + 16, String(format: "%+.3f", tick), size: 11, anchor: "middle")
+        }
+        s += text(x: left + plotW / 2, y: plotBottom + 34, "change in nDCG@10 (95% CI)", size: 12, anchor: "middle")
+        for (i, r) in rows.enumerated() {
+            let y = top + rowH * (Double(i) + 0.5)
+            let color = r.low > 0 ? "#2e7d32" : (r.high < 0 ? "#c62828" : "#777777")
+            s += text(x: left - 10, y: y + 4, r.label, size: 12, anchor: "end")
+            s += rect(x: x(r.low), y: y - 3, w: x(r.high) - x(r.low), h: 6, color: color,
+                      tooltip: "\(r.label): \(String(format: "%+.4f [%+.4f, %+.4f]", r.delta, r.low, r.high))")
+            s += "<circle cx=\"\(n(x(r.delta)))\" cy=\"\(n(y))\" r=\"6\" fill=\"\(color)\" stroke=\"#fff\" stroke-width=\"1.5\"/>\n"
+            s += text(x: width - right + 8, y: y + 4, String(format: "%+.4f", r.delta), size: 12, anchor: "start")
+        }
+        return s + "</svg>\n"
+    }
+
     private static func niceStep(_ maxCount: Int) -> Int {
         for step in [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000] where maxCount / step <= 6 { return step }
         return max(1, maxCount / 5)

@@ -72,35 +72,21 @@ struct Checkpoint {
     }
 
     /// Recipe keys that may change between the run that wrote a checkpoint and the run resuming
-    /// it: where the output is and how often it is checkpointed or checked, and skipping bad lines
-    /// (a run that got past reading the pairs used the same pairs). Every other key changes what
-    /// the steps compute — `epochs` too, since the learning-rate schedule spans every step.
-    static let resumableKeys: Set<String> = ["output", "eval_every", "checkpoint_every", "skip_bad"]
-
-    /// The keys, other than `resumableKeys`, whose values differ between two `Recipe.yaml()`
-    /// texts, as `key: saved → current`.
-    static func recipeDifferences(saved: String, current: String) -> [String] {
-        func values(_ text: String) -> [String: String] {
-            var out: [String: String] = [:]
-            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                out[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            }
-            return out
-        }
-        let a = values(saved), b = values(current)
-        return Recipe.knownKeys.filter { !resumableKeys.contains($0) && a[$0] != b[$0] }
-            .map { "\($0): \(a[$0] ?? "absent") → \(b[$0] ?? "absent")" }
-    }
+    /// it: the keys `Recipe.schema` marks resumable (where the output is, how often it is
+    /// checkpointed or checked, skipping bad lines). Every other key changes what the steps
+    /// compute — `epochs` too, since the learning-rate schedule spans every step.
+    static var resumableKeys: Set<String> { Set(Recipe.schema.resumableKeys) }
 
     /// Check that the checkpoint in `dir` was made by a recipe that trains the same way as
-    /// `recipeYAML` (see `resumableKeys`); throws naming the keys that differ.
-    static func checkRecipe(in dir: URL, matches recipeYAML: String) throws {
+    /// `recipe`: the saved `recipe.yaml` is decoded (a key it lacks, from an older Attune, has its
+    /// default) and compared key by key; throws naming the keys that differ.
+    static func checkRecipe(in dir: URL, matches recipe: Recipe) throws {
         let url = dir.appendingPathComponent("recipe.yaml")
-        guard let saved = try? String(contentsOf: url, encoding: .utf8) else {
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw AttuneError.invalidFile(path: url.path, what: "missing or unreadable; cannot tell whether the checkpoint matches this recipe (rerun without --resume to start over)")
         }
-        let diff = recipeDifferences(saved: saved, current: recipeYAML)
+        let saved = try Recipe.load(url, currentDirectory: dir)
+        let diff = saved.differences(from: recipe)
         guard diff.isEmpty else {
             throw AttuneError.invalidFile(path: dir.path, what: "was made with a different recipe (\(diff.joined(separator: ", "))); resume with the same recipe, or rerun without --resume to start over")
         }

@@ -31,19 +31,25 @@ public struct MultipleNegativesRankingLoss: Sendable {
     ///     negatives (`B` rows each).
     ///   - anchorTextIDs: the text ID of each anchor (`B`).
     ///   - candidateTextIDs: the text ID of each candidate (`B·(1+k)`).
+    ///   - masks: further columns to leave out of each row (a `GuideFilter`'s likely false
+    ///     negatives): `forward[i]` for anchor row `i`, `backward[i]` for positive row `i` of the
+    ///     symmetric direction. A row's own positive is never left out.
     public func callAsFunction(anchors: Tensor, candidates: Tensor,
-                               anchorTextIDs: [Int32], candidateTextIDs: [Int32]) -> Tensor {
+                               anchorTextIDs: [Int32], candidateTextIDs: [Int32],
+                               masks: LossMasks? = nil) -> Tensor {
         let b = anchors.rows, c = candidates.rows
         precondition(anchors.rank == 2 && candidates.rank == 2 && b > 0 && c >= b && c % b == 0,
                      "MultipleNegativesRankingLoss: anchors \(anchors.shape) and candidates \(candidates.shape) are not [B, d] and [B·(1+k), d]")
         precondition(anchorTextIDs.count == b && candidateTextIDs.count == c,
                      "MultipleNegativesRankingLoss: \(anchorTextIDs.count) anchor IDs and \(candidateTextIDs.count) candidate IDs for \(b) anchors and \(c) candidates")
         let forward = anchors.cosineSimilarity(candidates).scaled(scale)
-            .crossEntropy(targets: Array(0..<b), exclude: Self.forwardExclusions(anchorTextIDs, candidateTextIDs))
+            .crossEntropy(targets: Array(0..<b),
+                          exclude: LossMasks.union(Self.forwardExclusions(anchorTextIDs, candidateTextIDs), masks?.forward))
         guard symmetric else { return forward }
         let positives = c == b ? candidates : candidates.sliceRows(0..<b)
         let backward = positives.cosineSimilarity(anchors).scaled(scale)
-            .crossEntropy(targets: Array(0..<b), exclude: Self.backwardExclusions(anchorTextIDs, candidateTextIDs))
+            .crossEntropy(targets: Array(0..<b),
+                          exclude: LossMasks.union(Self.backwardExclusions(anchorTextIDs, candidateTextIDs), masks?.backward))
         return forward.add(backward).scaled(0.5)
     }
 
@@ -67,5 +73,29 @@ public struct MultipleNegativesRankingLoss: Sendable {
         return (0..<b).map { i in
             (0..<b).filter { j in j != i && (anchorIDs[j] == anchorIDs[i] || candidateIDs[j] == candidateIDs[i]) }
         }
+    }
+}
+
+/// Columns to leave out of each row of the ranking loss, beyond the ones that repeat a row's own
+/// answer: what a guide model judges to be false negatives.
+public struct LossMasks: Sendable, Equatable {
+    /// For anchor row `i`, candidate columns to leave out.
+    public var forward: [[Int]]
+    /// For positive row `i` (symmetric loss only), anchor columns to leave out; nil when not computed.
+    public var backward: [[Int]]?
+
+    public init(forward: [[Int]], backward: [[Int]]? = nil) {
+        self.forward = forward
+        self.backward = backward
+    }
+
+    /// How many (row, column) entries are masked in all.
+    public var count: Int { forward.reduce(0) { $0 + $1.count } + (backward?.reduce(0) { $0 + $1.count } ?? 0) }
+
+    /// Row-wise union of two exclusion lists (`extra` may be nil).
+    static func union(_ base: [[Int]], _ extra: [[Int]]?) -> [[Int]] {
+        guard let extra else { return base }
+        precondition(extra.count == base.count, "LossMasks: \(extra.count) rows of masks for \(base.count) rows")
+        return zip(base, extra).map { b, e in b + e.filter { !b.contains($0) } }
     }
 }

@@ -2,9 +2,10 @@ import AttuneCore
 import Foundation
 
 /// Everything one fine-tuning run needs, as written in a YAML recipe (snake_case keys).
-/// Load one with `Recipe.load(_:)`, apply command-line flags with `overriding(_:)`, check it with
-/// `validate()`, and save the resolved form beside the model with `yaml()`.
-public struct Recipe: Codable, Equatable, Sendable {
+/// Load one with `Recipe.load(_:)`, set keys from a command line with `set(_:to:source:currentDirectory:)`,
+/// check it with `validate()`, and save the resolved form beside the model with `yaml()`. Every key
+/// is described once, in `Recipe.schema`.
+public struct Recipe: SchemaRecord, Equatable {
     /// A model name (looked up in Attune's model cache) or a path to a sentence-transformers folder.
     public var model = "all-MiniLM-L6-v2"
     /// The training pairs: `.jsonl`, `.csv` or `.tsv`.
@@ -55,149 +56,144 @@ public struct Recipe: Codable, Equatable, Sendable {
     public var checkpointEvery = 500
     /// Count and skip malformed lines in the pairs file instead of stopping.
     public var skipBad = false
+    /// Guided false-negative filtering (GISTEmbed): nil is off; `base` uses the base model as the
+    /// guide (computed from the frozen-layer cache); else a model name or folder.
+    public var guide: String?
+    /// Mask an in-batch candidate the guide scores above the positive less this margin.
+    public var guideMargin: Float = 0
+    /// `absolute` (positive − margin) or `relative` (positive × (1 − margin)).
+    public var guideMarginStrategy = GuideFilter.MarginStrategy.absolute.rawValue
+    /// GradCache: embed a batch this many texts at a time (nil: the whole batch at once).
+    public var miniBatchSize: Int?
+    /// Query-side augmentation of the anchors (probabilities; all 0 = off).
+    public var augment = AnchorAugmenter()
+    /// Guard set (BEIR queries, corpus, qrels from outside the domain): all three or none.
+    public var guardQueries: String?
+    public var guardCorpus: String?
+    public var guardQrels: String?
+    /// WiSE-FT merge candidates: each alpha interpolates base → trained; empty = no merge.
+    public var mergeAlphas: [Double] = []
+    /// Which set chooses the alpha (only `dev`).
+    public var mergeSelectOn = "dev"
+    /// A merge may lose at most this much guard nDCG@10 against the base.
+    public var mergeGuardTolerance = 0.005
+    /// Score the dev set on its relevant documents plus this many others drawn at random
+    /// (nil: the whole dev corpus).
+    public var devCorpusSample: Int?
+
+    /// The `guide` value that names the base model itself.
+    public static let guideIsBase = "base"
 
     /// A recipe with every default (`pairs` and `output` still to be set).
     public init() {}
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case model, pairs
-        case anchorField = "anchor_field", positiveField = "positive_field", negativePrefix = "negative_prefix"
-        case devQueries = "dev_queries", devCorpus = "dev_corpus", devQrels = "dev_qrels"
-        case output, epochs
-        case maxPairs = "max_pairs", batchSize = "batch_size", lr, warmup
-        case weightDecay = "weight_decay", maxGradNorm = "max_grad_norm", scale, symmetric
-        case maxSeqLength = "max_seq_length", trainableLayers = "trainable_layers", head, dropout, seed
-        case evalEvery = "eval_every", checkpointEvery = "checkpoint_every", skipBad = "skip_bad"
-    }
+    /// Every recipe key — the one table that YAML load and save, validation, `attune train`'s flags
+    /// and the checkpoint's resume check all follow. A new key is one entry here (plus its
+    /// property above, whose initial value is the default). Nested keys are dotted
+    /// (`merge.alphas`) and become nested YAML mappings; list values are Swift arrays.
+    public static let schema = RecipeSchema<Recipe>([
+        .model("model", \.model, help: "Base model: a name from Attune's model cache or a sentence-transformers folder"),
+        .path("pairs", \.pairs, required: "a .jsonl, .csv or .tsv file of pairs", help: "Training pairs: .jsonl, .csv or .tsv"),
+        RecipeKey("anchor_field", \.anchorField, .nonEmpty(), help: "Field (JSONL key or CSV/TSV column) holding the anchor"),
+        RecipeKey("positive_field", \.positiveField, .nonEmpty(), help: "Field holding the positive"),
+        RecipeKey("negative_prefix", \.negativePrefix, .nonEmpty(), help: "Fields named this, or this plus _N or N, hold hard negatives"),
+        .path("dev_queries", \.devQueries, help: "Dev queries (BEIR JSONL), checked during and after training"),
+        .path("dev_corpus", \.devCorpus, help: "Dev corpus (BEIR JSONL)"),
+        .path("dev_qrels", \.devQrels, help: "Dev qrels (BEIR TSV)"),
+        .path("output", \.output, required: "the folder the trained model goes to", resumable: true,
+              help: "Output folder: the model goes to OUTPUT/model, checkpoints to OUTPUT/checkpoint"),
+        RecipeKey("epochs", \.epochs, .atLeast(1), help: "Passes over the pairs"),
+        RecipeKey("max_pairs", \.maxPairs, .atLeast(1, "or null for all"), help: "Use only the first N pairs of the file"),
+        RecipeKey("batch_size", \.batchSize, .atLeast(2, "the other pairs of a batch are the negatives"),
+                  help: "Pairs per batch; the other pairs of a batch are in-batch negatives"),
+        RecipeKey("lr", \.lr, .greaterThan(0), help: "Peak AdamW learning rate"),
+        RecipeKey("warmup", \.warmup, .within(0..<1, "a fraction of the steps"),
+                  help: "Fraction of the steps warming the learning rate up linearly (then linear decay)"),
+        RecipeKey("weight_decay", \.weightDecay, .atLeast(0), help: "AdamW decoupled weight decay"),
+        RecipeKey("max_grad_norm", \.maxGradNorm, .atLeast(0, "0 = no clipping"), help: "Clip the global gradient norm to this (0: no clipping)"),
+        RecipeKey("scale", \.scale, .greaterThan(0), help: "Multiplier of cosine similarities in the loss"),
+        RecipeKey("symmetric", \.symmetric, help: "Symmetric loss: also rank anchors for each positive"),
+        RecipeKey("max_seq_length", \.maxSeqLength, .within(3...512),
+                  help: "Tokens per text in training (the saved model keeps the base model's inference length)"),
+        RecipeKey("trainable_layers", \.trainableLayers, .atLeast(0), help: "How many of the last encoder layers train (the rest are frozen and cached)"),
+        RecipeKey("head", \.head, help: "Train an identity-initialised Dense head before Normalize"),
+        RecipeKey("dropout", \.dropout, .within(0..<1), help: "Dropout in the trainable layers (0 turns it off)"),
+        RecipeKey("seed", \.seed, .atLeast(0), help: "Seed for shuffling, dropout and everything else random"),
+        RecipeKey("eval_every", \.evalEvery, .atLeast(0, "0 = only at the end"), resumable: true,
+                  help: "Evaluate on the dev set every N steps (0: at the end only)"),
+        RecipeKey("checkpoint_every", \.checkpointEvery, .atLeast(0, "0 = never"), resumable: true,
+                  help: "Save a resumable checkpoint every N steps (0: never)"),
+        RecipeKey("skip_bad", \.skipBad, resumable: true, help: "Count and skip malformed lines of the pairs file instead of stopping"),
+        RecipeKey("guide", \.guide, help: "Guided false-negative filtering: `base` (the base model), a model, or null for none",
+                  resolve: { v, r in v.map { looksLikePath($0) ? r.resolve($0) : $0 } }),
+        RecipeKey("guide_margin", \.guideMargin, .within(0..<1), help: "Mask candidates the guide scores above the positive less this margin"),
+        RecipeKey("guide_margin_strategy", \.guideMarginStrategy, .oneOf(GuideFilter.MarginStrategy.allCases.map(\.rawValue)),
+                  help: "absolute (positive − margin) or relative (positive × (1 − margin))"),
+        RecipeKey("mini_batch_size", \.miniBatchSize, .atLeast(1, "or null: the whole batch at once"),
+                  help: "GradCache: embed each batch this many texts at a time (null: all at once)"),
+        RecipeKey("augment.lowercase", \.augment.lowercase, .within(0...1), help: "Probability of lower-casing an anchor (and dropping its final ?)"),
+        RecipeKey("augment.strip_template", \.augment.stripTemplate, .within(0...1),
+                  help: "Probability of dropping an anchor's template stock words (what, is, the, of …)"),
+        RecipeKey("augment.typo", \.augment.typo, .within(0...1), help: "Probability of one typing slip in an anchor"),
+        .path("guard.queries", \.guardQueries, resumable: true, help: "Guard queries (BEIR JSONL) from outside the domain: what fine-tuning must not lose"),
+        .path("guard.corpus", \.guardCorpus, resumable: true, help: "Guard corpus (BEIR JSONL)"),
+        .path("guard.qrels", \.guardQrels, resumable: true, help: "Guard qrels (BEIR TSV)"),
+        RecipeKey("merge.alphas", \.mergeAlphas, .within(0...1), resumable: true,
+                  help: "WiSE-FT: merge base and trained weights at each alpha, keep the best on dev within the guard tolerance ([] = no merge)"),
+        RecipeKey("merge.select_on", \.mergeSelectOn, .oneOf(["dev"]), resumable: true, help: "The set that chooses the alpha (dev)"),
+        RecipeKey("merge.guard_tolerance", \.mergeGuardTolerance, .within(0...1), resumable: true,
+                  help: "A merged model may lose at most this much guard nDCG@10 against the base"),
+        RecipeKey("dev_corpus_sample", \.devCorpusSample, .atLeast(1, "or null for the whole corpus"), resumable: true,
+                  help: "Score dev on its relevant documents plus this many others drawn at random (null: the whole corpus)"),
+    ], checks: [
+        .allOrNone(["dev_queries", "dev_corpus", "dev_qrels"]),
+        .allOrNone(["guard.queries", "guard.corpus", "guard.qrels"]),
+        .custom { r in
+            guard let m = r.miniBatchSize, m >= 1 else { return nil }
+            if m > r.batchSize {
+                return ("mini_batch_size", "is \(m), larger than batch_size \(r.batchSize): a mini-batch is a part of a batch (null embeds the whole batch at once)")
+            }
+            return r.batchSize % m == 0 ? nil
+                : ("mini_batch_size", "is \(m), which does not divide batch_size \(r.batchSize); pick a divisor so every mini-batch costs the same memory")
+        },
+        .custom { r in
+            !r.mergeAlphas.isEmpty && !r.hasDevSet
+                ? ("merge.alphas", "needs a dev set to choose among them (dev_queries, dev_corpus, dev_qrels)") : nil
+        },
+        .custom { r in
+            r.anchorField == r.positiveField && !r.anchorField.isEmpty
+                ? ("positive_field", "is the same as anchor_field (\"\(r.anchorField)\")") : nil
+        },
+    ])
 
-    /// Every recipe key, in the order `yaml()` writes them.
-    public static var knownKeys: [String] { CodingKeys.allCases.map(\.rawValue) }
-
-    /// Decodes any subset of the keys; absent keys keep their defaults.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        func get<T: Decodable>(_ k: CodingKeys, _ v: inout T) throws { if let x = try c.decodeIfPresent(T.self, forKey: k) { v = x } }
-        try get(.model, &model); try get(.pairs, &pairs)
-        try get(.anchorField, &anchorField); try get(.positiveField, &positiveField); try get(.negativePrefix, &negativePrefix)
-        devQueries = try c.decodeIfPresent(String.self, forKey: .devQueries)
-        devCorpus = try c.decodeIfPresent(String.self, forKey: .devCorpus)
-        devQrels = try c.decodeIfPresent(String.self, forKey: .devQrels)
-        try get(.output, &output); try get(.epochs, &epochs)
-        maxPairs = try c.decodeIfPresent(Int.self, forKey: .maxPairs)
-        try get(.batchSize, &batchSize); try get(.lr, &lr); try get(.warmup, &warmup)
-        try get(.weightDecay, &weightDecay); try get(.maxGradNorm, &maxGradNorm); try get(.scale, &scale)
-        try get(.symmetric, &symmetric); try get(.maxSeqLength, &maxSeqLength); try get(.trainableLayers, &trainableLayers)
-        try get(.head, &head); try get(.dropout, &dropout); try get(.seed, &seed)
-        try get(.evalEvery, &evalEvery); try get(.checkpointEvery, &checkpointEvery); try get(.skipBad, &skipBad)
-    }
+    /// Every recipe key (dotted for nested keys), in the order `yaml()` writes them.
+    public static var knownKeys: [String] { schema.names }
 
     /// Is a dev set configured?
     public var hasDevSet: Bool { devQueries != nil && devCorpus != nil && devQrels != nil }
 
-    /// Checks every value's range, throwing `AttuneError.badConfig` naming the first bad key.
-    /// `source` names the recipe in the message (its path, or "recipe").
-    public func validate(source: String = "recipe") throws {
-        func check(_ ok: Bool, _ key: CodingKeys, _ what: @autoclosure () -> String) throws {
-            if !ok { throw AttuneError.badConfig(source: source, field: key.rawValue, what: what()) }
-        }
-        try check(!model.isEmpty, .model, "is empty (a model name or folder)")
-        try check(!pairs.isEmpty, .pairs, "is required (a .jsonl, .csv or .tsv file of pairs)")
-        try check(!output.isEmpty, .output, "is required (the folder the trained model goes to)")
-        try check(!anchorField.isEmpty, .anchorField, "is empty")
-        try check(!positiveField.isEmpty, .positiveField, "is empty")
-        try check(anchorField != positiveField, .positiveField, "is the same as anchor_field (\"\(anchorField)\")")
-        try check(!negativePrefix.isEmpty, .negativePrefix, "is empty")
-        let dev = [devQueries, devCorpus, devQrels].filter { $0 != nil }.count
-        try check(dev == 0 || dev == 3, devQueries == nil ? .devQueries : devCorpus == nil ? .devCorpus : .devQrels,
-                  "is missing: give dev_queries, dev_corpus and dev_qrels together, or none")
-        try check(epochs >= 1, .epochs, "is \(epochs); must be at least 1")
-        if let m = maxPairs { try check(m >= 1, .maxPairs, "is \(m); must be at least 1 (or null for all)") }
-        try check(batchSize >= 2, .batchSize, "is \(batchSize); must be at least 2 (the other pairs of a batch are the negatives)")
-        try check(lr.isFinite && lr > 0, .lr, "is \(lr); must be greater than 0")
-        try check(warmup >= 0 && warmup < 1, .warmup, "is \(warmup); must be in [0, 1) (a fraction of the steps)")
-        try check(weightDecay.isFinite && weightDecay >= 0, .weightDecay, "is \(weightDecay); must be at least 0")
-        try check(maxGradNorm.isFinite && maxGradNorm >= 0, .maxGradNorm, "is \(maxGradNorm); must be at least 0 (0 = no clipping)")
-        try check(scale.isFinite && scale > 0, .scale, "is \(scale); must be greater than 0")
-        try check(maxSeqLength >= 3 && maxSeqLength <= 512, .maxSeqLength, "is \(maxSeqLength); must be in 3...512")
-        try check(trainableLayers >= 0, .trainableLayers, "is \(trainableLayers); must be at least 0")
-        try check(dropout >= 0 && dropout < 1, .dropout, "is \(dropout); must be in [0, 1)")
-        try check(seed >= 0, .seed, "is \(seed); must be at least 0")
-        try check(evalEvery >= 0, .evalEvery, "is \(evalEvery); must be at least 0 (0 = only at the end)")
-        try check(checkpointEvery >= 0, .checkpointEvery, "is \(checkpointEvery); must be at least 0 (0 = never)")
-    }
+    /// Is a guard set configured?
+    public var hasGuardSet: Bool { guardQueries != nil && guardCorpus != nil && guardQrels != nil }
 
-    /// This recipe with every flag that is set in `o` replacing its value. Path flags are taken
-    /// relative to the current directory (as a shell user expects) and made absolute.
-    public func overriding(_ o: RecipeOverrides) -> Recipe {
-        var r = self
-        func path(_ p: String) -> String {
-            URL(fileURLWithPath: (p as NSString).expandingTildeInPath).standardizedFileURL.path
-        }
-        if let v = o.model { r.model = Recipe.looksLikePath(v) ? path(v) : v }
-        if let v = o.pairs { r.pairs = path(v) }
-        if let v = o.output { r.output = path(v) }
-        if let v = o.devQueries { r.devQueries = path(v) }
-        if let v = o.devCorpus { r.devCorpus = path(v) }
-        if let v = o.devQrels { r.devQrels = path(v) }
-        if let v = o.epochs { r.epochs = v }
-        if let v = o.maxPairs { r.maxPairs = v }
-        if let v = o.batchSize { r.batchSize = v }
-        if let v = o.lr { r.lr = v }
-        if let v = o.warmup { r.warmup = v }
-        if let v = o.scale { r.scale = v }
-        if let v = o.symmetric { r.symmetric = v }
-        if let v = o.maxSeqLength { r.maxSeqLength = v }
-        if let v = o.trainableLayers { r.trainableLayers = v }
-        if let v = o.head { r.head = v }
-        if let v = o.dropout { r.dropout = v }
-        if let v = o.seed { r.seed = v }
-        if let v = o.evalEvery { r.evalEvery = v }
-        if let v = o.checkpointEvery { r.checkpointEvery = v }
-        if let v = o.skipBad { r.skipBad = v }
-        return r
-    }
+    /// Checks every value against its key's rule in `schema`, then the rules over several keys,
+    /// throwing `AttuneError.badConfig` naming the first bad key. `source` names the recipe in the
+    /// message (its path, or "recipe").
+    public func validate(source: String = "recipe") throws { try Recipe.schema.validate(self, source: source) }
 
-    /// Is a `model` value a path rather than a name? (It contains `/` or starts with `.` or `~`.)
-    static func looksLikePath(_ s: String) -> Bool {
-        s.contains("/") || s.hasPrefix(".") || s.hasPrefix("~")
+    /// The keys, other than the resumable ones, whose values differ between `self` (the recipe a
+    /// checkpoint was made with) and `other`, as `key: mine → other's`.
+    public func differences(from other: Recipe) -> [String] { Recipe.schema.differences(self, other) }
+
+    /// Sets `key` (dotted for nested keys) from command-line text, as `RecipeSchema.set` says:
+    /// `--set merge.alphas=0.1,0.5`. A path is taken relative to `currentDirectory`.
+    public mutating func set(_ key: String, to text: String, source: String, currentDirectory: URL) throws {
+        try Recipe.schema.set(key, to: text, in: &self, source: source, currentDirectory: currentDirectory)
     }
 }
 
-/// Command-line flags that replace recipe values; nil leaves the recipe's value.
-public struct RecipeOverrides: Sendable, Equatable {
-    public var model: String?
-    public var pairs: String?
-    public var output: String?
-    public var devQueries: String?
-    public var devCorpus: String?
-    public var devQrels: String?
-    public var epochs: Int?
-    public var maxPairs: Int?
-    public var batchSize: Int?
-    public var lr: Float?
-    public var warmup: Double?
-    public var scale: Float?
-    public var symmetric: Bool?
-    public var maxSeqLength: Int?
-    public var trainableLayers: Int?
-    public var head: Bool?
-    public var dropout: Float?
-    public var seed: Int?
-    public var evalEvery: Int?
-    public var checkpointEvery: Int?
-    public var skipBad: Bool?
-
-    public init(model: String? = nil, pairs: String? = nil, output: String? = nil,
-                devQueries: String? = nil, devCorpus: String? = nil, devQrels: String? = nil,
-                epochs: Int? = nil, maxPairs: Int? = nil, batchSize: Int? = nil, lr: Float? = nil,
-                warmup: Double? = nil, scale: Float? = nil, symmetric: Bool? = nil, maxSeqLength: Int? = nil,
-                trainableLayers: Int? = nil, head: Bool? = nil, dropout: Float? = nil, seed: Int? = nil,
-                evalEvery: Int? = nil, checkpointEvery: Int? = nil, skipBad: Bool? = nil) {
-        self.model = model; self.pairs = pairs; self.output = output
-        self.devQueries = devQueries; self.devCorpus = devCorpus; self.devQrels = devQrels
-        self.epochs = epochs; self.maxPairs = maxPairs; self.batchSize = batchSize; self.lr = lr
-        self.warmup = warmup; self.scale = scale; self.symmetric = symmetric; self.maxSeqLength = maxSeqLength
-        self.trainableLayers = trainableLayers; self.head = head; self.dropout = dropout; self.seed = seed
-        self.evalEvery = evalEvery; self.checkpointEvery = checkpointEvery; self.skipBad = skipBad
-    }
+// Codable with the schema's keys (nested keys as nested objects): any subset decodes, absent keys
+// keep their defaults.
+extension Recipe: Codable {
+    public init(from decoder: Decoder) throws { self = try Recipe.schema.decode(from: decoder) }
+    public func encode(to encoder: Encoder) throws { try Recipe.schema.encode(self, to: encoder) }
 }

@@ -56,12 +56,24 @@ public struct TrainableModel {
     }
 
     /// Embeddings of texts whose frozen-layer output is `hidden` (packed, `lengths` tokens each):
-    /// trainable layers → pooling → Dense modules → Normalize, on the tape.
-    public func forward(hidden: Tensor, lengths: [Int], dropout: Float, rng: inout SplitMix64) -> Tensor {
-        let h = model.bert.encode(hidden, lengths: lengths, layers: firstTrainable..<model.bert.layers.count,
+    /// trainable layers → pooling → Dense modules → Normalize, on the tape (or, with `onTape`
+    /// false, the same arithmetic and dropout masks on detached weights: GradCache's first pass).
+    public func forward(hidden: Tensor, lengths: [Int], dropout: Float, rng: inout SplitMix64,
+                        onTape: Bool = true) -> Tensor {
+        TrainableModel.top(onTape ? model : detachedView, from: firstTrainable, hidden: hidden, lengths: lengths,
+                           dropout: dropout, rng: &rng)
+    }
+
+    /// Layers `first…` of `model` → pooling → Dense modules → Normalize over packed hidden states.
+    static func top(_ model: SentenceModel, from first: Int, hidden: Tensor, lengths: [Int], dropout: Float,
+                    rng: inout SplitMix64) -> Tensor {
+        let h = model.bert.encode(hidden, lengths: lengths, layers: first..<model.bert.layers.count,
                                   dropout: dropout, rng: &rng)
         return model.head(model.pool(h, lengths: lengths))
     }
+
+    /// The trainable weights' storage seen without the tape (updated in place by the optimizer).
+    private var detachedView: SentenceModel { inferenceModel }
 
     /// The model as inference sees it: every weight detached (no tape), trained values included.
     public var inferenceModel: SentenceModel {

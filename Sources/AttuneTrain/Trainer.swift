@@ -27,6 +27,11 @@ public struct TrainSummary: Codable {
     public var unique_texts: Int
     public var frozen_cache_seconds: Double
     public var best_dev: Double?
+    /// In-batch candidates the guide model masked as likely false negatives (nil: no guide).
+    public var guide_masked: Int?
+    /// The same as a fraction of all in-batch negatives scored.
+    public var guide_masked_fraction: Double?
+    public var guide_seconds: Double?
     public var output: String
 }
 
@@ -94,7 +99,7 @@ public final class Trainer {
         if resume {
             // Before the costly frozen-layer pass: refuse a checkpoint of another recipe.
             if let dir = Checkpoint.existing(in: output) {
-                try Checkpoint.checkRecipe(in: dir, matches: recipeYAML)
+                try Checkpoint.checkRecipe(in: dir, matches: r)
             } else {
                 log("no checkpoint in \(output.path); starting from step 0")
             }
@@ -105,8 +110,14 @@ public final class Trainer {
         let trainable = try TrainableModel(base: base, trainableLayers: r.trainableLayers, head: r.head)
         let params = trainable.parameters
 
-        // Every text once: tokens, then the frozen layers' output.
-        let unique = uniqueTexts(pairs)
+        // Every text once (augmented anchors of every epoch included): tokens, then the frozen layers' output.
+        var unique = uniqueTexts(pairs)
+        let anchorIDsByEpoch = Trainer.augmentedAnchors(pairs, unique: &unique, augmenter: r.augment,
+                                                        seed: UInt64(r.seed), epochs: r.epochs)
+        if r.augment.isActive {
+            let changed = (0..<r.epochs).reduce(0) { e, epoch in e + zip(anchorIDsByEpoch[epoch], unique.anchorIDs).filter { $0 != $1 }.count }
+            log("augmented \(changed) of \(pairs.count * r.epochs) anchors over \(r.epochs) epoch(s)")
+        }
         let tokens = base.tokenize(unique.texts)
         let t0 = Date()
         let cache = try FrozenCache(model: base, tokens: tokens, frozenLayers: trainable.firstTrainable,
@@ -118,7 +129,7 @@ public final class Trainer {
         // The plan: deterministic batches per epoch, so a resumed run replays the same order.
         let batcher = NoDuplicateBatcher(batchSize: r.batchSize, seed: UInt64(r.seed))
         let plans = (0..<r.epochs).map {
-            batcher.batches(anchorIDs: unique.anchorIDs, positiveIDs: unique.positiveIDs,
+            batcher.batches(anchorIDs: anchorIDsByEpoch[$0], positiveIDs: unique.positiveIDs,
                             negativeIDs: unique.negativeIDs, epoch: $0)
         }
         let steps = plans.reduce(0) { $0 + $1.batches.count }
@@ -128,6 +139,28 @@ public final class Trainer {
         let schedule = try LinearSchedule(totalSteps: steps, warmupFraction: r.warmup)
         var optimizer = try AdamW(parameters: params.map { $0.tensor }, lr: r.lr, weightDecay: r.weightDecay)
         let loss = MultipleNegativesRankingLoss(scale: r.scale, symmetric: r.symmetric)
+        let gradCache = r.miniBatchSize.map { GradCache(miniBatchSize: $0) }
+
+        // The guide's embedding of every unique text, once.
+        var guide: GuideFilter? = nil
+        var guideSeconds: Double? = nil
+        if let g = r.guide {
+            let tg = Date()
+            let emb: Tensor
+            if g == Recipe.guideIsBase {
+                // The base's own top layers over the cached states: a third of a full pass.
+                emb = Trainer.embedFromCache(base, from: trainable.firstTrainable, cache: cache, count: unique.texts.count)
+            } else {
+                var gm = try SentenceModel.load(ModelStore.resolve(g))
+                gm.maxSeqLength = base.maxSeqLength
+                emb = gm.encode(unique.texts, batchSize: 64) { d, t in cacheProgress?(d, t) }
+            }
+            guide = GuideFilter(embeddings: emb, margin: r.guideMargin, strategy: GuideFilter.MarginStrategy(rawValue: r.guideMarginStrategy) ?? .absolute)
+            guideSeconds = Date().timeIntervalSince(tg)
+            log(String(format: "guide %@ embedded %d texts in %.1fs; in-batch candidates it rates above the anchor's positive%@ are masked",
+                       g, unique.texts.count, guideSeconds!, r.guideMargin > 0 ? " (less the margin)" : ""))
+        }
+        var masked = 0, negativesScored = 0
 
         var step = 0
         var losses: [Float] = []
@@ -164,25 +197,45 @@ public final class Trainer {
         }
 
         var stepInPlan = 0
-        for plan in plans {
+        for (epoch, plan) in plans.enumerated() {
             for batch in plan.batches {
                 defer { stepInPlan += 1 }
                 if stepInPlan < step { continue }  // resumed: these steps are done
-                let anchorIDs = batch.map { unique.anchorIDs[$0] }
+                let anchorIDs = batch.map { anchorIDsByEpoch[epoch][$0] }
                 var candidateIDs = batch.map { unique.positiveIDs[$0] }
                 let negColumns = batch.map { unique.negativeIDs[$0].count }.min() ?? 0
                 for c in 0..<negColumns { candidateIDs += batch.map { unique.negativeIDs[$0][c] } }
                 let all = anchorIDs + candidateIDs
-                let hidden = cache.gather(all)
-                var rng = SplitMix64(seed: UInt64(r.seed) &* 0x9E37_79B9 &+ UInt64(step))
-                let emb = trainable.forward(hidden: hidden, lengths: all.map { cache.lengths[Int($0)] },
-                                            dropout: r.dropout, rng: &rng)
-                let a = emb.sliceRows(0..<anchorIDs.count), c = emb.sliceRows(anchorIDs.count..<all.count)
-                let l = loss(anchors: a, candidates: c, anchorTextIDs: anchorIDs, candidateTextIDs: candidateIDs)
+                let masks = guide?.masks(anchorTextIDs: anchorIDs, candidateTextIDs: candidateIDs, symmetric: r.symmetric)
+                if let masks {
+                    masked += masks.count
+                    let b = anchorIDs.count, c = candidateIDs.count
+                    negativesScored += b * (c - 1) + (r.symmetric ? b * (b - 1) : 0)
+                }
+                func lossOf(_ emb: Tensor) -> Tensor {
+                    loss(anchors: emb.sliceRows(0..<anchorIDs.count), candidates: emb.sliceRows(anchorIDs.count..<all.count),
+                         anchorTextIDs: anchorIDs, candidateTextIDs: candidateIDs, masks: masks)
+                }
+                let stepSeed = UInt64(r.seed) &* 0x9E37_79B9 &+ UInt64(step)
+                for p in params { p.tensor.zeroGrad() }
+                let l: Tensor
+                if let gradCache {
+                    // Each mini-batch draws its dropout masks from its own index, in both passes.
+                    l = gradCache.step(rows: all.count, embed: { chunk, index, onTape in
+                        let ids = Array(all[chunk])
+                        var rng = SplitMix64(seed: stepSeed &+ UInt64(index + 1) &* 0xD1B5_4A32_D192_ED03)
+                        return trainable.forward(hidden: cache.gather(ids), lengths: ids.map { cache.lengths[Int($0)] },
+                                                 dropout: r.dropout, rng: &rng, onTape: onTape)
+                    }, loss: lossOf)
+                } else {
+                    var rng = SplitMix64(seed: stepSeed)
+                    let emb = trainable.forward(hidden: cache.gather(all), lengths: all.map { cache.lengths[Int($0)] },
+                                                dropout: r.dropout, rng: &rng)
+                    l = lossOf(emb)
+                    if l[0].isFinite { l.backward() }
+                }
                 let value = l[0]
                 guard value.isFinite else { throw stopped("the loss became \(value.isNaN ? "NaN" : "\(value)")") }
-                for p in params { p.tensor.zeroGrad() }
-                l.backward()
                 if r.maxGradNorm > 0 { clipGradNorm(params.map { $0.tensor }, maxNorm: r.maxGradNorm) }
                 let lr = schedule.learningRate(base: r.lr, afterSteps: step)
                 optimizer.lr = lr
@@ -222,7 +275,44 @@ public final class Trainer {
                             pairs: pairs.count, skipped_empty: pairSet.skippedEmpty, skipped_bad: pairSet.skippedBad,
                             deferred: plans.reduce(0) { $0 + $1.deferred }, dropped: plans.reduce(0) { $0 + $1.dropped },
                             unique_texts: unique.texts.count, frozen_cache_seconds: (cacheSeconds * 100).rounded() / 100,
-                            best_dev: bestDev, output: output.appendingPathComponent("model").path)
+                            best_dev: bestDev,
+                            guide_masked: guide == nil ? nil : masked,
+                            guide_masked_fraction: guide == nil ? nil : (Double(masked) / Double(max(negativesScored, 1)) * 1e5).rounded() / 1e5,
+                            guide_seconds: guideSeconds.map { ($0 * 100).rounded() / 100 },
+                            output: output.appendingPathComponent("model").path)
+    }
+
+    /// Each epoch's anchor text IDs: `unique.anchorIDs` itself without augmentation, else the IDs of
+    /// the augmented anchors, whose texts are appended to `unique.texts`.
+    static func augmentedAnchors(_ pairs: [TrainingPair], unique: inout (texts: [String], anchorIDs: [Int32], positiveIDs: [Int32], negativeIDs: [[Int32]]),
+                                 augmenter: AnchorAugmenter, seed: UInt64, epochs: Int) -> [[Int32]] {
+        guard augmenter.isActive else { return Array(repeating: unique.anchorIDs, count: epochs) }
+        var index = [String: Int32](minimumCapacity: unique.texts.count * 2)
+        for (i, t) in unique.texts.enumerated() where index[t] == nil { index[t] = Int32(i) }
+        return (0..<epochs).map { epoch in
+            pairs.indices.map { i in
+                let t = augmenter.apply(pairs[i].anchor, seed: seed, epoch: epoch, pair: i)
+                if let id = index[t] { return id }
+                let id = Int32(unique.texts.count)
+                unique.texts.append(t)
+                index[t] = id
+                return id
+            }
+        }
+    }
+
+    /// Embeddings of text IDs `0..<count` by `model`'s layers `first…` over their cached frozen
+    /// states (no tape, no dropout), a few dozen texts at a time.
+    static func embedFromCache(_ model: SentenceModel, from first: Int, cache: FrozenCache, count: Int) -> Tensor {
+        let out = Tensor(zeros: [count, model.dimension])
+        var rng = SplitMix64(seed: 0)
+        for start in stride(from: 0, to: count, by: 64) {
+            let ids = (start..<min(count, start + 64)).map { Int32($0) }
+            let e = TrainableModel.top(model, from: first, hidden: cache.gather(ids), lengths: ids.map { cache.lengths[Int($0)] },
+                                       dropout: 0, rng: &rng)
+            (out.data + start * out.cols).update(from: e.data, count: e.count)
+        }
+        return out
     }
 
     /// Create `output` (and its parents), or say in one line why it cannot be.

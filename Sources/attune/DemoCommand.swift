@@ -39,7 +39,7 @@ struct Demo: ParsableCommand {
 
         note("[2/4] fine-tune (\(recipe))")
         var r = try Recipe.load(URL(fileURLWithPath: recipe))
-        r = r.overriding(RecipeOverrides(output: out.appendingPathComponent("train").path))
+        r.output = out.appendingPathComponent("train").path
         try r.validate(source: recipe)
         let trainDir = URL(fileURLWithPath: r.output)
         let adapted = trainDir.appendingPathComponent("model")

@@ -22,13 +22,22 @@ struct Eval: ParsableCommand {
     @Option(name: [.customLong("index-dir"), .customLong("db")],
             help: "Keep corpus vectors here, reused and resumable: a folder of SQLite indexes, or a postgresql:// URL (a table per model, searched by pgvector).")
     var indexDir: String?
+    @Option(help: "Guard set (data from outside the domain): BEIR corpus .jsonl.") var guardCorpus: String?
+    @Option(help: "Guard set: BEIR queries .jsonl.") var guardQueries: String?
+    @Option(help: "Guard set: BEIR qrels .tsv.") var guardQrels: String?
 
     func run() throws {
         runtime.apply()
         guard !models.isEmpty else { throw AttuneError.invalid("give at least one --model") }
-        let result = try EvalRun(models: models, corpus: corpus, queries: queries, qrels: qrels,
-                                 maxSeqLength: maxSeqLength, indexDir: indexDir).execute()
-        print(result.report.table())
+        let guardFiles = [guardCorpus, guardQueries, guardQrels]
+        guard guardFiles.allSatisfy({ $0 == nil }) || guardFiles.allSatisfy({ $0 != nil }) else {
+            throw AttuneError.invalid("a guard set needs all three of --guard-corpus, --guard-queries and --guard-qrels")
+        }
+        var eval = EvalRun(models: models, corpus: corpus, queries: queries, qrels: qrels,
+                           maxSeqLength: maxSeqLength, indexDir: indexDir)
+        if let guardCorpus, let guardQueries, let guardQrels { eval.guardSet = (guardCorpus, guardQueries, guardQrels) }
+        let result = try eval.execute()
+        print(result.report.table(guardSet: result.guardReport))
         try result.write(json: json, runDir: runDir, report: report)
     }
 }
@@ -40,51 +49,68 @@ struct EvalRun {
     var maxSeqLength: Int
     var indexDir: String?
     var names: [String]? = nil
+    /// A guard set (corpus, queries, qrels) the same models are evaluated on.
+    var guardSet: (corpus: String, queries: String, qrels: String)? = nil
 
     struct Result {
         var report: EvalReport
         var runs: [(name: String, run: Evaluator.Run)]
         var docs: [String: Document]
         var queryText: [String: String]
+        var guardReport: EvalReport? = nil
+        var guardRuns: [(name: String, run: Evaluator.Run)] = []
 
         func write(json: String?, runDir: String?, report reportPath: String?) throws {
-            if let json { try atomicWrite(report.json(), to: URL(fileURLWithPath: json)); note("wrote \(json)") }
+            if let json { try atomicWrite(report.json(guardSet: guardReport), to: URL(fileURLWithPath: json)); note("wrote \(json)") }
             if let runDir {
-                for (i, r) in runs.enumerated() {
-                    let safe = r.name.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).joined(separator: "_")
-                    let url = URL(fileURLWithPath: runDir).appendingPathComponent("\(i)-\(safe.suffix(60)).trec")
-                    try TrecRun.write(r.run, tag: "attune", to: url)
+                for (folder, list) in [(runDir, runs), (runDir + "/guard", guardRuns)] {
+                    for (i, r) in list.enumerated() {
+                        let safe = r.name.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).joined(separator: "_")
+                        let url = URL(fileURLWithPath: folder).appendingPathComponent("\(i)-\(safe.suffix(60)).trec")
+                        try TrecRun.write(r.run, tag: "attune", to: url)
+                    }
                 }
-                note("wrote \(runs.count) run files to \(runDir)")
+                note("wrote \(runs.count + guardRuns.count) run files to \(runDir)")
             }
             if let reportPath {
                 try report.writeHTML(to: URL(fileURLWithPath: reportPath), queries: queryText,
-                                     docs: { id in docs[id].map { (title: $0.title, text: $0.text) } })
+                                     docs: { id in docs[id].map { (title: $0.title, text: $0.text) } }, guardSet: guardReport)
                 note("wrote \(reportPath)")
             }
         }
     }
 
     func execute() throws -> Result {
-        let docs = try readCorpus(URL(fileURLWithPath: corpus))
-        let qs = try readQueries(URL(fileURLWithPath: queries))
-        let rel = try Qrels.read(URL(fileURLWithPath: qrels))
-        let check = try rel.validate(queryIDs: Set(qs.map(\.id)), docIDs: Set(docs.map(\.id)))
-        // Only queries the qrels judge relevant are scored; embed just those.
-        let judged = qs.filter { !(rel.relevant[$0.id]?.isEmpty ?? true) }
-        var evaluator = Evaluator(corpus: docs, queries: judged, qrels: rel,
-                                  indexDir: indexDir.flatMap { PostgresLocation.isURL($0) ? nil : URL(fileURLWithPath: $0) })
-        evaluator.database = try indexDir.flatMap { PostgresLocation.isURL($0) ? try PostgresLocation($0) : nil }
-        evaluator.depth = 100
+        // A folder of SQLite indexes, or a PostgreSQL database with a table per model.
+        let database = try indexDir.flatMap { PostgresLocation.isURL($0) ? try PostgresLocation($0) : nil }
+        let index = database == nil ? indexDir.map { URL(fileURLWithPath: $0) } : nil
+        var main = try RetrievalBenchmark(name: "in-domain", corpus: URL(fileURLWithPath: corpus),
+                                          queries: URL(fileURLWithPath: queries), qrels: URL(fileURLWithPath: qrels),
+                                          indexDir: index)
+        main.evaluator.database = database
+        // The guard corpus gets its own index folder (or tables): an index holds one corpus.
+        let guardBench = try guardSet.map { files -> RetrievalBenchmark in
+            var g = try RetrievalBenchmark(name: "guard", corpus: URL(fileURLWithPath: files.corpus), queries: URL(fileURLWithPath: files.queries),
+                                           qrels: URL(fileURLWithPath: files.qrels), indexDir: index?.appendingPathComponent("guard"))
+            g.evaluator.database = try database.map { d in
+                try d.with(table: (d.table == PostgresLocation.defaultTable ? "attune" : String(d.table.prefix(24))) + "_guard")
+            }
+            return g
+        }
         var runs: [(name: String, run: Evaluator.Run)] = []
+        var guardRuns: [(name: String, run: Evaluator.Run)] = []
         for (i, m) in models.enumerated() {
             let embedder = try loadEmbedder(m, maxSeqLength: maxSeqLength)
             let name = names?[i] ?? m
-            var bar = ProgressBar(total: docs.count, unit: "docs", label: "\(name): corpus")
-            runs.append((name: name, run: try evaluator.run(embedder) { done, _ in bar.update(done) }))
+            var bar = ProgressBar(total: main.corpus.count, unit: "docs", label: "\(name): corpus")
+            runs.append((name: name, run: try main.run(embedder) { done, _ in bar.update(done) }))
+            if let g = guardBench {
+                var gbar = ProgressBar(total: g.corpus.count, unit: "docs", label: "\(name): guard corpus")
+                guardRuns.append((name: name, run: try g.run(embedder) { done, _ in gbar.update(done) }))
+            }
         }
-        return Result(report: evaluator.report(runs, extraWarnings: check.warnings), runs: runs,
-                      docs: Dictionary(docs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                      queryText: Dictionary(qs.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a }))
+        let guardReport = guardBench.map { g in g.report(guardRuns.map { g.result(name: $0.name, run: $0.run) }, setName: g.name) }
+        return Result(report: main.report(runs.map { main.result(name: $0.name, run: $0.run) }), runs: runs,
+                      docs: main.documents, queryText: main.queryText, guardReport: guardReport, guardRuns: guardRuns)
     }
 }

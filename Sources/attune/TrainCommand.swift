@@ -1,3 +1,4 @@
+import AttuneAdapt
 import AttuneCore
 import AttuneEval
 import AttuneModel
@@ -11,81 +12,134 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fine-tune on (anchor, positive) pairs with MultipleNegativesRanking loss.",
         discussion: """
-        Flags override the recipe's values. The trained model goes to OUTPUT/model (a sentence-transformers
-        folder that `attune embed` and PyTorch load), the resolved recipe to OUTPUT/recipe.yaml, and a
-        checkpoint to OUTPUT/checkpoint every --checkpoint-every steps (`--resume` continues from it, and
-        gives the same model as an uninterrupted run). A resumed run must use the same recipe and pairs: only output,
-        eval_every, checkpoint_every and skip_bad may change. A NaN loss or weight stops the run naming
-        the step; the last checkpoint is kept.
+        Flags override the recipe's values: the named ones below, and any recipe key with --set KEY=VALUE (dotted for nested keys; a list as a,b,c). \
+        The trained model goes to OUTPUT/model (a sentence-transformers folder that `attune embed` and PyTorch load), \
+        the resolved recipe to OUTPUT/recipe.yaml, and a checkpoint to OUTPUT/checkpoint every checkpoint_every steps \
+        (`--resume` continues from it, and gives the same model as an uninterrupted run). \
+        A resumed run must use the same recipe and pairs: only \(Recipe.schema.resumableKeys.joined(separator: ", ")) may change. \
+        A NaN loss or weight stops the run naming the step; the last checkpoint is kept.
+
+        Recipe keys:
+        \(Recipe.schema.helpLines.joined(separator: "\n"))
         """)
 
     @Option(help: "A YAML recipe (see Recipes/).") var recipe: String?
     @OptionGroup var runtime: RuntimeOptions
-    @Option(help: "Base model (folder or name).") var model: String?
-    @Option(help: "Training pairs: .jsonl, .csv or .tsv.") var pairs: String?
-    @Option(help: "Output folder.") var output: String?
-    @Option var epochs: Int?
-    @Option(help: "Use only the first N pairs.") var maxPairs: Int?
-    @Option var batchSize: Int?
-    @Option(help: "Peak learning rate.") var lr: Float?
-    @Option(help: "Tokens per text in training.") var maxSeqLength: Int?
-    @Option(help: "How many of the last encoder layers train.") var trainableLayers: Int?
-    @Flag(inversion: .prefixedNo, help: "Train an identity-initialised Dense head before Normalize.") var head: Bool?
-    @Option var seed: Int?
-    @Option(help: "Dropout in the trainable layers (0 turns it off).") var dropout: Float?
-    @Option(help: "Evaluate on the dev set every N steps (0: at the end only).") var evalEvery: Int?
-    @Option(help: "Checkpoint every N steps (0: never).") var checkpointEvery: Int?
-    @Flag(help: "Count malformed lines and go on instead of stopping.") var skipBad = false
+    @OptionGroup var keys: RecipeFlags
     @Flag(help: "Continue from OUTPUT/checkpoint (made with the same recipe).") var resume = false
     @Flag(help: "Print a JSON summary last.") var json = false
+
+    func validate() throws {
+        // The flags alone (names, types, ranges), so a bad one is a usage error of `attune train`.
+        var r = Recipe()
+        try keys.apply(to: &r)
+    }
 
     func run() throws {
         runtime.apply()
         var r = try recipe.map { try Recipe.load(URL(fileURLWithPath: $0)) } ?? Recipe()
-        r = r.overriding(RecipeOverrides(
-            model: model, pairs: pairs, output: output, epochs: epochs, maxPairs: maxPairs, batchSize: batchSize,
-            lr: lr, maxSeqLength: maxSeqLength, trainableLayers: trainableLayers, head: head, dropout: dropout,
-            seed: seed, evalEvery: evalEvery, checkpointEvery: checkpointEvery, skipBad: skipBad ? true : nil))
+        try keys.apply(to: &r)
         try r.validate(source: recipe ?? "flags")
-        let summary = try TrainJob(recipe: r, resume: resume).execute()
+        let result = try TrainJob(recipe: r, resume: resume).execute()
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys]
-            print(String(decoding: try enc.encode(summary), as: UTF8.self))
+            print(String(decoding: try enc.encode(result), as: UTF8.self))
         }
     }
 }
 
-/// Training shared by `attune train` and `attune demo`.
+/// The recipe keys `attune train` takes on its command line.
+///
+/// Design: ArgumentParser declares flags at compile time and cannot make them from
+/// `Recipe.schema` at run time, so there are two kinds, both handed to the schema's one parser
+/// (`Recipe.set`), which is the one that reads recipe files too — so a flag has no parsing, type or
+/// range rule of its own, and a new key needs no code here:
+/// - `--set KEY=VALUE` (repeatable) sets any key of the schema, nested ones by dotted name;
+/// - the everyday keys also have a named flag. Each is a `String?` (or a `Bool?` with a `--no-`
+///   form) whose property name is its key in camelCase: `apply` finds them by reflection, and
+///   their help comes from the schema. A named flag that is not a schema key is a programmer
+///   error, caught the first time `attune train` runs (the CLI tests run it).
+/// A value of the wrong type or out of range, or a key given twice, is a usage error (exit 64)
+/// naming the flag.
+struct RecipeFlags: ParsableArguments {
+    @Option(help: .recipe("model")) var model: String?
+    @Option(help: .recipe("pairs")) var pairs: String?
+    @Option(help: .recipe("output")) var output: String?
+    @Option(help: .recipe("epochs")) var epochs: String?
+    @Option(help: .recipe("max_pairs")) var maxPairs: String?
+    @Option(help: .recipe("batch_size")) var batchSize: String?
+    @Option(help: .recipe("lr")) var lr: String?
+    @Option(help: .recipe("max_seq_length")) var maxSeqLength: String?
+    @Option(help: .recipe("trainable_layers")) var trainableLayers: String?
+    @Flag(inversion: .prefixedNo, help: .recipe("head")) var head: Bool?
+    @Option(help: .recipe("seed")) var seed: String?
+    @Option(help: .recipe("dropout")) var dropout: String?
+    @Option(help: .recipe("eval_every")) var evalEvery: String?
+    @Option(help: .recipe("checkpoint_every")) var checkpointEvery: String?
+    @Flag(inversion: .prefixedNo, help: .recipe("skip_bad")) var skipBad: Bool?
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set any recipe key (see the list below).", valueName: "key=value"))
+    var assignments: [String] = []
+
+    /// The named flags that were given, as (recipe key, flag, text).
+    private var named: [(key: String, flag: String, text: String)] {
+        Mirror(reflecting: self).children.compactMap { child -> (key: String, flag: String, text: String)? in
+            guard var label = child.label, label.hasPrefix("_"), label != "_assignments" else { return nil }
+            label.removeFirst()
+            let key = label.map { $0.isUppercase ? "_" + $0.lowercased() : String($0) }.joined()
+            precondition(Recipe.schema[key] != nil, "attune train has a flag for \(key), which is not a recipe key")
+            let flag = "--" + key.replacingOccurrences(of: "_", with: "-")
+            if let v = child.value as? Option<String?>, let text = v.wrappedValue { return (key, flag, text) }
+            if let v = child.value as? Flag<Bool?>, let b = v.wrappedValue { return (key, b ? flag : "--no-" + flag.dropFirst(2), "\(b)") }
+            return nil
+        }
+    }
+
+    /// Sets the given keys in `recipe`, paths relative to the current directory.
+    func apply(to recipe: inout Recipe) throws {
+        var given = named
+        for a in assignments {
+            guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+                throw ValidationError("--set \(a): expected KEY=VALUE (a recipe key, see --help)")
+            }
+            given.append((String(a[..<eq]), "--set \(a[..<eq])", String(a[a.index(after: eq)...])))
+        }
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var seen: [String: String] = [:]
+        for g in given {
+            if let first = seen.updateValue(g.flag, forKey: g.key) {
+                throw ValidationError("\(g.flag): \(g.key) is already set by \(first)")
+            }
+            do { try recipe.set(g.key, to: g.text, source: g.flag, currentDirectory: cwd) } catch AttuneError.badConfig(_, _, let what) {
+                throw ValidationError("\(g.flag): \(what)")
+            }
+        }
+        do { try recipe.validate(source: "flags") } catch AttuneError.badConfig(_, let field, let what) where seen[field] != nil {
+            throw ValidationError("\(seen[field]!): \(what)")
+        } catch AttuneError.badConfig {
+            // Not a flag's fault: the recipe's, reported with its path by `validate(source:)` later.
+        }
+    }
+}
+
+extension ArgumentHelp {
+    /// The help of a recipe key, from `Recipe.schema`.
+    static func recipe(_ key: String) -> ArgumentHelp {
+        guard let k = Recipe.schema[key] else { return "" }
+        return ArgumentHelp(k.help + (k.requirement.isEmpty ? "" : " (\(k.requirement))") + ".")
+    }
+}
+
+/// Training shared by `attune train` and `attune demo`: `Adaptation` with progress on stderr.
 struct TrainJob {
     var recipe: Recipe
     var resume: Bool
 
-    func execute() throws -> TrainSummary {
-        let r = recipe
-        let base = try SentenceModel.load(ModelStore.resolve(r.model))
-        note("training \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens")
-        var evaluate: ((SentenceModel) throws -> Double)? = nil
-        if r.hasDevSet {
-            let docs = try readCorpus(URL(fileURLWithPath: r.devCorpus!))
-            let qs = try readQueries(URL(fileURLWithPath: r.devQueries!))
-            let qrels = try Qrels.read(URL(fileURLWithPath: r.devQrels!))
-            _ = try qrels.validate(queryIDs: Set(qs.map(\.id)), docIDs: Set(docs.map(\.id)))
-            let judged = qs.filter { !(qrels.relevant[$0.id]?.isEmpty ?? true) }
-            let evaluator = Evaluator(corpus: docs, queries: judged, qrels: qrels)
-            evaluate = { model in
-                var m = model
-                m.maxSeqLength = min(256, m.bert.config.maxPositions)
-                var bar = ProgressBar(total: docs.count, unit: "docs", label: "dev")
-                let run = try evaluator.run(ModelEmbedder(model: m, name: "dev")) { d, _ in bar.update(d) }
-                return evaluator.report([(name: "dev", run: run)]).models[0].metrics.mean[MetricName.ndcg10] ?? 0
-            }
-        }
-        var cacheBar = ProgressBar(total: 1, unit: "texts", label: "frozen layers")
+    func execute() throws -> Adaptation.Result {
         var lastPrint = Date.distantPast
         let interactive = isatty(2) != 0
-        let summary = try Trainer(recipe: r, log: note).run(
-            base: base, resume: resume, evaluate: evaluate,
+        var bars: [String: (bar: ProgressBar, done: Int)] = [:]
+        return try Adaptation(recipe: recipe, resume: resume, log: note,
             progress: { s in
                 let now = Date()
                 guard s.step == s.totalSteps || now.timeIntervalSince(lastPrint) >= (interactive ? 0.2 : 10) else { return }
@@ -98,12 +152,13 @@ struct TrainJob {
                     note(line)
                 }
             },
-            cacheProgress: { done, total in
-                if cacheBar.total != total { cacheBar = ProgressBar(total: total, unit: "texts", label: "frozen layers") }
-                cacheBar.update(done)
-            })
-        note(String(format: "trained %d steps in %.1fs (%.1f pairs/s), loss %.4f → %.4f; model in %@",
-                    summary.steps, summary.seconds, summary.pairs_per_second, summary.first_loss, summary.last_loss, summary.output))
-        return summary
+            work: { what, done, total in
+                // A new pass (another total, or counting from the start again) gets a new bar.
+                if bars[what].map({ $0.bar.total != total || done < $0.done }) ?? true {
+                    bars[what] = (ProgressBar(total: total, unit: what == "frozen layers" ? "texts" : "docs", label: what), 0)
+                }
+                bars[what]!.done = done
+                bars[what]!.bar.update(done)
+            }).run()
     }
 }

@@ -77,17 +77,50 @@ final class CheckpointTests: XCTestCase {
         }
     }
 
-    func testRecipeDifferencesIgnoreOnlyResumableKeys() {
+    func testRecipeDifferencesIgnoreOnlyResumableKeys() throws {
         var a = Recipe()
         a.pairs = "/p.jsonl"; a.output = "/o"
         var b = a
         b.output = "/moved"; b.checkpointEvery = 7; b.evalEvery = 3; b.skipBad = true
-        XCTAssertEqual(Checkpoint.recipeDifferences(saved: a.yaml(), current: b.yaml()), [])
+        XCTAssertEqual(a.differences(from: b), [])
+        XCTAssertEqual(Checkpoint.resumableKeys, ["output", "eval_every", "checkpoint_every", "skip_bad",
+                                                  "guard.queries", "guard.corpus", "guard.qrels",
+                                                  "merge.alphas", "merge.select_on", "merge.guard_tolerance", "dev_corpus_sample"])
+        // What happens after training (the merge, its guard set) may change on resume; the guide may not.
+        b.mergeAlphas = [0.5, 1]; b.guardQueries = "/q"; b.guardCorpus = "/c"; b.guardQrels = "/r"
+        XCTAssertEqual(a.differences(from: b), [])
+        var c = a
+        c.guide = "base"; c.miniBatchSize = 8
+        XCTAssertEqual(a.differences(from: c), ["guide: null → \"base\"", "mini_batch_size: null → 8"])
         b.seed = 1; b.dropout = 0; b.maxPairs = 10
-        XCTAssertEqual(Checkpoint.recipeDifferences(saved: a.yaml(), current: b.yaml()),
-                       ["max_pairs: null → 10", "dropout: 0.1 → 0.0", "seed: 42 → 1"])
-        XCTAssertEqual(Checkpoint.recipeDifferences(saved: "", current: a.yaml()).count,
-                       Recipe.knownKeys.count - Checkpoint.resumableKeys.count, "a key missing from the saved recipe differs")
+        XCTAssertEqual(a.differences(from: b), ["max_pairs: null → 10", "dropout: 0.1 → 0.0", "seed: 42 → 1"])
+
+        // The checkpoint's recipe.yaml is decoded, not compared as text: comments, key order,
+        // spelling of numbers and absent keys (defaults) do not matter.
+        let ck = dir.appendingPathComponent("ck")
+        try FileManager.default.createDirectory(at: ck, withIntermediateDirectories: true)
+        try Data("# saved by hand\nseed: 42.0e0\noutput: /elsewhere\npairs: /p.jsonl\nlr: 0.00005\n".utf8)
+            .write(to: ck.appendingPathComponent("recipe.yaml"))
+        XCTAssertThrowsError(try Checkpoint.checkRecipe(in: ck, matches: a)) { error in
+            XCTAssertTrue("\(error)".contains("seed: expected an integer, got \"42.0e0\""), "\(error)")
+        }
+        try Data("# saved by hand\nseed: 42\noutput: /elsewhere\npairs: /p.jsonl\nlr: 0.00005\n".utf8)
+            .write(to: ck.appendingPathComponent("recipe.yaml"))
+        XCTAssertNoThrow(try Checkpoint.checkRecipe(in: ck, matches: a))
+        try Data(a.yaml().utf8).write(to: ck.appendingPathComponent("recipe.yaml"))
+        XCTAssertNoThrow(try Checkpoint.checkRecipe(in: ck, matches: a))
+        XCTAssertThrowsError(try Checkpoint.checkRecipe(in: ck, matches: b)) { error in
+            XCTAssertTrue("\(error)".contains("different recipe (max_pairs: null → 10, dropout: 0.1 → 0.0, seed: 42 → 1)"), "\(error)")
+        }
+        // A saved recipe with a key this Attune does not know is an error naming it.
+        try Data("seed: 42\nfancy: 1\n".utf8).write(to: ck.appendingPathComponent("recipe.yaml"))
+        XCTAssertThrowsError(try Checkpoint.checkRecipe(in: ck, matches: a)) { error in
+            XCTAssertTrue("\(error)".contains("recipe.yaml: fancy: unknown key"), "\(error)")
+        }
+        try FileManager.default.removeItem(at: ck.appendingPathComponent("recipe.yaml"))
+        XCTAssertThrowsError(try Checkpoint.checkRecipe(in: ck, matches: a)) { error in
+            XCTAssertTrue("\(error)".contains("missing or unreadable"), "\(error)")
+        }
     }
 
     func testPairsDigestSeesEditsAndOrder() {

@@ -54,9 +54,13 @@ final class RecipeTests: XCTestCase {
         XCTAssertFalse(demo.hasDevSet)
         XCTAssertNoThrow(try demo.validate())
         // Every key is spelled out in the shipped recipes, and with the defaults where they agree.
-        for name in ["medical-qa.yaml", "demo.yaml"] {
+        for name in ["medical-qa.yaml", "medical-qa-plain.yaml", "demo.yaml"] {
             let text = try String(contentsOf: recipes.appendingPathComponent(name), encoding: .utf8)
-            for key in Recipe.knownKeys { XCTAssertTrue(text.contains("\n\(key):"), "\(name) lacks \(key)") }
+            let spelled = try Recipe.schema.read(yaml: text, source: name, resolver: PathResolver(currentDirectory: root, recipeFolder: root))
+            XCTAssertNotNil(spelled)
+            for key in Recipe.schema.keys {
+                XCTAssertTrue(text.range(of: "\n *\(key.leaf):", options: .regularExpression) != nil, "\(name) lacks \(key.name)")
+            }
         }
     }
 
@@ -135,21 +139,51 @@ final class RecipeTests: XCTestCase {
         XCTAssertEqual(home.pairs, (NSString("~/p.jsonl").expandingTildeInPath as String))
     }
 
-    func testOverrides() throws {
+    func testCommandLineSet() throws {
         var base = Recipe()
         base.pairs = "/data/p.jsonl"; base.output = "/out/a"
-        let none = base.overriding(RecipeOverrides())
-        XCTAssertEqual(none, base)
-        let o = RecipeOverrides(pairs: "/data/q.csv", output: "rel/out", epochs: 3, maxPairs: 100, batchSize: 16,
-                                lr: 2e-5, maxSeqLength: 64, trainableLayers: 0, head: false, seed: 7)
-        let r = base.overriding(o)
+        let cwd = URL(fileURLWithPath: "/work/here")
+        var r = base
+        for (key, text) in [("pairs", "/data/q.csv"), ("output", "rel/out"), ("epochs", "3"), ("max_pairs", "100"),
+                            ("batch_size", "16"), ("lr", "2e-5"), ("max_seq_length", "64"), ("trainable_layers", "0"),
+                            ("head", "false"), ("seed", "7"), ("anchor_field", "yes: no # not YAML")] {
+            try r.set(key, to: text, source: "--set \(key)", currentDirectory: cwd)
+        }
         XCTAssertEqual(r.pairs, "/data/q.csv")
-        XCTAssertEqual(r.output, URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("rel/out").standardizedFileURL.path)
+        XCTAssertEqual(r.output, "/work/here/rel/out", "a path flag is relative to the current directory")
         XCTAssertEqual(r.epochs, 3); XCTAssertEqual(r.maxPairs, 100); XCTAssertEqual(r.batchSize, 16)
         XCTAssertEqual(r.lr, 2e-5); XCTAssertEqual(r.maxSeqLength, 64); XCTAssertEqual(r.trainableLayers, 0)
         XCTAssertFalse(r.head); XCTAssertEqual(r.seed, 7)
+        XCTAssertEqual(r.anchorField, "yes: no # not YAML", "a string key takes the text as it is")
         XCTAssertEqual(r.warmup, base.warmup); XCTAssertEqual(r.model, base.model)
-        XCTAssertEqual(base.overriding(RecipeOverrides(model: "other-model")).model, "other-model")
+        try r.set("model", to: "other-model", source: "--model", currentDirectory: cwd)
+        XCTAssertEqual(r.model, "other-model", "a model name is not a path")
+        try r.set("model", to: "./m", source: "--model", currentDirectory: cwd)
+        XCTAssertEqual(r.model, "/work/here/m")
+        try r.set("max_pairs", to: "null", source: "--set max_pairs", currentDirectory: cwd)
+        XCTAssertNil(r.maxPairs)
+        try r.set("dev_queries", to: "q.jsonl", source: "--set dev_queries", currentDirectory: cwd)
+        XCTAssertEqual(r.devQueries, "/work/here/q.jsonl")
+        try r.set("dev_queries", to: "null", source: "--set dev_queries", currentDirectory: cwd)
+        XCTAssertNil(r.devQueries)
+
+        let bad: [(String, String, String)] = [
+            ("batchsize", "16", "unknown key (known: model, pairs, "),
+            ("epochs", "two", "expected an integer, got \"two\""),
+            ("epochs", "", "expected an integer, got \"\""),
+            ("lr", "[1, 2]", "expected a number, got a list"),
+            ("lr", "nan", "expected a number"),
+            ("head", "maybe", "expected true or false, got \"maybe\""),
+            ("max_pairs", "{a: 1}", "expected an integer or null, got a mapping"),
+            ("epochs", "[unclosed", "expected an integer, got \"[unclosed\""),
+        ]
+        for (key, text, message) in bad {
+            var x = base
+            expectConfigError(try x.set(key, to: text, source: "--set \(key)", currentDirectory: cwd), field: key, contains: message)
+            XCTAssertThrowsError(try x.set(key, to: text, source: "--set \(key)", currentDirectory: cwd)) { error in
+                XCTAssertFalse("\(error)".contains("(line"), "a command-line value has no line: \(error)")
+            }
+        }
     }
 
     func testValidateNamesTheField() throws {

@@ -308,6 +308,31 @@ final class TrainerTests: XCTestCase {
         }
     }
 
+    // MARK: 5b. Robust-adaptation options end to end
+
+    func testGuideGradCacheAndAugmentationTrainAndReport() throws {
+        let modelURL = try Fixtures.model()
+        var r = recipe("robust", model: modelURL)
+        r.guide = Recipe.guideIsBase
+        r.guideMargin = 0.05
+        r.symmetric = true
+        r.miniBatchSize = 4
+        r.augment = AnchorAugmenter(lowercase: 0.5, stripTemplate: 0.3, typo: 0.1)
+        r.epochs = 2
+        r.checkpointEvery = 0
+        var logs: [String] = []
+        let s = try Trainer(recipe: r, log: { logs.append($0) }).run(base: try SentenceModel.load(modelURL))
+        XCTAssertEqual(s.steps, try plannedSteps(r))
+        XCTAssertNotNil(s.guide_masked)
+        XCTAssertGreaterThan(s.guide_masked_fraction ?? -1, 0, "the bundled pairs repeat topics: the guide masks some candidates")
+        XCTAssertLessThan(s.guide_masked_fraction ?? 1, 0.5)
+        XCTAssertTrue(s.last_loss.isFinite)
+        XCTAssertTrue(logs.contains { $0.hasPrefix("augmented ") }, "\(logs)")
+        XCTAssertTrue(logs.contains { $0.hasPrefix("guide base embedded") }, "\(logs)")
+        let trained = try SentenceModel.load(URL(fileURLWithPath: s.output))
+        XCTAssertEqual(trained.dimension, 384)
+    }
+
     // MARK: 6. Pair order across epochs
 
     func testEpochsShuffleDifferentlyAndUseEachPairAtMostOnce() throws {

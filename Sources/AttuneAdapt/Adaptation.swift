@@ -1,0 +1,129 @@
+import AttuneCore
+import AttuneEval
+import AttuneModel
+import AttuneSearch
+import AttuneTrain
+import Foundation
+
+/// Fine-tuning as a recipe describes it, end to end — what `attune train` and `attune demo` run:
+///
+///     base model → Trainer (dev checks keep the best) → OUTPUT/model
+///     with merge.alphas: each alpha's WiSE-FT merge of base and trained weights scored on dev and
+///     on the guard set → MergeSelection → the chosen merge replaces OUTPUT/model; the trained
+///     model stays in OUTPUT/trained, the curve goes to OUTPUT/merge.json and beside the model
+///
+/// Dev and guard scoring is nDCG@10 by exact search (`RetrievalBenchmark`); `dev_corpus_sample`
+/// scores dev on its relevant documents plus a seeded sample of the others, which keeps the
+/// selection of several alphas affordable.
+public struct Adaptation {
+    public var recipe: Recipe
+    /// Continue from OUTPUT/checkpoint.
+    public var resume: Bool
+    /// One-line messages.
+    public var log: (String) -> Void
+    /// Training steps.
+    public var progress: ((StepReport) -> Void)?
+    /// (what, done, total) of long passes: the frozen-layer cache, dev and guard scoring.
+    public var work: ((String, Int, Int) -> Void)?
+
+    public init(recipe: Recipe, resume: Bool = false, log: @escaping (String) -> Void = { _ in },
+                progress: ((StepReport) -> Void)? = nil, work: ((String, Int, Int) -> Void)? = nil) {
+        self.recipe = recipe
+        self.resume = resume
+        self.log = log
+        self.progress = progress
+        self.work = work
+    }
+
+    /// What a run produced.
+    public struct Result: Encodable {
+        public var training: TrainSummary
+        /// The merge curve and choice (nil without `merge.alphas`).
+        public var merge: MergeSelection?
+        /// The folder of the final model.
+        public var model: String
+    }
+
+    /// File names beside the model.
+    public static let mergeFile = "merge.json"
+    public static let trainedFolder = "trained"
+
+    public func run() throws -> Result {
+        let r = recipe
+        let base = try SentenceModel.load(ModelStore.resolve(r.model))
+        log("training \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize)"
+            + "\(r.miniBatchSize.map { " (GradCache mini-batches of \($0))" } ?? ""), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens"
+            + (r.guide.map { ", guide \($0)" } ?? ""))
+        let dev = try r.hasDevSet ? Adaptation.benchmark("dev", corpus: r.devCorpus!, queries: r.devQueries!, qrels: r.devQrels!,
+                                                        sample: r.devCorpusSample, seed: r.seed) : nil
+        let guardSet = try r.hasGuardSet ? Adaptation.benchmark("guard", corpus: r.guardCorpus!, queries: r.guardQueries!,
+                                                               qrels: r.guardQrels!, sample: nil, seed: r.seed) : nil
+        if let dev, r.devCorpusSample != nil {
+            log("dev: \(dev.queries.count) queries against \(dev.corpus.count) documents (their relevant ones and a sample of the rest)")
+        }
+        let summary = try Trainer(recipe: r, log: log).run(
+            base: base, resume: resume,
+            evaluate: dev.map { d in { try self.score($0, on: d) } },
+            progress: progress, cacheProgress: { self.work?("frozen layers", $0, $1) })
+        log(String(format: "trained %d steps in %.1fs (%.1f pairs/s), loss %.4f → %.4f%@", summary.steps, summary.seconds,
+                   summary.pairs_per_second, summary.first_loss, summary.last_loss,
+                   summary.guide_masked.map { String(format: "; the guide masked %d in-batch candidates (%.2f%%)", $0, 100 * (summary.guide_masked_fraction ?? 0)) } ?? ""))
+        guard !r.mergeAlphas.isEmpty, let dev else {
+            return Result(training: summary, merge: nil, model: summary.output)
+        }
+        let selection = try selectMerge(base: base, dev: dev, guardSet: guardSet)
+        return Result(training: summary, merge: selection, model: summary.output)
+    }
+
+    /// Score each alpha, choose, and put the chosen merge in OUTPUT/model.
+    func selectMerge(base: SentenceModel, dev: RetrievalBenchmark, guardSet: RetrievalBenchmark?) throws -> MergeSelection {
+        let r = recipe
+        let out = URL(fileURLWithPath: r.output)
+        let modelURL = out.appendingPathComponent("model"), trainedURL = out.appendingPathComponent(Adaptation.trainedFolder)
+        let tuned = try SentenceModel.load(modelURL)
+        let recipeFile = try Data(contentsOf: modelURL.appendingPathComponent("attune_recipe.yaml"))
+        try tuned.save(to: trainedURL, overwrite: true, extraFiles: ["attune_recipe.yaml": recipeFile])
+        log("merge: the trained model is kept in \(trainedURL.path); scoring alphas \(r.mergeAlphas.map { String($0) }.joined(separator: ", ")) on dev\(guardSet == nil ? "" : " and the guard set")")
+        func point(_ alpha: Double, _ m: SentenceModel) throws -> MergeSelection.Point {
+            let p = MergeSelection.Point(alpha: alpha, dev: try score(m, on: dev), guardScore: try guardSet.map { try score(m, on: $0) })
+            log(String(format: "merge: alpha %.2f → dev %.4f%@", alpha, p.dev, p.guardScore.map { String(format: ", guard %.4f", $0) } ?? ""))
+            return p
+        }
+        let basePoint = try point(0, base)
+        let curve = try r.mergeAlphas.map { a in try point(a, a == 1 ? tuned : merge(base: base, tuned: tuned, alpha: Float(a))) }
+        let selection = try MergeSelection(base: basePoint, curve: curve, tolerance: r.mergeGuardTolerance)
+        let chosen = selection.chosen == 1 ? tuned : try merge(base: base, tuned: tuned, alpha: Float(selection.chosen))
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let json = try enc.encode(selection)
+        try chosen.save(to: modelURL, overwrite: true, extraFiles: ["attune_recipe.yaml": recipeFile, Adaptation.mergeFile: json])
+        try atomicWrite(json, to: out.appendingPathComponent(Adaptation.mergeFile))
+        for line in selection.table().split(separator: "\n") { log("  " + line) }
+        log("merge: " + selection.reason)
+        if !selection.guardHeld { log("WARNING: the chosen merge still loses more than \(r.mergeGuardTolerance) nDCG@10 on the guard set") }
+        return selection
+    }
+
+    /// nDCG@10 of `model` on `set`.
+    func score(_ model: SentenceModel, on set: RetrievalBenchmark) throws -> Double {
+        let result = try set.evaluate(model: model, name: set.name) { d, t in self.work?(set.name, d, t) }
+        return result.metrics.mean[MetricName.ndcg10] ?? 0
+    }
+
+    /// A BEIR set read and checked; with `sample`, its corpus cut to the documents its qrels judge
+    /// relevant plus `sample` others drawn with `seed`.
+    static func benchmark(_ name: String, corpus: String, queries: String, qrels: String,
+                          sample: Int?, seed: Int) throws -> RetrievalBenchmark {
+        var docs = try readCorpus(URL(fileURLWithPath: corpus))
+        let rel = try Qrels.read(URL(fileURLWithPath: qrels))
+        if let sample {
+            let relevant = Set(rel.relevant.values.flatMap { $0 })
+            var others = docs.filter { !relevant.contains($0.id) }
+            var rng = SplitMix64(seed: UInt64(seed) &+ 0x5EED)
+            for i in stride(from: others.count - 1, to: 0, by: -1) { others.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+            let keep = relevant.union(others.prefix(sample).map(\.id))
+            docs = docs.filter { keep.contains($0.id) }
+        }
+        return try RetrievalBenchmark(name: name, corpus: docs, queries: try readQueries(URL(fileURLWithPath: queries)), qrels: rel)
+    }
+}
