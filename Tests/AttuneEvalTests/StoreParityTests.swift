@@ -5,32 +5,6 @@ import XCTest
 @testable import AttuneEval
 @testable import AttuneSearch
 
-/// A fast, deterministic text embedder with real retrieval structure: hashed bag of lower-cased
-/// words (FNV-1a picks the bucket and the sign), normalised. Its near-ties and exact ties (texts
-/// with the same words) are what a store comparison must get right.
-final class HashingEmbedder: Embedder {
-    let dimension = 256
-    let fingerprint = "hashing-bow-256-v1"
-    let maxSeqLength = 512
-    let name = "hashed bag of words"
-
-    func embed(_ texts: [String]) throws -> Tensor {
-        let d = dimension
-        var out = [Float](repeating: 0, count: texts.count * d)
-        for (row, text) in texts.enumerated() {
-            for word in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-                let h = FNV1a64.hash(String(word))
-                out[row * d + Int(h % UInt64(d))] += (h >> 63) == 0 ? 1 : -1
-            }
-            var norm: Float = 0
-            for j in 0..<d { norm += out[row * d + j] * out[row * d + j] }
-            let inv = norm > 0 ? 1 / norm.squareRoot() : 0
-            if norm == 0 { out[row * d] = 1 } else { for j in 0..<d { out[row * d + j] *= inv } }
-        }
-        return Tensor(out, shape: [texts.count, d])
-    }
-}
-
 /// The PostgreSQL store against the SQLite index on the MedQuAD small slice (300 queries × 2,000
 /// answers): the same exact top-10 (ties aside) and the same `attune eval` metrics.
 final class StoreParityTests: XCTestCase {
@@ -70,10 +44,21 @@ final class StoreParityTests: XCTestCase {
         }
     }
 
+    /// Ids best first, each run of scores within 1e-5 of its first sorted by id.
+    static func canonicalTies(_ hits: [(doc: String, score: Double)]) -> [String] {
+        var out: [String] = [], group: [String] = []
+        var head = Double.nan
+        for h in hits {
+            if !(abs(h.score - head) <= 1e-5) { out += group.sorted(); group = []; head = h.score }
+            group.append(h.doc)
+        }
+        return out + group.sorted()
+    }
+
     func testExactTopTenAndEvalMetricsMatchSQLite() throws {
         let (docs, queries, qrels) = try slice()
         let location = try freshLocation()
-        let embedder = HashingEmbedder()
+        let embedder = WordEmbedder(dimension: 256)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attune-parity-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
 
@@ -101,7 +86,9 @@ final class StoreParityTests: XCTestCase {
         onPostgres.database = location
         onSQLite.depth = 100; onPostgres.depth = 100
         let runA = try onSQLite.run(embedder), runB = try onPostgres.run(embedder)
-        let ranked = { (run: Evaluator.Run) in run.mapValues { $0.map(\.doc) } }
+        // Documents whose scores tie (within float rounding) are put in id order in both runs, so
+        // the comparison is "ties aside"; anything else must rank alike.
+        let ranked = { (run: Evaluator.Run) in run.mapValues(StoreParityTests.canonicalTies) }
         let mA = evaluate(ranked: ranked(runA), qrels: qrels), mB = evaluate(ranked: ranked(runB), qrels: qrels)
         XCTAssertEqual(mA.queries, mB.queries)
         XCTAssertGreaterThan(mA.queries, 250)
@@ -109,16 +96,16 @@ final class StoreParityTests: XCTestCase {
             XCTAssertEqual(mA.mean[metric]!, mB.mean[metric]!, accuracy: 1e-12, metric)
         }
         XCTAssertEqual(mA.perQuery, mB.perQuery)
-        XCTAssertGreaterThan(mA.mean[MetricName.ndcg10]!, 0.2, "the hashed bag of words retrieves something")
+        XCTAssertGreaterThan(mA.mean[MetricName.ndcg10]!, 0.1, "the bag of words retrieves something")
         // The rerun reuses the table: nothing is embedded twice.
         XCTAssertEqual(try onPostgres.store(for: embedder)?.count, 2000)
-        XCTAssertEqual(try onPostgres.store(for: embedder)?.location.contains(location.table + "_hashing_bow_256_"), true)
+        XCTAssertEqual(try onPostgres.store(for: embedder)?.location.contains(location.table + "_words_256"), true)
     }
 
     func testRecallAuditOnTheSlice() throws {
         let (docs, _, _) = try slice()
         let location = try freshLocation()
-        let embedder = HashingEmbedder()
+        let embedder = WordEmbedder(dimension: 256)
         let store = try PostgresStore.openOrCreate(location, embedder: embedder)
         try store.add(docs, embedder: embedder, batchSize: 1000)
         let queries = RecallAudit.draw(50, from: try store.loadMatrix().vectors, seed: 7)
