@@ -261,6 +261,17 @@ final class PostgresStoreTests: XCTestCase {
         }
         XCTAssertFalse(try PostgresLocation(wrong).description.contains(secret))
 
+        // PGPASSWORD is read (before the pgpass file; a password in the URL would win) and never
+        // printed either.
+        if PostgresLocation.redacted(url) == url {
+            setenv("PGPASSWORD", secret, 1)
+            defer { unsetenv("PGPASSWORD") }
+            XCTAssertThrowsError(try openIndexStore(url)) { error in
+                XCTAssertTrue("\(error)".contains("password authentication failed"), "\(error)")
+                XCTAssertFalse("\(error)".contains(secret), "\(error)")
+            }
+        }
+
         // Unreachable: nothing listens on port 1.
         XCTAssertThrowsError(try openIndexStore("postgresql://\(location.user):\(secret)@127.0.0.1:1/attune")) { error in
             let line = "\(error)"
