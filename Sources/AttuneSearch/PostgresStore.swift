@@ -244,7 +244,7 @@ public final class PostgresStore: IndexStore {
                 guard connection.isBroken else { throw error }
                 attempt += 1
                 if attempt > retries {
-                    throw AttuneError.invalid("\(location): lost the connection to \(postgres.server) while writing a batch of \(docs.count) documents (tried \(attempt) times); nothing of that batch was kept — rerun to add the rest")
+                    throw AttuneError.invalid("\(location): lost the connection to \(postgres.server) while writing a batch of \(docs.count) documents (tried \(attempt) times); its transaction was not confirmed, so it is whole or absent — rerun to add what is missing")
                 }
                 try connection.reconnect()
             }
