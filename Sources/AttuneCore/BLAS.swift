@@ -23,6 +23,15 @@ public enum BLAS {
         return Box(n)
     }()
 
+    /// Throws `AttuneError.badConfig` naming `ATTUNE_THREADS` when it is set but is not a whole
+    /// number of at least 1 (it is otherwise ignored where it is read).
+    public static func checkThreadsEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        guard let v = environment["ATTUNE_THREADS"] else { return }
+        guard let n = Int(v.trimmingCharacters(in: .whitespaces)), n >= 1 else {
+            throw AttuneError.badConfig(source: "environment", field: "ATTUNE_THREADS", what: "expected a whole number of threads, at least 1, got \"\(v)\"")
+        }
+    }
+
     /// Set the thread count for OpenBLAS and Attune's own kernels (e.g. from `--threads`).
     public static func setThreads(_ n: Int) {
         threadCount.value = max(1, n)
@@ -117,6 +126,6 @@ public enum KernelChoice {
         if env[marker] == "core" { who = "chosen by Attune from the CPU's features" }
         else if let v = env["OPENBLAS_CORETYPE"] { who = "OPENBLAS_CORETYPE=\(v) set by the user" }
         else { who = "chosen by OpenBLAS" }
-        return "OpenBLAS core \(BLAS.coreName) (\(who)), \(BLAS.configuredThreads) threads"
+        return "OpenBLAS core \(BLAS.coreName) (\(who)), \(BLAS.configuredThreads) threads; elementwise kernels \(Kernels.instructionSet)"
     }
 }

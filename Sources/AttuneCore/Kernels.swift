@@ -1,27 +1,37 @@
+import CAttuneKernels
 import Foundation
 
-/// Hand-written inner loops shared by ops and by the inference path: plain, vectorisable, threaded.
+/// The hot elementwise kernels (GELU, row softmax, LayerNorm, forward and backward) live in the C
+/// target `CAttuneKernels`, built for AVX-512F, AVX2+FMA and the baseline; the best build the CPU
+/// supports is chosen when the library loads. These wrappers split the work across threads.
 public enum Kernels {
-    static let invSqrt2: Float = 0.70710678118654752
-    static let invSqrt2Pi: Float = 0.39894228040143268
+    /// The kernel build in use.
+    static var table: attune_kernel_table { attune_kernels().pointee }
 
-    /// y = gelu(x) over n values (erf form, with the vectorisable `fastErf`).
+    /// The instruction set the elementwise kernels were built for: "avx512f", "avx2+fma" or "baseline".
+    public static var instructionSet: String { String(cString: table.name) }
+
+    /// y = gelu(x) over n values (erf form).
     public static func gelu(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
-        Parallel.chunks(n, cost: 16) { s, e in
-            for i in s..<e { let v = x[i]; y[i] = 0.5 * v * (1 + fastErf(v * invSqrt2)) }
-        }
+        let f = table.gelu!
+        Parallel.chunks(n, cost: 16) { s, e in f(x + s, y + s, e - s) }
     }
 
     /// d += g · gelu'(x).
     public static func geluBackward(_ x: UnsafePointer<Float>, _ g: UnsafePointer<Float>,
                                     _ d: UnsafeMutablePointer<Float>, _ n: Int) {
-        Parallel.chunks(n, cost: 20) { s, e in
-            for i in s..<e {
-                let v = x[i]
-                let cdf = 0.5 * (1 + fastErf(v * invSqrt2))
-                let pdf = invSqrt2Pi * fastExp(-0.5 * v * v)
-                d[i] += g[i] * (cdf + v * pdf)
-            }
-        }
+        let f = table.gelu_backward!
+        Parallel.chunks(n, cost: 20) { s, e in f(x + s, g + s, d + s, e - s) }
     }
+
+    /// In-place softmax over each row of a rows×cols block (one thread).
+    public static func softmaxRows(_ p: UnsafeMutablePointer<Float>, rows: Int, cols: Int) {
+        table.softmax_rows!(p, rows, cols)
+    }
+
+    /// erf for Float, |error| ≤ 1e-7 (the kernels' scalar form).
+    static func fastErf(_ x: Float) -> Float { attune_fast_erf(x) }
+
+    /// eˣ for Float, relative error ≤ 1.2e-7 wherever the result is a normal Float.
+    static func fastExp(_ x: Float) -> Float { attune_fast_exp(x) }
 }

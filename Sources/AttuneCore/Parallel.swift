@@ -25,9 +25,14 @@ public enum Parallel {
         }
         let n = min(threads, count)
         let step = (count + n - 1) / n
-        DispatchQueue.concurrentPerform(iterations: n) { i in
-            let s = i * step, e = min(count, s + step)
-            if s < e { body(i, s, e) }
+        // The chunks are disjoint ranges of whatever `body` writes (raw pointers, by design), so
+        // calling it from several threads at once is safe although its type is not `Sendable`.
+        withoutActuallyEscaping(body) { body in
+            nonisolated(unsafe) let body = body
+            DispatchQueue.concurrentPerform(iterations: n) { i in
+                let s = i * step, e = min(count, s + step)
+                if s < e { body(i, s, e) }
+            }
         }
     }
 

@@ -29,7 +29,7 @@ public struct Evaluator {
         let hits: [[Hit]]
         if let store = try store(for: embedder) {
             try store.add(corpus, embedder: embedder, progress: progress)
-            hits = try store.search(try embedder.embed(queries.map(\.text)), k: min(depth, max(1, store.count)))
+            hits = try store.search(try embedder.embedQueries(queries.map(\.text)), k: min(depth, max(1, store.count)))
         } else {
             var rows: [Tensor] = []
             let batch = 512
@@ -40,7 +40,7 @@ public struct Evaluator {
             }
             let vectors = rows.isEmpty ? Tensor(zeros: [0, embedder.dimension]) : Tensor.concatRows(rows)
             let searcher = ExactSearcher(ids: corpus.map(\.id), vectors: vectors)
-            hits = try searcher.search(try embedder.embed(queries.map(\.text)), k: min(depth, max(1, searcher.count)))
+            hits = try searcher.search(try embedder.embedQueries(queries.map(\.text)), k: min(depth, max(1, searcher.count)))
         }
         var out: Run = [:]
         for (q, h) in zip(queries, hits) { out[q.id] = h.map { (doc: $0.id, score: Double($0.score)) } }

@@ -56,9 +56,10 @@ public struct RetrievalBenchmark {
         try evaluator.run(embedder, progress: progress)
     }
 
-    /// Evaluate `model` (texts cut at `maxSeqLength` tokens, 256 by default as the reference does):
+    /// Evaluate `model` (texts cut at `maxSeqLength` tokens; nil, the default, keeps the model's own
+    /// max_seq_length — the one rule `attune eval`, `attune search` and the dev check follow):
     /// per-query and mean nDCG@10, MRR@10, Recall@1/10/100, MAP@100.
-    public func evaluate(model: SentenceModel, name: String = "model", maxSeqLength: Int? = 256,
+    public func evaluate(model: SentenceModel, name: String = "model", maxSeqLength: Int? = nil,
                          progress: ((Int, Int) -> Void)? = nil) throws -> ModelResult {
         var m = model
         if let maxSeqLength { m.maxSeqLength = min(maxSeqLength, m.bert.config.maxPositions) }

@@ -1,26 +1,6 @@
 import AttuneCore
 import Foundation
 
-/// How token vectors become one sentence vector.
-public enum PoolingMode: String, Sendable {
-    case mean, cls, max
-}
-
-/// A sentence-transformers Dense module: `y = activation(W x + b)`, weights in `folder/model.safetensors`
-/// as `linear.weight` `[outFeatures, inFeatures]` and `linear.bias` `[outFeatures]`.
-public struct DenseConfig: Equatable, Sendable {
-    /// Input width (`in_features`): the previous module's output.
-    public var inFeatures: Int
-    /// Output width (`out_features`).
-    public var outFeatures: Int
-    /// Has `linear.bias`?
-    public var bias: Bool
-    /// As saved, e.g. `torch.nn.modules.activation.Tanh` or `torch.nn.modules.linear.Identity`.
-    public var activation: String
-    /// The module folder (config.json, model.safetensors).
-    public var folder: URL
-}
-
 /// A sentence-transformers model folder (or a plain BERT folder): what to load and how to pool.
 public struct ModelFolder: Sendable {
     /// The folder itself.
@@ -63,12 +43,12 @@ public struct ModelFolder: Sendable {
             switch m.kind {
             case "Pooling":
                 guard pooling == nil else { throw AttuneError.badConfig(source: modulesURL.path, field: "modules", what: "more than one Pooling module") }
-                pooling = try readPooling(folder.appendingPathComponent("config.json"))
+                pooling = try PoolingMode.load(folder.appendingPathComponent("config.json"))
             case "Dense":
                 guard pooling != nil, !normalize else {
                     throw AttuneError.badConfig(source: modulesURL.path, field: "modules", what: "Dense module \(m.path) must come after Pooling and before Normalize")
                 }
-                dense.append(try readDense(folder))
+                dense.append(try DenseModule.readConfig(folder))
             case "Normalize":
                 normalize = true
             default:
@@ -83,13 +63,13 @@ public struct ModelFolder: Sendable {
 
     private static func plain(_ url: URL, transformer: URL, pooling: PoolingMode, dense: [DenseConfig], normalize: Bool) throws -> ModelFolder {
         let bert = try BertConfig.load(transformer.appendingPathComponent("config.json"))
-        var maxSeq = min(bert.maxPositions, 512)
+        var maxSeq = min(bert.maxSequenceLength, 512)
         let stConfig = transformer.appendingPathComponent("sentence_bert_config.json")
         if FileManager.default.fileExists(atPath: stConfig.path) {
             let json = try ConfigJSON(stConfig)
             maxSeq = try json.positiveInt("max_seq_length", maxSeq)
-            guard maxSeq <= bert.maxPositions else {
-                throw json.fail("max_seq_length", "\(maxSeq) exceeds max_position_embeddings \(bert.maxPositions)")
+            guard maxSeq <= bert.maxSequenceLength else {
+                throw json.fail("max_seq_length", "\(maxSeq) exceeds the \(bert.maxSequenceLength) tokens max_position_embeddings \(bert.maxPositions) allows")
             }
         }
         let weights = transformer.appendingPathComponent("model.safetensors")
@@ -138,49 +118,14 @@ public struct ModelFolder: Sendable {
         return modules.sorted { $0.index < $1.index }
     }
 
-    /// The pooling config, in the boolean form (`pooling_mode_mean_tokens: true`, …) or the
-    /// compact one (`"pooling_mode": "mean"`). Exactly one of mean, cls, max is supported.
-    static func readPooling(_ url: URL) throws -> PoolingMode {
-        let json = try ConfigJSON(url)
-        if json.has("pooling_mode") {
-            let mode = try json.string("pooling_mode")
-            let aliases = ["mean": PoolingMode.mean, "mean_tokens": .mean, "cls": .cls, "cls_token": .cls, "max": .max, "max_tokens": .max]
-            guard let m = aliases[mode] else { throw json.fail("pooling_mode", "unsupported pooling \(mode) (supported: mean, cls, max)") }
-            return m
-        }
-        for key in ["pooling_mode_mean_sqrt_len_tokens", "pooling_mode_weightedmean_tokens", "pooling_mode_lasttoken"] {
-            if try json.bool(key, false) { throw json.fail(key, "unsupported pooling (supported: mean, cls, max)") }
-        }
-        let chosen: [PoolingMode] = try [("pooling_mode_mean_tokens", PoolingMode.mean), ("pooling_mode_cls_token", .cls),
-                                         ("pooling_mode_max_tokens", .max)].filter { try json.bool($0.0, false) }.map { $0.1 }
-        guard chosen.count == 1 else {
-            throw json.fail("pooling_mode_*", chosen.isEmpty ? "no pooling mode is true" : "several pooling modes are true (only one is supported)")
-        }
-        return chosen[0]
-    }
-
-    /// A Dense module folder: config.json plus model.safetensors with matching shapes.
-    static func readDense(_ folder: URL) throws -> DenseConfig {
-        let json = try ConfigJSON(folder.appendingPathComponent("config.json"))
-        let dense = DenseConfig(inFeatures: try json.positiveInt("in_features"), outFeatures: try json.positiveInt("out_features"),
-                                bias: try json.bool("bias", true),
-                                activation: try json.string("activation_function", "torch.nn.modules.activation.Tanh"),
-                                folder: folder)
-        let weightsURL = folder.appendingPathComponent("model.safetensors")
-        let file = try SafeTensorsFile(url: weightsURL)
-        try expectShape(file, "linear.weight", [dense.outFeatures, dense.inFeatures])
-        if dense.bias { try expectShape(file, "linear.bias", [dense.outFeatures]) }
-        return dense
-    }
-
-    /// Resolve a Hugging Face weight name as stored in `file`: as is, with a `bert.` prefix, or without one.
+    /// Resolve a Hugging Face weight name as stored in `file`: as is, with a `bert.` or `mpnet.` prefix, or without one.
     public func weightName(_ hfName: String, in file: SafeTensorsFile) -> String? {
         ModelFolder.weightName(hfName, in: file)
     }
 
     static func weightName(_ hfName: String, in file: SafeTensorsFile) -> String? {
         if file.contains(hfName) { return hfName }
-        if file.contains("bert." + hfName) { return "bert." + hfName }
+        for prefix in ["bert.", "mpnet."] where file.contains(prefix + hfName) { return prefix + hfName }
         if hfName.hasPrefix("bert."), file.contains(String(hfName.dropFirst(5))) { return String(hfName.dropFirst(5)) }
         return nil
     }
@@ -206,8 +151,15 @@ public struct ModelFolder: Sendable {
         }
     }
 
-    /// The tokenizer saved with the Transformer module.
+    /// The tokenizer saved with the Transformer module. A vocabulary with more ids than the
+    /// embedding matrix has rows (config.json `vocab_size`) is an error here, not a trap later.
     public func tokenizer() throws -> WordPieceTokenizer {
-        try WordPieceTokenizer.load(folder: transformerFolder)
+        let t = try WordPieceTokenizer.load(folder: transformerFolder)
+        guard t.vocabulary.count <= bert.vocabSize else {
+            let vocabTxt = transformerFolder.appendingPathComponent("vocab.txt")
+            let file = FileManager.default.fileExists(atPath: vocabTxt.path) ? vocabTxt : transformerFolder.appendingPathComponent("tokenizer.json")
+            throw AttuneError.invalidFile(path: file.path, what: "the vocabulary has \(t.vocabulary.count) tokens but config.json vocab_size (the embedding matrix) has \(bert.vocabSize) rows")
+        }
+        return t
     }
 }

@@ -15,6 +15,8 @@ public struct SentenceModel {
     public var normalize: Bool
     /// Tokens per text, including [CLS] and [SEP].
     public var maxSeqLength: Int
+    /// The folder's prompts (`config_sentence_transformers.json`), kept when the model is saved.
+    public var prompts: Prompts
 
     /// Load a sentence-transformers folder.
     public static func load(_ url: URL) throws -> SentenceModel {
@@ -25,25 +27,29 @@ public struct SentenceModel {
         let dense = try folder.dense.map { try DenseModule.load($0) }
         return SentenceModel(folder: folder, tokenizer: tokenizer, bert: bert, dense: dense,
                              pooling: folder.pooling, normalize: folder.normalize,
-                             maxSeqLength: min(folder.maxSeqLength, folder.bert.maxPositions))
+                             maxSeqLength: min(folder.maxSeqLength, folder.bert.maxSequenceLength),
+                             prompts: try Prompts.load(folder: url))
     }
 
     public init(folder: ModelFolder, tokenizer: WordPieceTokenizer, bert: BertModel, dense: [DenseModule],
-                pooling: PoolingMode, normalize: Bool, maxSeqLength: Int) {
+                pooling: PoolingMode, normalize: Bool, maxSeqLength: Int, prompts: Prompts = Prompts()) {
         self.folder = folder; self.tokenizer = tokenizer; self.bert = bert; self.dense = dense
-        self.pooling = pooling; self.normalize = normalize; self.maxSeqLength = maxSeqLength
+        self.pooling = pooling; self.normalize = normalize; self.maxSeqLength = maxSeqLength; self.prompts = prompts
     }
 
     /// The embedding width after pooling and any Dense modules.
     public var dimension: Int { dense.last?.linear.weight.shape[0] ?? bert.config.hiddenSize }
 
+    /// Tokens kept per text: `maxSeqLength`, but never more than the position table holds.
+    var tokenLimit: Int { min(maxSeqLength, bert.config.maxSequenceLength) }
+
     /// Token ids of `text`, [CLS] … [SEP], truncated to `maxSeqLength`.
-    public func tokenize(_ text: String) -> [Int32] { tokenizer.encode(text, maxLength: maxSeqLength) }
+    public func tokenize(_ text: String) -> [Int32] { tokenizer.encode(text, maxLength: tokenLimit) }
 
     /// Token ids of every text, tokenised on all threads.
     public func tokenize(_ texts: [String]) -> [[Int32]] {
         var tokens = [[Int32]](repeating: [], count: texts.count)
-        let tok = tokenizer, maxLen = maxSeqLength
+        let tok = tokenizer, maxLen = tokenLimit
         tokens.withUnsafeMutableBufferPointer { buf in
             let base = buf.baseAddress!
             Parallel.chunks(texts.count, cost: 2000) { s, e in
@@ -54,19 +60,13 @@ public struct SentenceModel {
     }
 
     /// Pool the packed last hidden state into one row per sequence.
-    public func pool(_ hidden: Tensor, lengths: [Int]) -> Tensor {
-        switch pooling {
-        case .mean: return hidden.meanPool(lengths: lengths)
-        case .cls: return hidden.clsPool(lengths: lengths)
-        case .max: return hidden.maxPool(lengths: lengths)
-        }
-    }
+    public func pool(_ hidden: Tensor, lengths: [Int]) -> Tensor { pooling(hidden, lengths: lengths) }
 
     /// Pooled output → Dense modules → Normalize.
     public func head(_ pooled: Tensor) -> Tensor {
         var x = pooled
         for d in dense { x = d(x) }
-        return normalize ? x.l2Normalize() : x
+        return normalize ? Normalize()(x) : x
     }
 
     /// Embed already-tokenised sequences (one batch, any order): `[count, dimension]`.
@@ -76,14 +76,16 @@ public struct SentenceModel {
         return head(pool(hidden, lengths: lengths))
     }
 
-    /// Embed `texts`: `[texts.count, dimension]` in input order. Batches hold `batchSize` texts of
+    /// Embed `texts`: `[texts.count, dimension]` in input order. `prompt` is prepended to every text
+    /// (nil: the folder's default prompt, if any; "" for none). Batches hold `batchSize` texts of
     /// similar length; `progress(done, total)` is called after each batch.
-    public func encode(_ texts: [String], batchSize: Int = 32,
+    public func encode(_ texts: [String], batchSize: Int = 32, prompt: String? = nil,
                        progress: ((Int, Int) -> Void)? = nil) -> Tensor {
         let dim = dimension
         let out = Tensor(zeros: [texts.count, dim])
         if texts.isEmpty { return out }
-        let tokens = tokenize(texts)
+        let prefix = prompt ?? prompts.defaultPrompt
+        let tokens = tokenize(prefix.isEmpty ? texts : texts.map { prefix + $0 })
         let order = tokens.indices.sorted { tokens[$0].count > tokens[$1].count }
         var done = 0
         for start in stride(from: 0, to: order.count, by: max(1, batchSize)) {
@@ -94,52 +96,5 @@ public struct SentenceModel {
             progress?(done, texts.count)
         }
         return out
-    }
-}
-
-/// sentence-transformers' Dense module: `activation(x·Wᵀ + b)`.
-public struct DenseModule {
-    public var linear: Linear
-    /// `torch.nn.modules.linear.Identity` or `torch.nn.modules.activation.Tanh`.
-    public var activation: String
-
-    public init(linear: Linear, activation: String) { self.linear = linear; self.activation = activation }
-
-    /// An identity-initialised `dim → dim` head with zero bias (what Attune trains by default).
-    public static func identity(dim: Int, requiresGrad: Bool = false) -> DenseModule {
-        let w = Tensor(zeros: [dim, dim], requiresGrad: requiresGrad, name: "linear.weight")
-        for i in 0..<dim { w[i * dim + i] = 1 }
-        let b = Tensor(zeros: [dim], requiresGrad: requiresGrad, name: "linear.bias")
-        return DenseModule(linear: Linear(weight: w, bias: b), activation: DenseModule.identityName)
-    }
-
-    public static let identityName = "torch.nn.modules.linear.Identity"
-    public static let tanhName = "torch.nn.modules.activation.Tanh"
-
-    static func load(_ c: DenseConfig) throws -> DenseModule {
-        let url = c.folder.appendingPathComponent("model.safetensors")
-        let file = try SafeTensorsFile(url: url)
-        let w = try file.tensor("linear.weight")
-        guard w.shape == [c.outFeatures, c.inFeatures] else {
-            throw AttuneError.invalidFile(path: url.path, what: "linear.weight has shape \(w.shape), config says [\(c.outFeatures), \(c.inFeatures)]")
-        }
-        var b: Tensor? = nil
-        if c.bias {
-            let t = try file.tensor("linear.bias")
-            guard t.shape == [c.outFeatures] else {
-                throw AttuneError.invalidFile(path: url.path, what: "linear.bias has shape \(t.shape), expected [\(c.outFeatures)]")
-            }
-            b = t
-        }
-        guard [identityName, tanhName, "torch.nn.Identity", "torch.nn.Tanh"].contains(c.activation) else {
-            throw AttuneError.badConfig(source: c.folder.appendingPathComponent("config.json").path,
-                                        field: "activation_function", what: "unsupported activation \(c.activation)")
-        }
-        return DenseModule(linear: Linear(weight: w, bias: b), activation: c.activation)
-    }
-
-    public func callAsFunction(_ x: Tensor) -> Tensor {
-        let y = linear(x)
-        return activation.hasSuffix("Tanh") ? y.tanh() : y
     }
 }

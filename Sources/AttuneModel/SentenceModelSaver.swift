@@ -55,9 +55,7 @@ extension SentenceModel {
         }
     }
 
-    private func json(_ object: Any) throws -> Data {
-        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-    }
+    private func json(_ object: Any) throws -> Data { try moduleJSON(object) }
 
     private func writeContents(to dir: URL, extraFiles: [String: Data]) throws {
         let fm = FileManager.default
@@ -81,42 +79,23 @@ extension SentenceModel {
         }
         try json(["max_seq_length": maxSeqLength, "do_lower_case": false])
             .write(to: dir.appendingPathComponent("sentence_bert_config.json"))
-        try json(["__version__": ["sentence_transformers": "2.2.2", "attune": "0.1.0"], "prompts": [String: String](),
-                  "default_prompt_name": NSNull(), "similarity_fn_name": "cosine"] as [String: Any])
+        try json(["__version__": ["sentence_transformers": "2.2.2", "attune": "0.1.0"], "similarity_fn_name": "cosine"]
+                    .merging(prompts.json) { a, _ in a })
             .write(to: dir.appendingPathComponent("config_sentence_transformers.json"))
 
         var modules: [[String: Any]] = [["idx": 0, "name": "0", "path": "", "type": Self.moduleTypes.transformer]]
-        let hidden = bert.config.hiddenSize
-        try fm.createDirectory(at: dir.appendingPathComponent("1_Pooling"), withIntermediateDirectories: true)
-        try json([
-            "word_embedding_dimension": hidden,
-            "pooling_mode_cls_token": pooling == .cls,
-            "pooling_mode_mean_tokens": pooling == .mean,
-            "pooling_mode_max_tokens": pooling == .max,
-            "pooling_mode_mean_sqrt_len_tokens": false,
-            "pooling_mode_weightedmean_tokens": false,
-            "pooling_mode_lasttoken": false,
-            "include_prompt": true,
-        ]).write(to: dir.appendingPathComponent("1_Pooling/config.json"))
+        try pooling.save(to: dir.appendingPathComponent("1_Pooling"), dimension: bert.config.hiddenSize)
         modules.append(["idx": 1, "name": "1", "path": "1_Pooling", "type": Self.moduleTypes.pooling])
         var idx = 2
         for d in dense {
             let path = "\(idx)_Dense"
-            let sub = dir.appendingPathComponent(path)
-            try fm.createDirectory(at: sub, withIntermediateDirectories: true)
-            let w = d.linear.weight
-            try json(["in_features": w.shape[1], "out_features": w.shape[0], "bias": d.linear.bias != nil,
-                      "activation_function": d.activation])
-                .write(to: sub.appendingPathComponent("config.json"))
-            var t: [(name: String, tensor: Tensor)] = [(name: "linear.weight", tensor: w.detached())]
-            if let b = d.linear.bias { t.append((name: "linear.bias", tensor: b.detached())) }
-            try SafeTensors.write(t, metadata: ["format": "pt"], to: sub.appendingPathComponent("model.safetensors"))
+            try d.save(to: dir.appendingPathComponent(path))
             modules.append(["idx": idx, "name": "\(idx)", "path": path, "type": Self.moduleTypes.dense])
             idx += 1
         }
         if normalize {
             let path = "\(idx)_Normalize"
-            try fm.createDirectory(at: dir.appendingPathComponent(path), withIntermediateDirectories: true)
+            try Normalize().save(to: dir.appendingPathComponent(path))
             modules.append(["idx": idx, "name": "\(idx)", "path": path, "type": Self.moduleTypes.normalize])
         }
         try json(modules).write(to: dir.appendingPathComponent("modules.json"))

@@ -12,6 +12,13 @@ public protocol Embedder {
     var maxSeqLength: Int { get }
     /// A human-readable model name for messages, e.g. "all-MiniLM-L6-v2".
     var name: String { get }
-    /// Embed `texts`: a `[texts.count, dimension]` tensor whose rows have unit L2 norm.
+    /// Embed `texts` (documents): a `[texts.count, dimension]` tensor whose rows have unit L2 norm.
     func embed(_ texts: [String]) throws -> Tensor
+    /// Embed queries: as `embed`, but with the query prompt where the model has one.
+    func embedQueries(_ texts: [String]) throws -> Tensor
+}
+
+extension Embedder {
+    /// Queries and documents alike, for embedders without prompts.
+    public func embedQueries(_ texts: [String]) throws -> Tensor { try embed(texts) }
 }

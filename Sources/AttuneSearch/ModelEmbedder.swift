@@ -10,18 +10,26 @@ public final class ModelEmbedder: Embedder {
     public let fingerprint: String
     /// Texts per batch when embedding.
     public var batchSize: Int
+    /// Prepended to every query (default: the model's `query` prompt, else its default prompt).
+    public var queryPrompt: String
+    /// Prepended to every document (default: the model's `document`/`passage`/`corpus` prompt, else its default).
+    public var documentPrompt: String
 
     public init(model: SentenceModel, name: String, batchSize: Int = 32) {
         self.model = model
         self.name = name
         self.batchSize = batchSize
+        queryPrompt = model.prompts.queryPrompt
+        documentPrompt = model.prompts.documentPrompt
         fingerprint = ModelEmbedder.fingerprint(of: model)
     }
 
     public var dimension: Int { model.dimension }
     public var maxSeqLength: Int { model.maxSeqLength }
 
-    public func embed(_ texts: [String]) throws -> Tensor { model.encode(texts, batchSize: batchSize) }
+    public func embed(_ texts: [String]) throws -> Tensor { model.encode(texts, batchSize: batchSize, prompt: documentPrompt) }
+
+    public func embedQueries(_ texts: [String]) throws -> Tensor { model.encode(texts, batchSize: batchSize, prompt: queryPrompt) }
 
     /// 64-bit FNV-1a-style hash over 8-byte words of every weight, then the vocabulary and settings.
     public static func fingerprint(of m: SentenceModel) -> String {

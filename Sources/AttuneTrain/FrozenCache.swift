@@ -14,7 +14,7 @@ public final class FrozenCache {
     public let lengths: [Int]
     /// Row offset of each text in the file.
     private let offsets: [Int]
-    private let fd: Int32
+    let fd: Int32
     private let url: URL
 
     /// Run `model`'s embeddings and layers `0..<frozenLayers` over `tokens` (one id list per text),
@@ -72,7 +72,10 @@ public final class FrozenCache {
     }
 
     /// The cached hidden states of `texts`, packed in that order: `[Σ lengths, hidden]`.
-    public func gather(_ texts: [Int32]) -> Tensor {
+    ///
+    /// - Throws: `AttuneError.invalidFile` naming the cache file when reading it fails (an I/O
+    ///   error, or the file cut short underneath).
+    public func gather(_ texts: [Int32]) throws -> Tensor {
         let total = texts.reduce(0) { $0 + lengths[Int($1)] }
         let out = Tensor(zeros: [total, hidden])
         var row = 0
@@ -82,7 +85,10 @@ public final class FrozenCache {
             let dst = UnsafeMutableRawPointer(out.data + row * hidden)
             while read < bytes {
                 let n = pread(fd, dst + read, bytes - read, off_t(offsets[i] * hidden * 4 + read))
-                precondition(n > 0, "FrozenCache: reading \(url.path) failed: \(String(cString: strerror(errno)))")
+                if n <= 0 {
+                    let why = n == 0 ? "the file ends early" : String(cString: strerror(errno))
+                    throw AttuneError.invalidFile(path: url.path, what: "reading the frozen-layer cache failed (\(why))")
+                }
                 read += n
             }
             row += lengths[i]

@@ -34,11 +34,11 @@ public struct GradCache: Sendable {
     ///     mini-batch); on the tape when `onTape`, else detached. Same masks for the same `index`.
     ///   - loss: the scalar loss from all `[rows, d]` embeddings.
     /// - Returns: the loss tensor (its value; its tape is already spent).
-    public func step(rows: Int, embed: (_ chunk: Range<Int>, _ index: Int, _ onTape: Bool) -> Tensor,
-                     loss: (Tensor) -> Tensor) -> Tensor {
+    public func step(rows: Int, embed: (_ chunk: Range<Int>, _ index: Int, _ onTape: Bool) throws -> Tensor,
+                     loss: (Tensor) -> Tensor) rethrows -> Tensor {
         let parts = chunks(rows)
         // 1. All embeddings without the tape.
-        let detached = parts.enumerated().map { embed($0.element, $0.offset, false) }
+        let detached = try parts.enumerated().map { try embed($0.element, $0.offset, false) }
         let d = detached[0].cols
         let all = Tensor(zeros: [rows, d], requiresGrad: true)
         for (p, e) in zip(parts, detached) {
@@ -52,7 +52,7 @@ public struct GradCache: Sendable {
         guard let g = all.gradient else { return l }
         // 3. Each mini-batch again, on the tape, seeded with its rows of that gradient.
         for (i, p) in parts.enumerated() {
-            let e = embed(p, i, true)
+            let e = try embed(p, i, true)
             let seed = Tensor(zeros: e.shape)
             seed.data.update(from: g.data + p.lowerBound * d, count: e.count)
             e.backward(seed: seed)

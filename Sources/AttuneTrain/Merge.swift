@@ -26,10 +26,11 @@ public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float,
     let bc = base.bert.config, tc = tuned.bert.config
     if bc != tc {
         let fields: [(String, String, String)] = [
+            ("model_type", bc.architecture.rawValue, tc.architecture.rawValue),
             ("hidden_size", "\(bc.hiddenSize)", "\(tc.hiddenSize)"), ("num_hidden_layers", "\(bc.numLayers)", "\(tc.numLayers)"),
             ("num_attention_heads", "\(bc.numHeads)", "\(tc.numHeads)"), ("intermediate_size", "\(bc.intermediateSize)", "\(tc.intermediateSize)"),
             ("vocab_size", "\(bc.vocabSize)", "\(tc.vocabSize)"), ("max_position_embeddings", "\(bc.maxPositions)", "\(tc.maxPositions)"),
-            ("type_vocab_size", "\(bc.typeVocabSize)", "\(tc.typeVocabSize)"), ("hidden_act", bc.hiddenAct, tc.hiddenAct),
+            ("type_vocab_size", "\(bc.typeVocabSize)", "\(tc.typeVocabSize)"), ("hidden_act", bc.activation.rawValue, tc.activation.rawValue),
             ("layer_norm_eps", "\(bc.layerNormEps)", "\(tc.layerNormEps)"),
         ]
         let d = fields.first { $0.1 != $0.2 }.map { "config \($0.0) is \($0.1) vs \($0.2)" } ?? "config.json differs"
@@ -60,7 +61,8 @@ public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float,
     var out = tuned
     out.bert.wordEmbeddings = pick(tuned.bert.wordEmbeddings)
     out.bert.positionEmbeddings = pick(tuned.bert.positionEmbeddings)
-    out.bert.tokenTypeEmbeddings = pick(tuned.bert.tokenTypeEmbeddings)
+    out.bert.tokenTypeEmbeddings = tuned.bert.tokenTypeEmbeddings.map(pick)
+    out.bert.relativeAttentionBias = tuned.bert.relativeAttentionBias.map(pick)
     out.bert.embeddingNorm.gamma = pick(tuned.bert.embeddingNorm.gamma)
     out.bert.embeddingNorm.beta = pick(tuned.bert.embeddingNorm.beta)
     out.bert.layers = tuned.bert.layers.map { $0.mapParameters(pick) }

@@ -235,6 +235,9 @@ public struct RecipeSchema<Root: SchemaRecord>: Sendable {
         }
     }
 
+    /// What is wrong with the value of `key` in `r` by its key's rule, or nil (also for an unknown key).
+    public func problem(with key: String, in r: Root) -> String? { self[key]?.problem(r) }
+
     /// The keys (resumable ones only if `includingResumable`) whose values differ between `a` and
     /// `b`, as `key: a's → b's`.
     public func differences(_ a: Root, _ b: Root, includingResumable: Bool = false) -> [String] {

@@ -105,8 +105,10 @@ public final class Trainer {
             }
         }
 
+        // max_seq_length is a training setting: the saved (and dev-checked) model keeps the base's.
         var base = base
-        base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxPositions)
+        let inferenceLength = base.maxSeqLength
+        base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxSequenceLength)
         let trainable = try TrainableModel(base: base, trainableLayers: r.trainableLayers, head: r.head)
         let params = trainable.parameters
 
@@ -149,7 +151,7 @@ public final class Trainer {
             let emb: Tensor
             if g == Recipe.guideIsBase {
                 // The base's own top layers over the cached states: a third of a full pass.
-                emb = Trainer.embedFromCache(base, from: trainable.firstTrainable, cache: cache, count: unique.texts.count)
+                emb = try Trainer.embedFromCache(base, from: trainable.firstTrainable, cache: cache, count: unique.texts.count)
             } else {
                 var gm = try SentenceModel.load(ModelStore.resolve(g))
                 gm.maxSeqLength = base.maxSeqLength
@@ -183,12 +185,16 @@ public final class Trainer {
         }
 
         func saveFinal(_ model: SentenceModel) throws {
+            var model = model
+            model.maxSeqLength = inferenceLength
             try model.save(to: output.appendingPathComponent("model"), overwrite: true,
                            extraFiles: ["attune_recipe.yaml": Data(recipeYAML.utf8)])
         }
         func devCheck() throws {
             guard let evaluate else { return }
-            let score = try evaluate(trainable.inferenceModel)
+            var shipped = trainable.inferenceModel
+            shipped.maxSeqLength = inferenceLength
+            let score = try evaluate(shipped)
             log(String(format: "step %d: dev score %.4f%@", step, score, (bestDev.map { score > $0 } ?? true) ? " (best so far, saved)" : ""))
             if bestDev.map({ score > $0 }) ?? true {
                 bestDev = score
@@ -221,15 +227,15 @@ public final class Trainer {
                 let l: Tensor
                 if let gradCache {
                     // Each mini-batch draws its dropout masks from its own index, in both passes.
-                    l = gradCache.step(rows: all.count, embed: { chunk, index, onTape in
+                    l = try gradCache.step(rows: all.count, embed: { chunk, index, onTape in
                         let ids = Array(all[chunk])
                         var rng = SplitMix64(seed: stepSeed &+ UInt64(index + 1) &* 0xD1B5_4A32_D192_ED03)
-                        return trainable.forward(hidden: cache.gather(ids), lengths: ids.map { cache.lengths[Int($0)] },
+                        return trainable.forward(hidden: try cache.gather(ids), lengths: ids.map { cache.lengths[Int($0)] },
                                                  dropout: r.dropout, rng: &rng, onTape: onTape)
                     }, loss: lossOf)
                 } else {
                     var rng = SplitMix64(seed: stepSeed)
-                    let emb = trainable.forward(hidden: cache.gather(all), lengths: all.map { cache.lengths[Int($0)] },
+                    let emb = trainable.forward(hidden: try cache.gather(all), lengths: all.map { cache.lengths[Int($0)] },
                                                 dropout: r.dropout, rng: &rng)
                     l = lossOf(emb)
                     if l[0].isFinite { l.backward() }
@@ -303,12 +309,12 @@ public final class Trainer {
 
     /// Embeddings of text IDs `0..<count` by `model`'s layers `first…` over their cached frozen
     /// states (no tape, no dropout), a few dozen texts at a time.
-    static func embedFromCache(_ model: SentenceModel, from first: Int, cache: FrozenCache, count: Int) -> Tensor {
+    static func embedFromCache(_ model: SentenceModel, from first: Int, cache: FrozenCache, count: Int) throws -> Tensor {
         let out = Tensor(zeros: [count, model.dimension])
         var rng = SplitMix64(seed: 0)
         for start in stride(from: 0, to: count, by: 64) {
             let ids = (start..<min(count, start + 64)).map { Int32($0) }
-            let e = TrainableModel.top(model, from: first, hidden: cache.gather(ids), lengths: ids.map { cache.lengths[Int($0)] },
+            let e = TrainableModel.top(model, from: first, hidden: try cache.gather(ids), lengths: ids.map { cache.lengths[Int($0)] },
                                        dropout: 0, rng: &rng)
             (out.data + start * out.cols).update(from: e.data, count: e.count)
         }

@@ -3,9 +3,10 @@ import AttuneModel
 import AttuneSearch
 import Foundation
 
-/// `attune-bench encode`: the first `--n` (1000) corpus texts at max_seq_length 256, Attune and the
-/// PyTorch reference in the same run: texts/s of both, their ratio, Attune's model-FLOP
-/// utilisation against this run's sgemm rate, and peak memory of `attune embed` and the reference.
+/// `attune-bench encode [--model all-MiniLM-L6-v2|all-mpnet-base-v2|DIR]`: the first `--n` (1000)
+/// corpus texts at max_seq_length 256, Attune and the PyTorch reference in the same run: texts/s of
+/// both, their ratio, Attune's model-FLOP utilisation against this run's sgemm rate at the model's
+/// feed-forward shape, and peak memory of `attune embed` and the reference.
 enum EncodeBench {
     /// FLOPs of one encoder pass over sequences of these lengths.
     static func flops(lengths: [Int], config: BertConfig) -> Double {
@@ -28,7 +29,9 @@ enum EncodeBench {
         do { model = try SentenceModel.load(URL(fileURLWithPath: modelPath)) } catch { note("error: \(error)"); exit(1) }
         model.maxSeqLength = maxLen
         let lengths = model.tokenize(texts).map(\.count)
-        let gemm = SgemmBench.gflops(m: 4096, n: 1536, k: 384, transB: true)
+        // The sgemm rate at the model's own feed-forward shape (1536×384 for MiniLM, 3072×768 for MPNet).
+        let c = model.bert.config
+        let gemm = SgemmBench.gflops(m: 4096, n: c.intermediateSize, k: c.hiddenSize, transB: true)
 
         _ = model.encode(Array(texts.prefix(32)), batchSize: batch)
         let t0 = Date()
@@ -40,7 +43,7 @@ enum EncodeBench {
                     texts.count, lengths.reduce(0, +), seconds, attuneRate, gflops, 100 * gflops / gemm, gemm))
 
         var result: [String: Any] = [
-            "bench": "encode", "texts": texts.count, "tokens": lengths.reduce(0, +), "max_seq_length": maxLen,
+            "bench": "encode", "model": URL(fileURLWithPath: modelPath).lastPathComponent, "texts": texts.count, "tokens": lengths.reduce(0, +), "max_seq_length": maxLen,
             "core": BLAS.coreName, "threads": Parallel.threads,
             "attune_texts_per_second": rounded(attuneRate, 1), "attune_seconds": rounded(seconds),
             "attune_gflops": rounded(gflops, 1), "sgemm_gflops": rounded(gemm, 1), "mfu": rounded(gflops / gemm, 3),

@@ -22,11 +22,12 @@ struct Attune: ParsableCommand {
         var command: ParsableCommand
         do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {
+            try BLAS.checkThreadsEnvironment()
             try command.run()
         } catch {
-            // ArgumentParser's own (usage, help, exit codes) print as it prints them; anything
-            // else — ours, Foundation's, Yams' — is one line.
-            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { exit(withError: error) }
+            // ArgumentParser's own (usage, help, exit codes) print as it prints them, with the
+            // command's usage; anything else — ours, Foundation's, Yams' — is one line.
+            if String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") { type(of: command).exit(withError: error) }
             FileHandle.standardError.write(Data("error: \(errorLine(error))\n".utf8))
             Foundation.exit(1)
         }
@@ -37,6 +38,10 @@ struct Attune: ParsableCommand {
 struct RuntimeOptions: ParsableArguments {
     @Option(help: "Threads for OpenBLAS and Attune's kernels (default: the machine's cores, or ATTUNE_THREADS).")
     var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads \(threads): must be at least 1") }
+    }
 
     func apply() {
         if let threads { BLAS.setThreads(threads) }

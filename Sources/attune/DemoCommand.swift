@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneEval
 import AttuneModel
 import AttuneTrain
 import ArgumentParser
@@ -43,11 +44,11 @@ struct Demo: ParsableCommand {
         try r.validate(source: recipe)
         let trainDir = URL(fileURLWithPath: r.output)
         let adapted = trainDir.appendingPathComponent("model")
-        let savedRecipe = try? String(contentsOf: trainDir.appendingPathComponent("recipe.yaml"), encoding: .utf8)
-        if savedRecipe == r.yaml() && fm.fileExists(atPath: adapted.appendingPathComponent("model.safetensors").path) {
+        let savedRecipe = try? Recipe.load(trainDir.appendingPathComponent("recipe.yaml"))
+        if savedRecipe == r && fm.fileExists(atPath: adapted.appendingPathComponent("model.safetensors").path) {
             note("      already trained with this recipe: \(adapted.path)")
         } else {
-            if savedRecipe != nil && savedRecipe != r.yaml() {
+            if savedRecipe != nil && savedRecipe != r {
                 note("      the recipe changed since the last demo: training again from the start")
                 try? fm.removeItem(at: trainDir)
             }
@@ -60,7 +61,7 @@ struct Demo: ParsableCommand {
                                  corpus: d.appendingPathComponent("corpus.jsonl").path,
                                  queries: d.appendingPathComponent("test-queries.jsonl").path,
                                  qrels: d.appendingPathComponent("test-qrels.tsv").path,
-                                 maxSeqLength: 256, indexDir: db ?? out.appendingPathComponent("indexes").path,
+                                 maxSeqLength: nil, indexDir: db ?? out.appendingPathComponent("indexes").path,
                                  names: ["base all-MiniLM-L6-v2", "adapted (demo)"]).execute()
         let report = out.appendingPathComponent("report.html").path
         let json = out.appendingPathComponent("eval.json").path
@@ -68,7 +69,7 @@ struct Demo: ParsableCommand {
 
         note("[4/4] export")
         let exported = try ExportJob(model: adapted.path, output: out.appendingPathComponent("export").path,
-                                     force: true, evalTable: Export.table(fromJSON: json)).execute()
+                                     force: true, evalTable: try ModelCard.evaluationTable(fromJSON: URL(fileURLWithPath: json))).execute()
 
         print("")
         print(result.report.table())

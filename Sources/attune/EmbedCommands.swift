@@ -1,5 +1,6 @@
 import AttuneCore
 import AttuneModel
+import AttuneSearch
 import ArgumentParser
 import Foundation
 
@@ -10,15 +11,60 @@ struct ModelOption: ParsableArguments {
 
     static func named(_ name: String) -> ModelOption { var o = ModelOption(); o.model = name; return o }
 
+    /// The model, truncating at `maxSeqLength` when given (a usage error, exit 64, when the
+    /// model's positions do not reach it).
     func load(maxSeqLength: Int? = nil) throws -> SentenceModel {
         var m = try SentenceModel.load(ModelStore.resolve(model))
         if let maxSeqLength {
-            guard maxSeqLength >= 2 && maxSeqLength <= m.bert.config.maxPositions else {
-                throw AttuneError.invalid("--max-seq-length \(maxSeqLength) must be between 2 and \(m.bert.config.maxPositions)")
+            try checkMaxSeqLength(maxSeqLength)
+            guard maxSeqLength <= m.bert.config.maxSequenceLength else {
+                throw ValidationError("--max-seq-length \(maxSeqLength): must be between 2 and \(m.bert.config.maxSequenceLength) (the model's positions)")
             }
             m.maxSeqLength = maxSeqLength
         }
         return m
+    }
+}
+
+/// The bounds every `--max-seq-length` has before a model is loaded ([CLS] and [SEP] take two).
+func checkMaxSeqLength(_ n: Int?) throws {
+    if let n, n < 2 { throw ValidationError("--max-seq-length \(n): must be at least 2 ([CLS] and [SEP] count)") }
+}
+
+/// A `--batch-size` of at least 1.
+func checkBatchSize(_ n: Int) throws {
+    if n < 1 { throw ValidationError("--batch-size \(n): must be at least 1") }
+}
+
+/// Prompt flags: a prompt is prepended to each text before tokenising (as sentence-transformers
+/// does). Without flags the model's own prompts apply (config_sentence_transformers.json: `query`
+/// for queries, `document`/`passage`/`corpus` for documents, else `default_prompt_name`).
+struct PromptOptions: ParsableArguments {
+    @Option(help: "Use the model's prompt of this name (config_sentence_transformers.json `prompts`).") var promptName: String?
+    @Option(help: "Prepend this text to every query.") var queryPrompt: String?
+    @Option(help: "Prepend this text to every document.") var documentPrompt: String?
+
+    /// The query and document prompts for `model`; an unknown --prompt-name is an error.
+    /// `--prompt-name` sets the side given by `named` (both when nil).
+    func resolve(_ model: SentenceModel, named side: Side? = nil) throws -> (query: String, document: String) {
+        var query = model.prompts.queryPrompt, document = model.prompts.documentPrompt
+        if let promptName {
+            let text = try model.prompts.named(promptName)
+            if side != .document { query = text }
+            if side != .query { document = text }
+        }
+        if let queryPrompt { query = queryPrompt }
+        if let documentPrompt { document = documentPrompt }
+        return (query, document)
+    }
+
+    enum Side { case query, document }
+
+    /// Apply to an embedder.
+    func apply(to embedder: ModelEmbedder, named side: Side? = nil) throws {
+        let p = try resolve(embedder.model, named: side)
+        embedder.queryPrompt = p.query
+        embedder.documentPrompt = p.document
     }
 }
 
@@ -31,6 +77,8 @@ struct Tokenize: ParsableCommand {
     @Option(help: "The JSON field holding the text.") var field = "text"
     @Option(help: "Output .jsonl (default: stdout).") var output: String?
     @Option(help: "Truncate to this many tokens, [CLS] and [SEP] included (default: the model's).") var maxSeqLength: Int?
+
+    func validate() throws { try checkMaxSeqLength(maxSeqLength) }
 
     func run() throws {
         let model = try modelOption.load(maxSeqLength: maxSeqLength)
@@ -56,14 +104,21 @@ struct Embed: ParsableCommand {
     @Option(help: "Output .jsonl or .npy (default: JSONL on stdout).") var output: String?
     @Option(help: "Texts per batch.") var batchSize = 32
     @Option(help: "Truncate to this many tokens (default: the model's).") var maxSeqLength: Int?
+    @Option(help: "Prepend the model's prompt of this name (config_sentence_transformers.json `prompts`).") var promptName: String?
+    @Option(help: "Prepend this text to every input (overrides --prompt-name and the model's default prompt).") var prompt: String?
+
+    func validate() throws {
+        try checkBatchSize(batchSize)
+        try checkMaxSeqLength(maxSeqLength)
+    }
 
     func run() throws {
         runtime.apply()
-        guard batchSize >= 1 else { throw AttuneError.invalid("--batch-size must be at least 1") }
         let model = try modelOption.load(maxSeqLength: maxSeqLength)
+        let chosen = try prompt ?? promptName.map { try model.prompts.named($0) }
         let texts = try TextInput.read(input, field: field)
         var bar = ProgressBar(total: texts.count, unit: "texts", label: "embed")
-        let emb = model.encode(texts, batchSize: batchSize) { done, _ in bar.update(done) }
+        let emb = model.encode(texts, batchSize: batchSize, prompt: chosen) { done, _ in bar.update(done) }
         let dim = emb.cols
         if let output, output.hasSuffix(".npy") {
             try Output.write(Output.npy(emb.data, rows: texts.count, cols: dim), to: output)

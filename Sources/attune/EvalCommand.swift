@@ -15,7 +15,8 @@ struct Eval: ParsableCommand {
     @Option(help: "BEIR corpus .jsonl.") var corpus: String
     @Option(help: "BEIR queries .jsonl.") var queries: String
     @Option(help: "BEIR qrels .tsv (query-id, corpus-id, score).") var qrels: String
-    @Option(help: "Tokens per text at evaluation.") var maxSeqLength = 256
+    @Option(help: "Truncate texts to this many tokens (default: each model's own max_seq_length, as `attune index` and `attune search` do).")
+    var maxSeqLength: Int?
     @Option(help: "Write the comparison as JSON here.") var json: String?
     @Option(help: "Write one TREC run file per model into this folder.") var runDir: String?
     @Option(help: "Write a self-contained HTML report here.") var report: String?
@@ -25,16 +26,21 @@ struct Eval: ParsableCommand {
     @Option(help: "Guard set (data from outside the domain): BEIR corpus .jsonl.") var guardCorpus: String?
     @Option(help: "Guard set: BEIR queries .jsonl.") var guardQueries: String?
     @Option(help: "Guard set: BEIR qrels .tsv.") var guardQrels: String?
+    @OptionGroup var promptOptions: PromptOptions
+
+    func validate() throws {
+        if models.isEmpty { throw ValidationError("give at least one --model") }
+        try checkMaxSeqLength(maxSeqLength)
+    }
 
     func run() throws {
         runtime.apply()
-        guard !models.isEmpty else { throw AttuneError.invalid("give at least one --model") }
         let guardFiles = [guardCorpus, guardQueries, guardQrels]
         guard guardFiles.allSatisfy({ $0 == nil }) || guardFiles.allSatisfy({ $0 != nil }) else {
             throw AttuneError.invalid("a guard set needs all three of --guard-corpus, --guard-queries and --guard-qrels")
         }
         var eval = EvalRun(models: models, corpus: corpus, queries: queries, qrels: qrels,
-                           maxSeqLength: maxSeqLength, indexDir: indexDir)
+                           maxSeqLength: maxSeqLength, indexDir: indexDir, prompts: promptOptions)
         if let guardCorpus, let guardQueries, let guardQrels { eval.guardSet = (guardCorpus, guardQueries, guardQrels) }
         let result = try eval.execute()
         print(result.report.table(guardSet: result.guardReport))
@@ -46,8 +52,10 @@ struct Eval: ParsableCommand {
 struct EvalRun {
     var models: [String]
     var corpus: String, queries: String, qrels: String
-    var maxSeqLength: Int
+    /// nil: each model's own max_seq_length.
+    var maxSeqLength: Int?
     var indexDir: String?
+    var prompts = PromptOptions()
     var names: [String]? = nil
     /// A guard set (corpus, queries, qrels) the same models are evaluated on.
     var guardSet: (corpus: String, queries: String, qrels: String)? = nil
@@ -101,6 +109,7 @@ struct EvalRun {
         var guardRuns: [(name: String, run: Evaluator.Run)] = []
         for (i, m) in models.enumerated() {
             let embedder = try loadEmbedder(m, maxSeqLength: maxSeqLength)
+            try prompts.apply(to: embedder, named: .query)
             let name = names?[i] ?? m
             var bar = ProgressBar(total: main.corpus.count, unit: "docs", label: "\(name): corpus")
             runs.append((name: name, run: try main.run(embedder) { done, _ in bar.update(done) }))

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneEval
 import AttuneModel
 import ArgumentParser
 import Foundation
@@ -14,21 +15,10 @@ struct Export: ParsableCommand {
     @Option(help: "An `attune eval --json` file whose table goes into the model card.") var evalJSON: String?
 
     func run() throws {
-        let out = try ExportJob(model: model, output: output, force: force, evalTable: evalJSON.map(Self.table)).execute()
+        // Read the evaluation first: a bad file stops the export before anything is written.
+        let table = try evalJSON.map { try ModelCard.evaluationTable(fromJSON: URL(fileURLWithPath: $0)) }
+        let out = try ExportJob(model: model, output: output, force: force, evalTable: table).execute()
         note("exported to \(out)")
-    }
-
-    static func table(fromJSON path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path),
-              let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let models = obj["models"] as? [[String: Any]] else { return nil }
-        let metrics = ["ndcg@10", "mrr@10", "recall@1", "recall@10", "recall@100", "map@100"]
-        var s = "| model | " + metrics.joined(separator: " | ") + " |\n|---|" + String(repeating: "---|", count: metrics.count) + "\n"
-        for m in models {
-            let vals = (m["metrics"] as? [String: Any]) ?? [:]
-            s += "| \(m["name"] ?? "?") | " + metrics.map { String(format: "%.4f", (vals[$0] as? Double) ?? .nan) }.joined(separator: " | ") + " |\n"
-        }
-        return s
     }
 }
 
@@ -37,7 +27,7 @@ struct ExportJob {
     var model: String
     var output: String
     var force: Bool
-    var evalTable: String??
+    var evalTable: String?
 
     func execute() throws -> String {
         let src = try ModelStore.resolve(model)
@@ -47,29 +37,8 @@ struct ExportJob {
             throw AttuneError.invalid("\(output) already exists (use --force to replace it)")
         }
         let recipe = try? String(contentsOf: src.appendingPathComponent("attune_recipe.yaml"), encoding: .utf8)
-        var card = """
-        ---
-        library_name: sentence-transformers
-        pipeline_tag: sentence-similarity
-        tags: [sentence-transformers, feature-extraction, sentence-similarity, attune]
-        ---
-        # \(outURL.lastPathComponent)
-
-        A sentence-transformers model adapted with Attune from `\(model)`.
-        It maps text to a \(m.dimension)-dimensional normalised vector (\(m.pooling.rawValue) pooling,
-        \(m.dense.count) Dense module(s)) for semantic search. Load it with
-        `SentenceTransformer("\(outURL.lastPathComponent)")`.
-
-        Max sequence length: \(m.maxSeqLength) tokens.
-
-        """
-        if let recipe {
-            card += "\n## Training recipe\n\n```yaml\n\(recipe)\n```\n"
-        }
-        if let table = evalTable ?? nil {
-            card += "\n## Evaluation\n\n\(table)\n"
-        }
-        var extra = ["README.md": Data(card.utf8)]
+        let card = ModelCard(model: m, name: outURL.lastPathComponent, source: model, recipeYAML: recipe, evaluation: evalTable)
+        var extra = ["README.md": Data(card.markdown.utf8)]
         if let recipe { extra["attune_recipe.yaml"] = Data(recipe.utf8) }
         try m.save(to: outURL, overwrite: force, extraFiles: extra)
         return outURL.path

@@ -65,6 +65,12 @@ struct Index: ParsableCommand {
     @Option(help: "Embed only shard I of N (1…N), e.g. 2/4.") var shard: String?
     @Option(help: "Vector storage: float32, or float16 (a PostgreSQL halfvec column).") var precision = "float32"
     @OptionGroup var approximate: ApproximateOptions
+    @OptionGroup var promptOptions: PromptOptions
+
+    func validate() throws {
+        try checkBatchSize(batchSize)
+        try checkMaxSeqLength(maxSeqLength)
+    }
 
     func run() throws {
         runtime.apply()
@@ -75,6 +81,7 @@ struct Index: ParsableCommand {
         let ann = try approximate.settings()
         let docs = try readCorpus(URL(fileURLWithPath: corpus))
         let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength)
+        try promptOptions.apply(to: embedder, named: .document)
         let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storage)
         var bar = ProgressBar(total: docs.count, unit: "docs", label: shardSpec.map { "index \($0)" } ?? "index")
         let r = try index.add(docs, embedder: embedder, batchSize: batchSize, shard: shardSpec) { done, _ in bar.update(done) }
@@ -111,19 +118,34 @@ struct Search: ParsableCommand {
     var filters: [String] = []
     @OptionGroup var approximate: ApproximateOptions
     @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var promptOptions: PromptOptions
+
+    func validate() throws {
+        if k < 1 { throw ValidationError("-k \(k): must be at least 1") }
+        if let audit {
+            if audit < 1 { throw ValidationError("--audit \(audit): must be at least 1") }
+            if query != nil || output != nil { throw ValidationError("--audit takes no --query or --output (--queries, if given, is where its queries are drawn from)") }
+            return
+        }
+        guard (query == nil) != (queries == nil) else { throw ValidationError("give exactly one of --query or --queries (or --audit N)") }
+        if let query, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--query is empty") }
+        if queries != nil && output == nil { throw ValidationError("--queries needs --output run.trec") }
+    }
+
+    /// The index's model (or --model), checked against the index, with the query prompt.
+    private func queryEmbedder(for index: IndexStore) throws -> ModelEmbedder {
+        let embedder = try loadEmbedder(model ?? index.meta.modelName, maxSeqLength: index.meta.maxSeqLength)
+        try index.checkCompatible(with: embedder)
+        try promptOptions.apply(to: embedder, named: .query)
+        return embedder
+    }
 
     func run() throws {
         runtime.apply()
         let ann = try approximate.settings()
         if let audit { return try runAudit(audit, ann) }
-        guard (query == nil) != (queries == nil) else { throw AttuneError.invalid("give exactly one of --query or --queries (or --audit N)") }
-        if let query, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            throw AttuneError.invalid("--query is empty")
-        }
-        guard k > 0 else { throw AttuneError.invalid("-k must be at least 1, got \(k)") }
         let index = try openIndexStore(db)
-        let embedder = try loadEmbedder(model ?? index.meta.modelName, maxSeqLength: index.meta.maxSeqLength)
-        try index.checkCompatible(with: embedder)
+        let embedder = try queryEmbedder(for: index)
         if k > index.count { note("asked for the top \(k) but the index has only \(index.count) documents; returning all of them") }
         let pg = try ann.map { try approximate.prepare(index, $0) }
         let filter = try metadataFilter()
@@ -136,7 +158,7 @@ struct Search: ParsableCommand {
             return try index.search(vectors, k: k)
         }
         if let query {
-            let hits = try search(try embedder.embed([query]))[0]
+            let hits = try search(try embedder.embedQueries([query]))[0]
             var rows: [[String: Any]] = []
             for (rank, h) in hits.enumerated() {
                 let doc = try index.document(h.id)
@@ -154,8 +176,8 @@ struct Search: ParsableCommand {
             return
         }
         let qs = try readQueries(URL(fileURLWithPath: queries!))
-        guard let output else { throw AttuneError.invalid("--queries needs --output run.trec") }
-        let results = try search(try embedder.embed(qs.map(\.text)))
+        let output = output!
+        let results = try search(try embedder.embedQueries(qs.map(\.text)))
         try writeTREC(zip(qs, results).map { (queryID: $0.0.id, hits: $0.1) }, tag: "attune", to: URL(fileURLWithPath: output))
         note("\(output): \(qs.count) queries × top \(min(k, index.count))")
     }
@@ -173,19 +195,16 @@ struct Search: ParsableCommand {
     }
 
     private func runAudit(_ n: Int, _ ann: ApproximateSearch?) throws {
-        guard n > 0 else { throw AttuneError.invalid("--audit must be at least 1, got \(n)") }
         guard let ann else { throw AttuneError.invalid("--audit compares an approximate index with exact search: give --ann hnsw or --ann ivfflat") }
-        guard query == nil, output == nil else { throw AttuneError.invalid("--audit takes no --query or --output") }
         let index = try openIndexStore(db)
         let pg = try approximate.prepare(index, ann)
         let vectors: Tensor
         if let queries {
-            let embedder = try loadEmbedder(model ?? index.meta.modelName, maxSeqLength: index.meta.maxSeqLength)
-            try index.checkCompatible(with: embedder)
+            let embedder = try queryEmbedder(for: index)
             var qs = try readQueries(URL(fileURLWithPath: queries))
             var rng = SplitMix64(seed: UInt64(seed))
             qs.shuffle(using: &rng)
-            vectors = try embedder.embed(qs.prefix(n).map(\.text))
+            vectors = try embedder.embedQueries(qs.prefix(n).map(\.text))
         } else {
             vectors = RecallAudit.draw(n, from: try index.loadMatrix().vectors, seed: UInt64(seed))
         }

@@ -14,7 +14,12 @@ enum TextInput {
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         if lines.last == "" { lines.removeLast() }
-        if !path.hasSuffix(".jsonl") && !path.hasSuffix(".json") { return lines.map(String.init) }
+        if !path.hasSuffix(".jsonl") && !path.hasSuffix(".json") {
+            guard lines.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                throw AttuneError.invalidFile(path: path, what: "no texts (the file is empty)")
+            }
+            return lines.map(String.init)
+        }
         var texts: [String] = []
         for (i, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let obj: Any
@@ -31,6 +36,7 @@ enum TextInput {
             }
             texts.append(s)
         }
+        guard !texts.isEmpty else { throw AttuneError.invalidFile(path: path, what: "no texts (the file is empty)") }
         return texts
     }
 }

@@ -114,10 +114,8 @@ struct RecipeFlags: ParsableArguments {
                 throw ValidationError("\(g.flag): \(what)")
             }
         }
-        do { try recipe.validate(source: "flags") } catch AttuneError.badConfig(_, let field, let what) where seen[field] != nil {
-            throw ValidationError("\(seen[field]!): \(what)")
-        } catch AttuneError.badConfig {
-            // Not a flag's fault: the recipe's, reported with its path by `validate(source:)` later.
+        for g in given {
+            if let what = Recipe.schema.problem(with: g.key, in: recipe) { throw ValidationError("\(g.flag): \(what)") }
         }
     }
 }

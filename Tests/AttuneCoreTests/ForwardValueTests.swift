@@ -19,16 +19,6 @@ final class ForwardValueTests: XCTestCase {
         } }
     }
 
-    func testBmm() {
-        let a = r([3, 4, 5], 3), b = r([3, 6, 5], 4)
-        let c = a.bmm(b, transB: true)
-        for i in 0..<3 {
-            let ref = G.naiveMatmul(Array(a.values[(i * 20)..<(i * 20 + 20)]), [4, 5],
-                                    Array(b.values[(i * 30)..<(i * 30 + 30)]), [6, 5], transA: false, transB: true)
-            G.assertClose(Array(c.values[(i * 24)..<(i * 24 + 24)]), ref.values, tol: 1e-6, "bmm batch \(i)")
-        }
-    }
-
     func testLinear() {
         let x = r([2, 3, 8], 5), w = r([4, 8], 6), b = r([4], 7)
         let y = x.linear(w, b)
@@ -77,7 +67,8 @@ final class ForwardValueTests: XCTestCase {
     }
 
     /// Naive packed multi-head attention in Double.
-    func naiveAttention(_ q: Tensor, _ k: Tensor, _ v: Tensor, lengths: [Int], heads: Int) -> [Double] {
+    /// `bias`: `[heads, 2R+1]`, entry `[h, R + j − i]` added to score (i, j) of head h.
+    func naiveAttention(_ q: Tensor, _ k: Tensor, _ v: Tensor, lengths: [Int], heads: Int, bias: Tensor? = nil) -> [Double] {
         let width = q.shape[1], dim = width / heads
         let scale = 1 / Double(dim).squareRoot()
         var out = [Double](repeating: 0, count: q.count)
@@ -89,6 +80,7 @@ final class ForwardValueTests: XCTestCase {
                     for j in 0..<l {
                         for d in 0..<dim { s[j] += Double(q[(o + i) * width + h * dim + d]) * Double(k[(o + j) * width + h * dim + d]) }
                         s[j] *= scale
+                        if let bias { s[j] += Double(bias[h * bias.shape[1] + bias.shape[1] / 2 + j - i]) }
                     }
                     let p = naiveSoftmax(s)
                     for d in 0..<dim {
@@ -119,6 +111,29 @@ final class ForwardValueTests: XCTestCase {
         G.check("attention threaded", [q, k, v], every: 37) {
             Tensor.attention(q: $0[0], k: $0[1], v: $0[2], lengths: lengths, heads: 4)
         }
+    }
+
+    /// MPNet's relative-position bias: added to every head's scores by offset j − i; a table wider
+    /// than needed is fine, and the bias changes the result.
+    func testAttentionWithRelativeBias() {
+        let lengths = [3, 1, 6, 40], width = 12, tokens = 50
+        let q = r([tokens, width], 19, lo: -2, hi: 2), k = r([tokens, width], 20, lo: -2, hi: 2), v = r([tokens, width], 21)
+        for span in [79, 101] {
+            let bias = r([3, span], 22, lo: -3, hi: 3)
+            let y = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: 3, relativeBias: bias)
+            G.assertClose(y.values, naiveAttention(q, k, v, lengths: lengths, heads: 3, bias: bias), tol: 1e-5, "attention bias \(span)")
+        }
+        let plain = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: 3)
+        let biased = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: 3, relativeBias: r([3, 79], 22, lo: -3, hi: 3))
+        XCTAssertNotEqual(plain.values, biased.values)
+    }
+
+    /// gelu_new (tanh form) and relu against PyTorch's values (torch.nn.functional.gelu(x, approximate="tanh")).
+    func testGeluTanhAndRelu() {
+        let x = Tensor([-2, -0.5, 0.3, 1.5, 4], shape: [5])
+        G.assertClose(x.geluTanh().values, [-0.04540228843688965, -0.1542859971523285, 0.18537093698978424, 1.3995715379714966, 3.999929904937744],
+                      tol: 1e-7, "gelu_new")
+        XCTAssertEqual(x.relu().values, [0, 0, 0.3, 1.5, 4])
     }
 
     func testGeluExactErfForm() {

@@ -7,7 +7,7 @@ import XCTest
 final class ModelFolderTests: XCTestCase {
     var dir: URL!
     let tiny = BertConfig(hiddenSize: 4, numLayers: 2, numHeads: 2, intermediateSize: 8, layerNormEps: 1e-5,
-                          vocabSize: 10, maxPositions: 16, typeVocabSize: 2, hiddenAct: "gelu")
+                          vocabSize: 10, maxPositions: 16, typeVocabSize: 2, activation: .gelu)
 
     override func setUpWithError() throws {
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("attune-mf-\(UUID().uuidString)")
@@ -23,11 +23,11 @@ final class ModelFolderTests: XCTestCase {
     }
 
     /// config.json for `tiny`, plus weights (under `prefix`), with `override` shapes.
-    func writeBert(prefix: String = "", override: [String: [Int]] = [:], modelType: String = "bert") throws {
+    func writeBert(prefix: String = "", override: [String: [Int]] = [:], modelType: String = "bert", hiddenAct: String = "gelu") throws {
         try write("""
             {"architectures": ["BertModel"], "model_type": "\(modelType)", "hidden_size": 4, "num_hidden_layers": 2,
              "num_attention_heads": 2, "intermediate_size": 8, "layer_norm_eps": 1e-5, "vocab_size": 10,
-             "max_position_embeddings": 16, "type_vocab_size": 2, "hidden_act": "gelu"}
+             "max_position_embeddings": 16, "type_vocab_size": 2, "hidden_act": "\(hiddenAct)"}
             """, "config.json")
         let tensors = tiny.expectedWeights.map { w in (name: prefix + w.name, tensor: Tensor(zeros: override[w.name] ?? w.shape)) }
         try SafeTensors.write(tensors, to: dir.appendingPathComponent("model.safetensors"))
@@ -44,7 +44,7 @@ final class ModelFolderTests: XCTestCase {
     func testRealModelFolder() throws {
         let folder = try ModelFolder.load(try Fixtures.model())
         XCTAssertEqual(folder.bert, BertConfig(hiddenSize: 384, numLayers: 6, numHeads: 12, intermediateSize: 1536, layerNormEps: 1e-12,
-                                               vocabSize: 30522, maxPositions: 512, typeVocabSize: 2, hiddenAct: "gelu"))
+                                               vocabSize: 30522, maxPositions: 512, typeVocabSize: 2, activation: .gelu, padTokenId: 0))
         XCTAssertEqual(folder.maxSeqLength, 256)
         XCTAssertEqual(folder.pooling, .mean)
         XCTAssertEqual(folder.dense, [])
@@ -109,9 +109,17 @@ final class ModelFolderTests: XCTestCase {
         try write(#"{"pooling_mode_mean_tokens": true, "pooling_mode_max_tokens": true}"#, "p/config.json")
         expectConfigError("pooling_mode_*", "several pooling modes")
         try write(#"{"pooling_mode_mean_sqrt_len_tokens": true}"#, "p/config.json")
-        expectConfigError("pooling_mode_mean_sqrt_len_tokens", "unsupported pooling")
+        expectConfigError("pooling_mode_mean_sqrt_len_tokens", "this pooling is not supported (supported: mean, cls, max)")
+        try write(#"{"pooling_mode_lasttoken": true}"#, "p/config.json")
+        expectConfigError("pooling_mode_lasttoken", "this pooling is not supported")
+        try write(#"{"pooling_mode_weightedmean_tokens": true}"#, "p/config.json")
+        expectConfigError("pooling_mode_weightedmean_tokens", "this pooling is not supported")
         try write(#"{"pooling_mode": "weightedmean"}"#, "p/config.json")
-        expectConfigError("pooling_mode", "unsupported pooling weightedmean")
+        expectConfigError("pooling_mode", "pooling weightedmean is not supported (supported: mean, cls, max)")
+        try write(#"{"pooling_mode": "lasttoken"}"#, "p/config.json")
+        expectConfigError("pooling_mode", "pooling lasttoken is not supported")
+        try write(#"{"pooling_mode_mean_tokens": true, "include_prompt": false}"#, "p/config.json")
+        expectConfigError("include_prompt", "not supported")
         try FileManager.default.removeItem(at: dir.appendingPathComponent("p/config.json"))
         XCTAssertThrowsError(try ModelFolder.load(dir)) { error in
             XCTAssertEqual(error as? AttuneError, .fileNotFound(path: dir.appendingPathComponent("p/config.json").path))
@@ -126,7 +134,13 @@ final class ModelFolderTests: XCTestCase {
         try FileManager.default.removeItem(at: dir.appendingPathComponent("modules.json"))
 
         try writeBert(modelType: "roberta")
-        expectConfigError("model_type", "unsupported architecture roberta")
+        expectConfigError("model_type", "unsupported architecture roberta (supported: bert, mpnet)")
+        try writeBert(hiddenAct: "swish")
+        expectConfigError("hidden_act", "unsupported activation swish (supported: gelu, gelu_fast, gelu_new, gelu_pytorch_tanh, relu)")
+        for (name, act) in [("gelu_new", Activation.geluTanh), ("gelu_pytorch_tanh", .geluTanh), ("relu", .relu), ("gelu", .gelu)] {
+            try writeBert(hiddenAct: name)
+            XCTAssertEqual(try ModelFolder.load(dir).bert.activation, act, name)
+        }
         try write(#"{"model_type": "bert", "hidden_size": 4}"#, "config.json")
         expectConfigError("num_hidden_layers", "missing")
         try write(#"{"model_type": "bert", "hidden_size": "big"}"#, "config.json")
@@ -168,5 +182,53 @@ final class ModelFolderTests: XCTestCase {
         XCTAssertEqual(t.vocab, ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "Hi", "hi", "##s"])
         XCTAssertEqual(t.tokenize("Hi his hisss hissss"), ["Hi", "hi", "##s", "hi", "##s", "##s", "##s", "[UNK]"])
         XCTAssertEqual(t.encode("hi", maxLength: 8), [2, 5, 3])
+    }
+
+    /// A vocab.txt with more tokens than the embedding matrix has rows is a one-line error at
+    /// load (it used to trap in `attune embed` on the first out-of-range id).
+    func testVocabularyLargerThanEmbeddingMatrix() throws {
+        try writeBert()
+        let tokens = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "a", "b", "c", "d", "e", "zz"]
+        try write(tokens.joined(separator: "\n") + "\n", "vocab.txt")
+        XCTAssertThrowsError(try SentenceModel.load(dir)) { error in
+            XCTAssertEqual("\(error)", "\(dir.appendingPathComponent("vocab.txt").path): the vocabulary has 11 tokens but config.json vocab_size (the embedding matrix) has 10 rows")
+        }
+        try write(tokens.dropLast().joined(separator: "\n") + "\n", "vocab.txt")
+        XCTAssertEqual(try SentenceModel.load(dir).tokenizer.vocab.count, 10)
+    }
+
+    /// A cased vocabulary (do_lower_case false): no lower-casing and no accent stripping.
+    func testCasedVocabulary() throws {
+        try writeBert()
+        try write(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "Café", "cafe", "café", "Cafe"].joined(separator: "\n") + "\n", "vocab.txt")
+        try write(#"{"do_lower_case": false}"#, "tokenizer_config.json")
+        let cased = try ModelFolder.load(dir).tokenizer()
+        XCTAssertEqual(cased.tokenize("Café café Cafe"), ["Café", "café", "Cafe"])
+        try write(#"{"do_lower_case": true}"#, "tokenizer_config.json")
+        XCTAssertEqual(try ModelFolder.load(dir).tokenizer().tokenize("Café café Cafe"), ["cafe", "cafe", "cafe"])
+    }
+
+    /// all-mpnet-base-v2: model_type mpnet, 514 positions = 512 tokens after the padding index,
+    /// every weight (relative-attention bias included) where config.json says.
+    func testRealMPNetFolder() throws {
+        let folder = try ModelFolder.load(try Fixtures.mpnetModel())
+        XCTAssertEqual(folder.bert, BertConfig(architecture: .mpnet, hiddenSize: 768, numLayers: 12, numHeads: 12, intermediateSize: 3072,
+                                               layerNormEps: 1e-5, vocabSize: 30527, maxPositions: 514, activation: .gelu,
+                                               padTokenId: 1, relativeAttentionBuckets: 32))
+        XCTAssertEqual(folder.bert.maxSequenceLength, 512)
+        XCTAssertEqual(folder.maxSeqLength, 384)
+        XCTAssertEqual(folder.pooling, .mean)
+        XCTAssertTrue(folder.normalize)
+        try folder.checkShapes(file: SafeTensorsFile(url: folder.weights))
+    }
+
+    /// MPNet's relative-position buckets, for offsets −600…600, equal PyTorch's (Tests/Fixtures).
+    func testMPNetRelativePositionBucketsMatchPyTorch() throws {
+        let url = Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures/mpnet-relative-buckets.txt")
+        let line = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").first { !$0.hasPrefix("#") }!
+        let want = line.split(separator: ",").map { Int($0)! }
+        XCTAssertEqual(want.count, 1201)
+        let mine = (-600...600).map { BertModel.relativePositionBucket($0, buckets: 32) }
+        XCTAssertEqual(mine, want)
     }
 }

@@ -16,9 +16,14 @@ final class ModelStoreTests: XCTestCase {
         // Known names map into home (already present: no fetch).
         XCTAssertEqual(try ModelStore.resolve("all-MiniLM-L6-v2", home: home).path, model.path)
         XCTAssertEqual(try ModelStore.resolve("sentence-transformers/all-MiniLM-L6-v2", home: home).path, model.path)
+        let mpnet = home.appendingPathComponent("models/all-mpnet-base-v2")
+        try FileManager.default.createDirectory(at: mpnet, withIntermediateDirectories: true)
+        try Data().write(to: mpnet.appendingPathComponent("model.safetensors"))
+        XCTAssertEqual(try ModelStore.resolve("all-mpnet-base-v2", home: home).path, mpnet.path)
+        XCTAssertEqual(try ModelStore.resolve("sentence-transformers/all-mpnet-base-v2", home: home).path, mpnet.path)
         // Anything else is a one-line error naming it.
         XCTAssertThrowsError(try ModelStore.resolve("no-such-model-xyz", home: home)) {
-            XCTAssertTrue("\($0)".hasPrefix("no-such-model-xyz: no such folder"), "\($0)")
+            XCTAssertEqual("\($0)", "no-such-model-xyz: no such folder, and not a known model name (known: all-MiniLM-L6-v2, all-mpnet-base-v2)")
         }
     }
 

@@ -8,8 +8,8 @@ import XCTest
 final class TokenizerParityTests: XCTestCase {
     struct Case: Decodable { let text: String; let ids: [Int32] }
 
-    func cases() throws -> [Case] {
-        let url = try Fixtures.shared("fixtures/all-MiniLM-L6-v2/tokenizer.jsonl")
+    func cases(_ model: String = "all-MiniLM-L6-v2") throws -> [Case] {
+        let url = try Fixtures.shared("fixtures/\(model)/tokenizer.jsonl")
         let text = try String(contentsOf: url, encoding: .utf8)
         return try text.split(separator: "\n").map { try JSONDecoder().decode(Case.self, from: Data($0.utf8)) }
     }
@@ -41,5 +41,21 @@ final class TokenizerParityTests: XCTestCase {
         let fromTxt = try WordPieceTokenizer.load(folder: model)
         XCTAssertEqual(tokenizer.vocab, fromTxt.vocab)
         check(tokenizer, cases)
+    }
+
+    /// MPNet's tokenizer (`<s>` … `</s>`, `<pad>` = 1, `[UNK]` = 104), from vocab.txt and from tokenizer.json alone.
+    func testMPNetMatchesReference() throws {
+        let cases = try cases("all-mpnet-base-v2")
+        XCTAssertEqual(cases.count, 20)
+        let model = try Fixtures.mpnetModel()
+        let tokenizer = try WordPieceTokenizer.load(folder: model)
+        XCTAssertEqual([tokenizer.clsId, tokenizer.padId, tokenizer.sepId, tokenizer.unkId], [0, 1, 2, 104])
+        check(tokenizer, cases)
+        let fromJSON = try WordPieceTokenizer.fromTokenizerJSON(model.appendingPathComponent("tokenizer.json"))
+        XCTAssertEqual(fromJSON.vocab, tokenizer.vocab)
+        XCTAssertEqual([fromJSON.clsId, fromJSON.padId, fromJSON.sepId, fromJSON.unkId], [0, 1, 2, 104])
+        check(fromJSON, cases)
+        // Special tokens written in the text stay whole, as Hugging Face keeps them.
+        XCTAssertEqual(tokenizer.ids("a <mask> b </s>"), [tokenizer.ids("a")[0], tokenizer.id("<mask>")!, tokenizer.ids("b")[0], 2])
     }
 }

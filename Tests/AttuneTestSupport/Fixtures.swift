@@ -18,11 +18,21 @@ public enum Fixtures {
     /// The all-MiniLM-L6-v2 folder: `ATTUNE_MODEL_DIR`, else Attune's cache
     /// (`$ATTUNE_HOME` or `~/.cache/attune`)`/models/all-MiniLM-L6-v2`.
     public static var modelDir: URL {
-        let env = ProcessInfo.processInfo.environment
-        if let p = env["ATTUNE_MODEL_DIR"] { return URL(fileURLWithPath: p) }
-        let home = env["ATTUNE_HOME"].map { URL(fileURLWithPath: $0) }
+        if let p = ProcessInfo.processInfo.environment["ATTUNE_MODEL_DIR"] { return URL(fileURLWithPath: p) }
+        return cachedModel("all-MiniLM-L6-v2")
+    }
+
+    /// The all-mpnet-base-v2 folder: `ATTUNE_MPNET_DIR`, else Attune's cache`/models/all-mpnet-base-v2`.
+    public static var mpnetDir: URL {
+        if let p = ProcessInfo.processInfo.environment["ATTUNE_MPNET_DIR"] { return URL(fileURLWithPath: p) }
+        return cachedModel("all-mpnet-base-v2")
+    }
+
+    /// `$ATTUNE_HOME` (or `~/.cache/attune`)`/models/NAME`.
+    static func cachedModel(_ name: String) -> URL {
+        let home = ProcessInfo.processInfo.environment["ATTUNE_HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/attune")
-        return home.appendingPathComponent("models/all-MiniLM-L6-v2")
+        return home.appendingPathComponent("models/\(name)")
     }
 
     public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
@@ -36,9 +46,17 @@ public enum Fixtures {
 
     /// The real model folder, or skip (fail under CI) when it is absent.
     public static func model(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
-        let url = modelDir
+        try existing(modelDir, fetch: "scripts/fetch-model.sh", file: file, line: line)
+    }
+
+    /// The all-mpnet-base-v2 folder, or skip (fail under CI) when it is absent.
+    public static func mpnetModel(file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+        try existing(mpnetDir, fetch: "scripts/fetch-model.sh all-mpnet-base-v2", file: file, line: line)
+    }
+
+    private static func existing(_ url: URL, fetch: String, file: StaticString, line: UInt) throws -> URL {
         try require(FileManager.default.fileExists(atPath: url.appendingPathComponent("model.safetensors").path),
-                    "missing model at \(url.path) (run scripts/fetch-model.sh)", file: file, line: line)
+                    "missing model at \(url.path) (run \(fetch))", file: file, line: line)
         return url
     }
 

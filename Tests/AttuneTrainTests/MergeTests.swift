@@ -5,7 +5,7 @@ import AttuneTestSupport
 import XCTest
 
 final class MergeTests: XCTestCase {
-    private static var cached: (base: SentenceModel, tuned: SentenceModel)?
+    nonisolated(unsafe) private static var cached: (base: SentenceModel, tuned: SentenceModel)?
     private let texts = ["What are the symptoms of asthma?", "my son has a barking cough at night", "Metformin lowers blood sugar."]
 
     /// The real base model, and a "tuned" copy: the last two layers and an identity head, perturbed

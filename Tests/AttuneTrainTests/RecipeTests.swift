@@ -217,6 +217,27 @@ final class RecipeTests: XCTestCase {
         XCTAssertThrowsError(try { var x = ok; x.batchSize = 1; try x.validate(source: "r.yaml") }()) { error in
             XCTAssertTrue("\(error)".hasPrefix("r.yaml: batch_size: is 1; must be at least 2"), "\(error)")
         }
+        // Robust-adaptation keys.
+        r = ok; r.miniBatchSize = 48
+        expectConfigError(try r.validate(), field: "mini_batch_size", contains: "larger than batch_size 32")
+        r = ok; r.miniBatchSize = 12
+        expectConfigError(try r.validate(), field: "mini_batch_size", contains: "does not divide batch_size 32")
+        r = ok; r.miniBatchSize = 0
+        expectConfigError(try r.validate(), field: "mini_batch_size", contains: "at least 1")
+        r = ok; r.miniBatchSize = 8
+        XCTAssertNoThrow(try r.validate())
+        r = ok; r.guideMarginStrategy = "percent"
+        expectConfigError(try r.validate(), field: "guide_margin_strategy", contains: "one of absolute, relative")
+        r = ok; r.guideMargin = 1
+        expectConfigError(try r.validate(), field: "guide_margin", contains: "[0, 1)")
+        r = ok; r.augment.typo = 1.5
+        expectConfigError(try r.validate(), field: "augment.typo", contains: "0...1")
+        r = ok; r.guardQueries = "/q.jsonl"
+        expectConfigError(try r.validate(), field: "guard.corpus", contains: "together")
+        r = ok; r.mergeAlphas = [0.5, 1.2]
+        expectConfigError(try r.validate(), field: "merge.alphas", contains: "1.2")
+        r = ok; r.devCorpusSample = 0
+        expectConfigError(try r.validate(), field: "dev_corpus_sample", contains: "at least 1")
     }
 
     func testYAMLRoundTrip() throws {

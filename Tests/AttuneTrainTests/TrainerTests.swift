@@ -263,6 +263,8 @@ final class TrainerTests: XCTestCase {
 
         var trained = try SentenceModel.load(modelDir)
         XCTAssertEqual(trained.dense.count, base.dense.count + 1, "the trained head is saved")
+        XCTAssertNotEqual(r.maxSeqLength, base.maxSeqLength)
+        XCTAssertEqual(trained.maxSeqLength, base.maxSeqLength, "the training length does not shrink the saved model's")
         var original = base
         original.maxSeqLength = r.maxSeqLength; trained.maxSeqLength = r.maxSeqLength
         let texts = ["What are the symptoms of glaucoma?", "Aspirin thins the blood.", "knee pain"]
@@ -293,7 +295,7 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(cache.lengths, tokens.map(\.count))
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("cache.bin").path))
         let order: [Int32] = [2, 0, 4, 0, 1, 3]
-        let got = cache.gather(order)
+        let got = try cache.gather(order)
         XCTAssertEqual(got.shape, [order.reduce(0) { $0 + tokens[Int($1)].count }, model.bert.config.hiddenSize])
         var row = 0
         for t in order {
@@ -305,6 +307,11 @@ final class TrainerTests: XCTestCase {
             let slice = Array(got.values[(row * h)..<((row + ids.count) * h)])
             XCTAssertLessThanOrEqual(maxAbsDiff(slice, want.values), 1e-4, "text \(t)")
             row += ids.count
+        }
+        // The cache file cut short underneath: an error naming it, not a trap.
+        XCTAssertEqual(ftruncate(cache.fd, 0), 0)
+        XCTAssertThrowsError(try cache.gather([1])) { error in
+            XCTAssertEqual("\(error)", "\(dir.appendingPathComponent("cache.bin").path): reading the frozen-layer cache failed (the file ends early)")
         }
     }
 

@@ -5,7 +5,8 @@ import Foundation
 //   softmax:   p = softmax(x + mask) over the last dimension
 //              dx += p∘(dp − ⟨dp, p⟩)
 //   attention: packed sequences (no padding): for each sequence s and head h,
-//              S = Q_h K_hᵀ·scale, P = softmax(S), P̃ = P∘M (dropout mask M, 1 without it), O_h = P̃ V_h
+//              S = Q_h K_hᵀ·scale + B_h (B_h[i, j] = bias[h, j − i]: MPNet's relative positions; 0 without),
+//              P = softmax(S), P̃ = P∘M (dropout mask M, 1 without it), O_h = P̃ V_h
 //              dV_h += P̃ᵀ dO_h,  dP = (dO_h V_hᵀ)∘M,  dS = P∘(dP − rowsum(dP∘P))·scale,
 //              dQ_h += dS K_h,   dK_h += dSᵀ Q_h
 
@@ -24,29 +25,25 @@ extension Tensor {
         }
         let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
         let px = x.data, y = out.data, pm = mask?.data
+        let kernels = Kernels.table
         Parallel.chunks(r, cost: c * 4) { s, e in
             for i in s..<e {
                 let row = px + i * c, yr = y + i * c
-                let mrow = pm.map { $0 + (i / group) * c }
-                var mx = -Float.infinity
-                for j in 0..<c { let v = row[j] + (mrow?[j] ?? 0); yr[j] = v; mx = max(mx, v) }
-                for j in 0..<c { yr[j] = Kernels.fastExp(yr[j] - mx) }  // vectorised
-                var sum: Float = 0
-                for j in 0..<c { sum += yr[j] }
-                let inv = 1 / sum
-                for j in 0..<c { yr[j] *= inv }
+                if let pm {
+                    let mrow = pm + (i / group) * c
+                    for j in 0..<c { yr[j] = row[j] + mrow[j] }
+                } else {
+                    yr.update(from: row, count: c)
+                }
             }
+            kernels.softmax_rows!(y + s * c, e - s, c)
         }
         if out.requiresGrad {
             let ys = out.storage
             out.record([x]) { g in
                 let dx = x.gradBuffer(), p = ys.pointer
                 Parallel.chunks(r, cost: c * 3) { s, e in
-                    for i in s..<e {
-                        var dot: Float = 0
-                        for j in 0..<c { dot += g[i * c + j] * p[i * c + j] }
-                        for j in 0..<c { dx[i * c + j] += p[i * c + j] * (g[i * c + j] - dot) }
-                    }
+                    kernels.softmax_backward_rows!(p + s * c, g + s * c, dx + s * c, e - s, c)
                 }
             }
         }
@@ -57,7 +54,13 @@ extension Tensor {
     /// the tokens of sequence `i` are rows `offsets[i]..<offsets[i+1]`. No padding, so no mask and no
     /// work wasted. Returns `[tokens, heads·dim]`. `dropout` > 0 drops attention probabilities (as
     /// BERT does in training) with a mask drawn from `seed`.
+    ///
+    /// `relativeBias`, when given, is `[heads, 2R + 1]` with R ≥ the longest sequence − 1: entry
+    /// `[h, R + (j − i)]` is added to head h's score of query i for key j (MPNet's relative-position
+    /// bias, one table shared by all sequences). It is a constant: it gets no gradient, and it does
+    /// not change the gradients of q, k and v beyond the probabilities it shifts.
     public static func attention(q: Tensor, k: Tensor, v: Tensor, lengths: [Int], heads: Int,
+                                 relativeBias: Tensor? = nil,
                                  dropout: Float = 0, seed: UInt64 = 0) -> Tensor {
         precondition(dropout >= 0 && dropout < 1, "attention: dropout \(dropout) is not in [0, 1)")
         precondition(q.shape == k.shape && q.shape == v.shape && q.rank == 2,
@@ -82,6 +85,13 @@ extension Tensor {
             return m
         }()
         let maxLen = lengths.max() ?? 0
+        let biasSpan = relativeBias.map { $0.cols } ?? 0
+        if let relativeBias {
+            precondition(relativeBias.rank == 2 && relativeBias.shape[0] == heads && biasSpan % 2 == 1
+                         && biasSpan >= 2 * maxLen - 1,
+                         "attention: relative bias \(relativeBias.shape) does not fit \(heads) heads and \(maxLen) tokens")
+        }
+        let pb = relativeBias?.data
         let pq = q.data, pk = k.data, pv = v.data, po = out.data
         // One (sequence, head) item per work unit; each thread needs an L×L scratch when not keeping probs.
         let items = lengths.count * heads
@@ -97,6 +107,13 @@ extension Tensor {
                 let qh = pq + o * width + h * dim, kh = pk + o * width + h * dim, vh = pv + o * width + h * dim
                 BLAS.sgemm(transA: false, transB: true, m: L, n: L, k: dim, alpha: scale, a: qh, lda: width,
                            b: kh, ldb: width, c: p, ldc: L)
+                if let pb {  // S[i, j] += bias[h, R + j − i]
+                    let center = pb + h * biasSpan + biasSpan / 2
+                    for i in 0..<L {
+                        let row = p + i * L, b = center - i
+                        for j in 0..<L { row[j] += b[j] }
+                    }
+                }
                 Kernels.softmaxRows(p, rows: L, cols: L)
                 var used = UnsafePointer(p)
                 if let mask {  // P̃ = P∘M into the scratch (P itself is kept for backward)
@@ -157,22 +174,5 @@ extension Tensor {
             }
         }
         return out
-    }
-}
-
-extension Kernels {
-    /// In-place softmax over each row of a rows×cols block.
-    @inline(__always)
-    public static func softmaxRows(_ p: UnsafeMutablePointer<Float>, rows: Int, cols: Int) {
-        for i in 0..<rows {
-            let r = p + i * cols
-            var mx = -Float.infinity
-            for j in 0..<cols { mx = max(mx, r[j]) }
-            for j in 0..<cols { r[j] = fastExp(r[j] - mx) }  // vectorised
-            var sum: Float = 0
-            for j in 0..<cols { sum += r[j] }
-            let inv = 1 / sum
-            for j in 0..<cols { r[j] *= inv }
-        }
     }
 }

@@ -3,10 +3,12 @@ import Foundation
 // Elementwise ops, threaded over chunks. Forward and backward side by side.
 //
 //   add:      y = a + b                 da += dy, db += dy
-//   addBias:  y[r, j] = x[r, j] + b[j]  dx += dy, db[j] += Σr dy[r, j]
 //   mul:      y = a ∘ b                 da += dy ∘ b, db += dy ∘ a
 //   scaled:   y = s·x                   dx += s·dy
 //   gelu:     y = x·Φ(x) (erf form)     dx += dy·(Φ(x) + x·φ(x))
+//   geluTanh: y = ½x(1 + tanh u), u = √(2/π)(x + 0.044715x³)
+//                                       dx += dy·(½(1 + tanh u) + ½x(1 − tanh²u)·√(2/π)(1 + 3·0.044715x²))
+//   relu:     y = max(x, 0)             dx += dy·[x > 0]
 //   tanh:     y = tanh x                dx += dy·(1 − y²)
 //   dropout:  y = x∘m/(1−p)             dx += dy∘m/(1−p)
 
@@ -27,30 +29,6 @@ extension Tensor {
                 for t in [a, b] where t.requiresGrad {
                     let d = t.gradBuffer()
                     Parallel.chunks(n) { s, e in for i in s..<e { d[i] += g[i] } }
-                }
-            }
-        }
-        return out
-    }
-
-    /// `self[…, j] + bias[j]`: a bias broadcast over every row.
-    public func addBias(_ bias: Tensor) -> Tensor {
-        precondition(bias.count == cols, "addBias: bias \(bias.shape) does not fit rows of \(shape)")
-        let x = self, b = bias, r = rows, c = cols
-        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad || b.requiresGrad)
-        let y = out.data, px = x.data, pb = b.data
-        Parallel.chunks(r, cost: c) { s, e in
-            for i in s..<e { for j in 0..<c { y[i * c + j] = px[i * c + j] + pb[j] } }
-        }
-        if out.requiresGrad {
-            out.record([x, b]) { g in
-                if x.requiresGrad {
-                    let d = x.gradBuffer()
-                    Parallel.chunks(r * c) { s, e in for i in s..<e { d[i] += g[i] } }
-                }
-                if b.requiresGrad {
-                    let d = b.gradBuffer()
-                    for i in 0..<r { for j in 0..<c { d[j] += g[i * c + j] } }
                 }
             }
         }
@@ -101,6 +79,45 @@ extension Tensor {
         Kernels.gelu(x.data, out.data, n)
         if out.requiresGrad {
             out.record([x]) { g in Kernels.geluBackward(x.data, g, x.gradBuffer(), n) }
+        }
+        return out
+    }
+
+    /// GELU in the tanh approximation (Hugging Face's `gelu_new`, `gelu_pytorch_tanh`, `gelu_fast`):
+    /// `½x(1 + tanh(√(2/π)(x + 0.044715x³)))`.
+    public func geluTanh() -> Tensor {
+        let x = self, n = count
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
+        let y = out.data, px = x.data
+        let c: Float = 0.7978845608028654, k: Float = 0.044715
+        Parallel.chunks(n, cost: 12) { s, e in
+            for i in s..<e { let v = px[i]; y[i] = 0.5 * v * (1 + Foundation.tanh(c * (v + k * v * v * v))) }
+        }
+        if out.requiresGrad {
+            out.record([x]) { g in
+                let d = x.gradBuffer()
+                Parallel.chunks(n, cost: 16) { s, e in
+                    for i in s..<e {
+                        let v = px[i], t = Foundation.tanh(c * (v + k * v * v * v))
+                        d[i] += g[i] * (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * c * (1 + 3 * k * v * v))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// `max(x, 0)`.
+    public func relu() -> Tensor {
+        let x = self, n = count
+        let out = Tensor(uninitialized: shape, requiresGrad: x.requiresGrad)
+        let y = out.data, px = x.data
+        Parallel.chunks(n) { s, e in for i in s..<e { y[i] = max(px[i], 0) } }
+        if out.requiresGrad {
+            out.record([x]) { g in
+                let d = x.gradBuffer()
+                Parallel.chunks(n) { s, e in for i in s..<e where px[i] > 0 { d[i] += g[i] } }
+            }
         }
         return out
     }

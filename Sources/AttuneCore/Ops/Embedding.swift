@@ -1,32 +1,10 @@
-// Embedding lookup and pooling over packed sequences. Forward and backward side by side.
+// Pooling over packed sequences. Forward and backward side by side.
 //
-//   embedding: y[i] = table[ids[i]]                      dtable[ids[i]] += dy[i]  (scatter-add)
 //   meanPool:  y[s] = mean of rows of sequence s         dx[row] += dy[s]/len(s)
 //   clsPool:   y[s] = first row of sequence s            dx[first] += dy[s]
 //   maxPool:   y[s][j] = max over rows of sequence s     dx[argmax] += dy[s][j]
 
 extension Tensor {
-    /// Rows of `table` (`[vocab, dim]`) picked by `ids`: `[ids.count, dim]`.
-    public static func embedding(_ table: Tensor, ids: [Int32]) -> Tensor {
-        precondition(table.rank == 2, "embedding: table must be 2-D, got \(table.shape)")
-        let vocab = table.shape[0], dim = table.shape[1]
-        let out = Tensor(zeros: [ids.count, dim], requiresGrad: table.requiresGrad)
-        for (i, id) in ids.enumerated() {
-            precondition(id >= 0 && Int(id) < vocab, "embedding: id \(id) at \(i) is outside the table of \(vocab) rows")
-            (out.data + i * dim).update(from: table.data + Int(id) * dim, count: dim)
-        }
-        if out.requiresGrad {
-            out.record([table]) { g in
-                let d = table.gradBuffer()
-                for (i, id) in ids.enumerated() {
-                    let row = d + Int(id) * dim, gr = g + i * dim
-                    for j in 0..<dim { row[j] += gr[j] }
-                }
-            }
-        }
-        return out
-    }
-
     /// Mean of each sequence's rows; sequence `s` is the next `lengths[s]` rows of `self`
     /// (packed, so padding never enters the mean). An empty sequence pools to zeros.
     public func meanPool(lengths: [Int]) -> Tensor {

@@ -2,7 +2,6 @@
 //
 //   matmul:  C = op(A) · op(B)          dA = dC · op(B)ᵀ (re-transposed), dB likewise
 //   linear:  Y = X · Wᵀ + b             dX = dY · W,  dW += dYᵀ · X,  db += Σrows dY
-//   bmm:     C[i] = op(A[i]) · op(B[i]) the same per batch entry
 
 extension Tensor {
     /// `op(self) · op(other)` for 2-D tensors; `transA`/`transB` transpose an operand.
@@ -33,52 +32,6 @@ extension Tensor {
                     } else {
                         BLAS.sgemm(transA: !transA, transB: false, m: k, n: n, k: m, a: a.data, lda: a.shape[1],
                                    b: g, ldb: n, beta: 1, c: b.gradBuffer(), ldc: n)
-                    }
-                }
-            }
-        }
-        return out
-    }
-
-    /// Batched `op(self[i]) · op(other[i])` over 3-D tensors `[batch, rows, cols]`.
-    public func bmm(_ other: Tensor, transA: Bool = false, transB: Bool = false) -> Tensor {
-        precondition(rank == 3 && other.rank == 3 && shape[0] == other.shape[0],
-                     "bmm: needs 3-D tensors with equal batch, got \(shape) and \(other.shape)")
-        let batch = shape[0]
-        let (m, k) = transA ? (shape[2], shape[1]) : (shape[1], shape[2])
-        let (k2, n) = transB ? (other.shape[2], other.shape[1]) : (other.shape[1], other.shape[2])
-        precondition(k == k2, "bmm: inner dimensions differ: \(shape)\(transA ? "ᵀ" : "") · \(other.shape)\(transB ? "ᵀ" : "")")
-        let a = self, b = other
-        let sa = shape[1] * shape[2], sb = other.shape[1] * other.shape[2], sc = m * n
-        let lda = shape[2], ldb = other.shape[2]
-        let out = Tensor(uninitialized: [batch, m, n], requiresGrad: a.requiresGrad || b.requiresGrad)
-        for i in 0..<batch {
-            BLAS.sgemm(transA: transA, transB: transB, m: m, n: n, k: k, a: a.data + i * sa, lda: lda,
-                       b: b.data + i * sb, ldb: ldb, c: out.data + i * sc, ldc: n)
-        }
-        if out.requiresGrad {
-            out.record([a, b]) { g in
-                for i in 0..<batch {
-                    let gi = g + i * sc
-                    if a.requiresGrad {
-                        let ga = a.gradBuffer() + i * sa
-                        if transA {
-                            BLAS.sgemm(transA: transB, transB: true, m: k, n: m, k: n, a: b.data + i * sb, lda: ldb,
-                                       b: gi, ldb: n, beta: 1, c: ga, ldc: m)
-                        } else {
-                            BLAS.sgemm(transA: false, transB: !transB, m: m, n: k, k: n, a: gi, lda: n,
-                                       b: b.data + i * sb, ldb: ldb, beta: 1, c: ga, ldc: k)
-                        }
-                    }
-                    if b.requiresGrad {
-                        let gb = b.gradBuffer() + i * sb
-                        if transB {
-                            BLAS.sgemm(transA: true, transB: transA, m: n, n: k, k: m, a: gi, lda: n,
-                                       b: a.data + i * sa, ldb: lda, beta: 1, c: gb, ldc: k)
-                        } else {
-                            BLAS.sgemm(transA: !transA, transB: false, m: k, n: n, k: m, a: a.data + i * sa, lda: lda,
-                                       b: gi, ldb: n, beta: 1, c: gb, ldc: n)
-                        }
                     }
                 }
             }

@@ -21,51 +21,21 @@ extension Tensor {
         let rstd = out.requiresGrad ? Storage(count: r) : nil
         let px = x.data, y = out.data, pg = gamma.data, pb = beta.data
         let xh = xhat?.pointer, rs = rstd?.pointer
+        let kernels = Kernels.table
         Parallel.chunks(r, cost: c * 4) { s, e in
-            for i in s..<e {
-                let row = px + i * c, yr = y + i * c
-                var mean: Float = 0
-                for j in 0..<c { mean += row[j] }
-                mean /= Float(c)
-                var v: Float = 0
-                for j in 0..<c { let d = row[j] - mean; v += d * d }
-                let inv = 1 / (v / Float(c) + eps).squareRoot()
-                for j in 0..<c { yr[j] = (row[j] - mean) * inv * pg[j] + pb[j] }
-                if let xh, let rs {
-                    rs[i] = inv
-                    for j in 0..<c { xh[i * c + j] = (row[j] - mean) * inv }
-                }
-            }
+            kernels.layernorm_rows!(px + s * c, pg, pb, y + s * c, xh.map { $0 + s * c }, rs.map { $0 + s }, e - s, c, eps)
         }
         if out.requiresGrad, let xhat, let rstd {
             out.record([x, gamma, beta]) { g in
                 let xh = xhat.pointer, rs = rstd.pointer
                 if gamma.requiresGrad || beta.requiresGrad {
-                    let dg = gamma.requiresGrad ? gamma.gradBuffer() : nil
-                    let db = beta.requiresGrad ? beta.gradBuffer() : nil
-                    for i in 0..<r {
-                        for j in 0..<c {
-                            let gij = g[i * c + j]
-                            dg?[j] += gij * xh[i * c + j]
-                            db?[j] += gij
-                        }
-                    }
+                    kernels.layernorm_param_grads!(g, xh, gamma.requiresGrad ? gamma.gradBuffer() : nil,
+                                                   beta.requiresGrad ? beta.gradBuffer() : nil, r, c)
                 }
                 if x.requiresGrad {
                     let dx = x.gradBuffer()
                     Parallel.chunks(r, cost: c * 4) { s, e in
-                        for i in s..<e {
-                            var m1: Float = 0, m2: Float = 0
-                            for j in 0..<c {
-                                let dxh = g[i * c + j] * pg[j]
-                                m1 += dxh; m2 += dxh * xh[i * c + j]
-                            }
-                            m1 /= Float(c); m2 /= Float(c)
-                            for j in 0..<c {
-                                let dxh = g[i * c + j] * pg[j]
-                                dx[i * c + j] += rs[i] * (dxh - m1 - xh[i * c + j] * m2)
-                            }
-                        }
+                        kernels.layernorm_backward_rows!(g + s * c, pg, xh + s * c, rs + s, dx + s * c, e - s, c)
                     }
                 }
             }

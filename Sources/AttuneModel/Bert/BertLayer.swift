@@ -1,45 +1,55 @@
 import AttuneCore
 
-/// One BERT encoder layer, in Hugging Face's naming (`encoder.layer.N.…`), over packed tokens
+/// One encoder layer of BERT or MPNet (the same computation under different weight names:
+/// `encoder.layer.N.attention.self.query` or `….attention.attn.q`), over packed tokens
 /// (`[tokens, hidden]`, sequences back to back, no padding). The same code runs inference (no tensor
 /// requires grad, so no tape) and training (trainable copies of the weights record the tape).
 ///
 ///     q, k, v = x·Wqᵀ+bq, x·Wkᵀ+bk, x·Wvᵀ+bv
-///     a       = LayerNorm(x + dropout(attention(q, k, v)·Woᵀ + bo))   (attention drops probabilities too)
-///     y       = LayerNorm(a + dropout(gelu(a·Wiᵀ + bi)·Wo2ᵀ + bo2))
+///     a       = LayerNorm(x + dropout(attention(q, k, v; MPNet's position bias)·Woᵀ + bo))
+///               (attention drops probabilities too)
+///     y       = LayerNorm(a + dropout(act(a·Wiᵀ + bi)·Wo2ᵀ + bo2))      act = hidden_act
 public struct BertLayer {
     public var query: Linear, key: Linear, value: Linear
     public var attentionOutput: Linear, attentionNorm: LayerNormWeights
     public var intermediate: Linear, output: Linear, outputNorm: LayerNormWeights
+    /// The feed-forward activation.
+    public let activation: Activation
+    let names: BertConfig.LayerNames
 
     /// The layer's parameters with their Hugging Face names relative to the layer
-    /// (`attention.self.query.weight`, …).
+    /// (`attention.self.query.weight` for BERT, `attention.attn.q.weight` for MPNet, …).
     public var namedParameters: [(String, Tensor)] {
-        query.named("attention.self.query") + key.named("attention.self.key") + value.named("attention.self.value")
-            + attentionOutput.named("attention.output.dense") + attentionNorm.named("attention.output.LayerNorm")
-            + intermediate.named("intermediate.dense") + output.named("output.dense") + outputNorm.named("output.LayerNorm")
+        let n = names
+        return query.named(n.query) + key.named(n.key) + value.named(n.value)
+            + attentionOutput.named(n.attentionOutput) + attentionNorm.named(n.attentionNorm)
+            + intermediate.named(n.intermediate) + output.named(n.output) + outputNorm.named(n.outputNorm)
     }
 
-    /// Load from `weight(name)` where names are relative to the layer.
-    public init(weight: (String) throws -> Tensor) throws {
-        query = try Linear(prefix: "attention.self.query", weight: weight)
-        key = try Linear(prefix: "attention.self.key", weight: weight)
-        value = try Linear(prefix: "attention.self.value", weight: weight)
-        attentionOutput = try Linear(prefix: "attention.output.dense", weight: weight)
-        attentionNorm = try LayerNormWeights(prefix: "attention.output.LayerNorm", weight: weight)
-        intermediate = try Linear(prefix: "intermediate.dense", weight: weight)
-        output = try Linear(prefix: "output.dense", weight: weight)
-        outputNorm = try LayerNormWeights(prefix: "output.LayerNorm", weight: weight)
+    /// Load from `weight(name)` where names are relative to the layer, named as `config`'s architecture names them.
+    public init(config: BertConfig, weight: (String) throws -> Tensor) throws {
+        let n = config.layerNames
+        names = n
+        activation = config.activation
+        query = try Linear(prefix: n.query, weight: weight)
+        key = try Linear(prefix: n.key, weight: weight)
+        value = try Linear(prefix: n.value, weight: weight)
+        attentionOutput = try Linear(prefix: n.attentionOutput, weight: weight)
+        attentionNorm = try LayerNormWeights(prefix: n.attentionNorm, weight: weight)
+        intermediate = try Linear(prefix: n.intermediate, weight: weight)
+        output = try Linear(prefix: n.output, weight: weight)
+        outputNorm = try LayerNormWeights(prefix: n.outputNorm, weight: weight)
     }
 
-    /// Run the layer. `dropout` > 0 only in training; `rng` draws the masks.
-    public func forward(_ x: Tensor, lengths: [Int], heads: Int, eps: Float,
+    /// Run the layer. `positionBias` is MPNet's relative-position table (`[heads, 2R+1]`, see
+    /// `Tensor.attention`); `dropout` > 0 only in training; `rng` draws the masks.
+    public func forward(_ x: Tensor, lengths: [Int], heads: Int, eps: Float, positionBias: Tensor? = nil,
                         dropout: Float = 0, rng: inout SplitMix64) -> Tensor {
         let q = query(x), k = key(x), v = value(x)
-        let context = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: heads,
+        let context = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: heads, relativeBias: positionBias,
                                        dropout: dropout, seed: dropout > 0 ? rng.next() : 0)
         let a = attentionOutput(context).dropout(dropout, rng: &rng).add(x).layerNorm(attentionNorm.gamma, attentionNorm.beta, eps: eps)
-        let h = output(intermediate(a).gelu()).dropout(dropout, rng: &rng)
+        let h = output(activation.apply(intermediate(a))).dropout(dropout, rng: &rng)
         return h.add(a).layerNorm(outputNorm.gamma, outputNorm.beta, eps: eps)
     }
 
@@ -50,6 +60,17 @@ public struct BertLayer {
         l.attentionOutput = attentionOutput.map(transform); l.attentionNorm = attentionNorm.map(transform)
         l.intermediate = intermediate.map(transform); l.output = output.map(transform); l.outputNorm = outputNorm.map(transform)
         return l
+    }
+}
+
+extension Activation {
+    /// `x` through this activation (on the tape when `x` requires grad).
+    public func apply(_ x: Tensor) -> Tensor {
+        switch self {
+        case .gelu: return x.gelu()
+        case .geluTanh: return x.geluTanh()
+        case .relu: return x.relu()
+        }
     }
 }
 

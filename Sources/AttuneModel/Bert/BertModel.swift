@@ -1,10 +1,11 @@
 import AttuneCore
 import Foundation
 
-/// A BERT encoder (embeddings + layers) over packed token sequences.
+/// A BERT-family encoder (embeddings + layers) over packed token sequences: BERT or MPNet.
 ///
-///     h₀ = LayerNorm(word[ids] + position[0..<L] + tokenType[0])
-///     hᵢ = layer i (hᵢ₋₁)
+///     BERT:  h₀ = LayerNorm(word[ids] + position[0..<L] + tokenType[0])
+///     MPNet: h₀ = LayerNorm(word[ids] + position[pad+1 … pad+L])   (a pad id inside keeps position pad)
+///     hᵢ = layer i (hᵢ₋₁)            MPNet adds bias[bucket(j − i), head] to every score (all layers)
 ///
 /// Inputs are packed: the ids of all sequences back to back with their `lengths`, so no FLOP is
 /// spent on padding anywhere; attention runs per sequence.
@@ -12,12 +13,16 @@ public struct BertModel {
     public let config: BertConfig
     public var wordEmbeddings: Tensor
     public var positionEmbeddings: Tensor
-    public var tokenTypeEmbeddings: Tensor
+    /// BERT's token-type table (`[typeVocabSize, hidden]`); nil for MPNet, which has none.
+    public var tokenTypeEmbeddings: Tensor?
+    /// MPNet's relative-position bias (`encoder.relative_attention_bias.weight`, `[buckets, heads]`);
+    /// nil for BERT.
+    public var relativeAttentionBias: Tensor?
     public var embeddingNorm: LayerNormWeights
     public var layers: [BertLayer]
 
-    /// Load every weight from a safetensors file (names with or without the `bert.` prefix),
-    /// checking each shape against the config.
+    /// Load every weight from a safetensors file (names with or without the `bert.` / `mpnet.`
+    /// prefix), checking each shape against the config.
     public init(config: BertConfig, file: SafeTensorsFile) throws {
         self.config = config
         for (name, shape) in config.expectedWeights { try ModelFolder.expectShape(file, name, shape) }
@@ -31,41 +36,51 @@ public struct BertModel {
         }
         wordEmbeddings = try load("embeddings.word_embeddings.weight")
         positionEmbeddings = try load("embeddings.position_embeddings.weight")
-        tokenTypeEmbeddings = try load("embeddings.token_type_embeddings.weight")
+        switch config.architecture {
+        case .bert: tokenTypeEmbeddings = try load("embeddings.token_type_embeddings.weight")
+        case .mpnet: relativeAttentionBias = try load("encoder.relative_attention_bias.weight")
+        }
         embeddingNorm = try LayerNormWeights(prefix: "embeddings.LayerNorm", weight: load)
         layers = try (0..<config.numLayers).map { i in
-            try BertLayer { try load("encoder.layer.\(i).\($0)") }
+            try BertLayer(config: config) { try load("encoder.layer.\(i).\($0)") }
         }
     }
 
-    /// Every parameter with its Hugging Face name (`embeddings.…`, `encoder.layer.N.…`).
+    /// Every parameter with its Hugging Face name (`embeddings.…`, `encoder.layer.N.…`,
+    /// MPNet's `encoder.relative_attention_bias.weight`).
     public var namedParameters: [(String, Tensor)] {
         var out: [(String, Tensor)] = [
             ("embeddings.word_embeddings.weight", wordEmbeddings),
             ("embeddings.position_embeddings.weight", positionEmbeddings),
-            ("embeddings.token_type_embeddings.weight", tokenTypeEmbeddings),
-        ] + embeddingNorm.named("embeddings.LayerNorm")
+        ]
+        if let t = tokenTypeEmbeddings { out.append(("embeddings.token_type_embeddings.weight", t)) }
+        out += embeddingNorm.named("embeddings.LayerNorm")
+        if let b = relativeAttentionBias { out.append(("encoder.relative_attention_bias.weight", b)) }
         for (i, l) in layers.enumerated() {
             out += l.namedParameters.map { ("encoder.layer.\(i).\($0.0)", $0.1) }
         }
         return out
     }
 
-    /// The embedding layer's output for packed `ids` (positions restart at 0 for each sequence).
+    /// The embedding layer's output for packed `ids` (positions restart for each sequence: at 0 for
+    /// BERT, after the padding index for MPNet).
     public func embed(ids: [Int32], lengths: [Int], dropout: Float = 0, rng: inout SplitMix64) -> Tensor {
         let h = config.hiddenSize
         precondition(lengths.reduce(0, +) == ids.count, "embed: lengths sum to \(lengths.reduce(0, +)) but \(ids.count) ids")
         let x = Tensor(uninitialized: [ids.count, h])
-        let w = wordEmbeddings.data, p = positionEmbeddings.data, t = tokenTypeEmbeddings.data
-        let maxPos = config.maxPositions
+        let w = wordEmbeddings.data, p = positionEmbeddings.data, t = tokenTypeEmbeddings?.data
+        let maxLen = config.maxSequenceLength, mpnet = config.architecture == .mpnet, pad = config.padTokenId
         var row = 0
         for l in lengths {
-            precondition(l <= maxPos, "embed: a sequence of \(l) tokens exceeds the model's \(maxPos) positions")
-            for pos in 0..<l {
+            precondition(l <= maxLen, "embed: a sequence of \(l) tokens exceeds the model's \(maxLen) positions")
+            var position = mpnet ? pad : 0
+            for i in 0..<l {
                 let id = Int(ids[row])
                 precondition(id >= 0 && id < config.vocabSize, "embed: token id \(id) is outside the vocabulary")
+                // MPNet (create_position_ids_from_input_ids): pad + the count of non-pad ids so far; a pad id sits at pad.
+                let pos = mpnet ? (id == pad ? pad : { position += 1; return position }()) : i
                 let out = x.data + row * h, wr = w + id * h, pr = p + pos * h
-                for j in 0..<h { out[j] = wr[j] + pr[j] + t[j] }
+                if let t { for j in 0..<h { out[j] = wr[j] + pr[j] + t[j] } } else { for j in 0..<h { out[j] = wr[j] + pr[j] } }
                 row += 1
             }
         }
@@ -78,11 +93,41 @@ public struct BertModel {
     public func encode(_ hidden: Tensor, lengths: [Int], layers range: Range<Int>? = nil,
                        dropout: Float = 0, rng: inout SplitMix64) -> Tensor {
         var x = hidden
+        let bias = positionBias(maxLength: lengths.max() ?? 0)
         for i in range ?? 0..<layers.count {
             x = layers[i].forward(x, lengths: lengths, heads: config.numHeads, eps: config.layerNormEps,
-                                  dropout: dropout, rng: &rng)
+                                  positionBias: bias, dropout: dropout, rng: &rng)
         }
         return x
+    }
+
+    /// MPNet's attention bias for sequences of up to `maxLength` tokens, as `Tensor.attention` takes
+    /// it: `[heads, 2·maxLength − 1]`, entry `[h, maxLength − 1 + (j − i)]` = bias[bucket(j − i), h].
+    /// Nil for BERT. (A constant here: the bias table is never trained.)
+    public func positionBias(maxLength: Int) -> Tensor? {
+        guard let table = relativeAttentionBias, maxLength > 0 else { return nil }
+        let heads = config.numHeads, span = 2 * maxLength - 1, buckets = config.relativeAttentionBuckets
+        let out = Tensor(uninitialized: [heads, span])
+        for r in 0..<span {
+            let b = BertModel.relativePositionBucket(r - (maxLength - 1), buckets: buckets)
+            for h in 0..<heads { out.data[h * span + r] = table.data[b * heads + h] }
+        }
+        return out
+    }
+
+    /// MPNet's (and T5's) bucket of a relative position `j − i`: half the buckets for keys after
+    /// the query; within each half, exact distances below a quarter of the buckets, then
+    /// logarithmically wider buckets up to distance 128. Float arithmetic as PyTorch does it.
+    static func relativePositionBucket(_ relative: Int, buckets: Int, maxDistance: Int = 128) -> Int {
+        let half = buckets / 2
+        let n = -relative
+        let base = n < 0 ? half : 0
+        let a = abs(n)
+        let maxExact = half / 2
+        if a < maxExact { return base + a }
+        let scaled = Float(Foundation.log(Float(a) / Float(maxExact))) / Float(Foundation.log(Double(maxDistance) / Double(maxExact)))
+            * Float(half - maxExact)
+        return base + min(maxExact + Int(scaled), half - 1)
     }
 
     /// Inference: the last hidden state for packed `ids`.

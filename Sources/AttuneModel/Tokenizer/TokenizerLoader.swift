@@ -82,10 +82,13 @@ extension WordPieceTokenizer {
             if let s = post["sep"] as? [Any], let t = s.first as? String { sep = t }
         }
         if let padding = root["padding"] as? [String: Any], let p = padding["pad_token"] as? String { pad = p }
+        // The mask token: an added special token (`[MASK]` for BERT, `<mask>` for MPNet).
+        let added = (root["added_tokens"] as? [[String: Any]] ?? []).compactMap { $0["content"] as? String }
+        let mask = ["[MASK]", "<mask>"].first { added.contains($0) || vocabulary.id($0) != nil }
         return try WordPieceTokenizer(
             vocabulary: vocabulary, lowercase: try flag("lowercase") ?? true, stripAccents: try flag("strip_accents"),
             tokenizeChineseChars: try flag("handle_chinese_chars") ?? true, maxInputCharsPerWord: maxChars,
-            cls: cls, sep: sep, pad: pad, unk: unk, mask: vocabulary.id("[MASK]") != nil ? "[MASK]" : nil, source: source)
+            cls: cls, sep: sep, pad: pad, unk: unk, mask: mask, source: source)
     }
 }
 

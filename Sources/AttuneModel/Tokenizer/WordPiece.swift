@@ -1,8 +1,9 @@
 import AttuneCore
 import Foundation
 
-/// BERT's WordPiece tokenizer, token-for-token equal to Hugging Face's BertTokenizerFast:
-/// special tokens written in the text (`[MASK]`, `[SEP]`, …) are kept whole, the rest goes
+/// BERT's WordPiece tokenizer, token-for-token equal to Hugging Face's BertTokenizerFast (and
+/// MPNetTokenizerFast, the same with `<s>` `</s>` `<pad>` `<mask>` as its specials):
+/// special tokens written in the text (`[MASK]`, `[SEP]`, `<mask>`, …) are kept whole, the rest goes
 /// through `BasicTokenizer` (clean, CJK split, lower-case / strip accents, punctuation split),
 /// then greedy longest-match-first WordPiece with `##` continuations. A word longer than
 /// `maxInputCharsPerWord` scalars, or with no complete split, becomes `[UNK]`.
@@ -22,6 +23,8 @@ public struct WordPieceTokenizer: Sendable {
     let basic: BasicTokenizer
     /// Special tokens matched verbatim in the raw text, longest first.
     let specials: [(bytes: [UInt8], id: Int32)]
+    /// The first byte of each special token (`[` for BERT's, `<` for MPNet's): text without any is plain.
+    let specialStarts: Set<UInt8>
 
     /// Tokens by id.
     public var vocab: [String] { vocabulary.tokens }
@@ -50,6 +53,7 @@ public struct WordPieceTokenizer: Sendable {
             if let id = vocabulary.id(token) { specials.append((Array(token.utf8), id)) }
         }
         self.specials = specials.sorted { $0.bytes.count > $1.bytes.count }
+        specialStarts = Set(specials.compactMap(\.bytes.first))
     }
 
     /// The id of `token`, if it is in the vocabulary.
@@ -90,11 +94,11 @@ public struct WordPieceTokenizer: Sendable {
     /// special token's id, and returns false to stop.
     private func forEachSegment(_ text: String, _ body: (Substring, Int32?) -> Bool) {
         let utf8 = text.utf8
-        guard !specials.isEmpty, utf8.contains(UInt8(ascii: "[")) else { _ = body(text[...], nil); return }
+        guard !specials.isEmpty, utf8.contains(where: { specialStarts.contains($0) }) else { _ = body(text[...], nil); return }
         var segmentStart = utf8.startIndex
         var i = utf8.startIndex
         while i != utf8.endIndex {
-            if utf8[i] == UInt8(ascii: "["),
+            if specialStarts.contains(utf8[i]),
                let match = specials.first(where: { utf8[i...].starts(with: $0.bytes) }) {
                 if segmentStart != i, !body(text[segmentStart..<i], nil) { return }
                 if !body("", match.id) { return }
