@@ -141,17 +141,15 @@ final class PostgresStoreTests: XCTestCase {
         let docs = corpus(400)
         try PostgresStore.openOrCreate(single, embedder: FakeEmbedder()).add(docs, embedder: FakeEmbedder(), batchSize: 25)
 
-        var results: [AddResult?] = [nil, nil]
-        var errors: [Error?] = [nil, nil]
+        let outcomes = Outcomes()
         DispatchQueue.concurrentPerform(iterations: 2) { i in
-            do {
+            outcomes.set(i, Result {
                 let embedder = FakeEmbedder()
                 let store = try PostgresStore.openOrCreate(sharded, embedder: embedder)
-                results[i] = try store.add(docs, embedder: embedder, batchSize: 25, shard: try Shard(index: i + 1, count: 2))
-            } catch { errors[i] = error }
+                return try store.add(docs, embedder: embedder, batchSize: 25, shard: try Shard(index: i + 1, count: 2))
+            })
         }
-        XCTAssertNil(errors[0]); XCTAssertNil(errors[1])
-        let a = try XCTUnwrap(results[0]), b = try XCTUnwrap(results[1])
+        let a = try XCTUnwrap(outcomes[0]).get(), b = try XCTUnwrap(outcomes[1]).get()
         XCTAssertEqual(a.added + b.added, 400)
         XCTAssertEqual(a.otherShards, b.added)
         XCTAssertGreaterThan(a.added, 150, "FNV-1a spreads ids over both shards")
@@ -319,6 +317,20 @@ final class PostgresStoreTests: XCTestCase {
             XCTAssertTrue(line.contains("CREATE EXTENSION vector"), line)
             XCTAssertTrue(line.contains(name), line)
         }
+    }
+}
+
+/// What each of several concurrent writers returned, by writer.
+private final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int: Result<AddResult, Error>] = [:]
+
+    func set(_ i: Int, _ r: Result<AddResult, Error>) { lock.lock(); values[i] = r; lock.unlock() }
+
+    subscript(i: Int) -> Result<AddResult, Error>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[i]
     }
 }
 
