@@ -124,14 +124,5 @@ struct Checkpoint {
 
     /// A fingerprint of the training texts in order (64-bit FNV-1a over every text of every pair,
     /// 0-separated): a resumed run checks it so an edited pairs file is not silently mixed in.
-    static func pairsDigest(_ pairs: [TrainingPair]) -> String {
-        var h = FNV1a64()
-        func add(_ s: String) { h.add(s.utf8); h.add(byte: 0) }
-        for p in pairs {
-            add(p.anchor); add(p.positive)
-            for n in p.negatives { add(n) }
-            h.add(byte: 1)
-        }
-        return String(h.value, radix: 16)
-    }
+    static func pairsDigest(_ pairs: [TrainingPair]) -> String { TrainingPair.digest(pairs) }
 }

@@ -13,6 +13,19 @@ public struct TrainingPair: Sendable, Equatable {
         self.positive = positive
         self.negatives = negatives
     }
+
+    /// A digest of `pairs` (texts and order): a checkpoint or a mined file belongs to the pairs it
+    /// was made from only while this is unchanged.
+    public static func digest(_ pairs: [TrainingPair]) -> String {
+        var h = FNV1a64()
+        func add(_ s: String) { h.add(s.utf8); h.add(byte: 0) }
+        for p in pairs {
+            add(p.anchor); add(p.positive)
+            for n in p.negatives { add(n) }
+            h.add(byte: 1)
+        }
+        return String(h.value, radix: 16)
+    }
 }
 
 /// What `PairReader.read` found in a file.

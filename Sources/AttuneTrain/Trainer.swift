@@ -162,7 +162,7 @@ public final class Trainer {
             log(String(format: "guide %@ embedded %d texts in %.1fs; in-batch candidates it rates above the anchor's positive%@ are masked",
                        g, unique.texts.count, guideSeconds!, r.guideMargin > 0 ? " (less the margin)" : ""))
         }
-        var masked = 0, negativesScored = 0
+        var masked = 0, negativesScored = 0, paddedSlots = 0
 
         var step = 0
         var losses: [Float] = []
@@ -208,15 +208,18 @@ public final class Trainer {
                 defer { stepInPlan += 1 }
                 if stepInPlan < step { continue }  // resumed: these steps are done
                 let anchorIDs = batch.map { anchorIDsByEpoch[epoch][$0] }
-                var candidateIDs = batch.map { unique.positiveIDs[$0] }
-                let negColumns = batch.map { unique.negativeIDs[$0].count }.min() ?? 0
-                for c in 0..<negColumns { candidateIDs += batch.map { unique.negativeIDs[$0][c] } }
+                let (candidateIDs, padding) = Trainer.candidates(batch, positiveIDs: unique.positiveIDs, negativeIDs: unique.negativeIDs)
+                paddedSlots += padding.count
                 let all = anchorIDs + candidateIDs
-                let masks = guide?.masks(anchorTextIDs: anchorIDs, candidateTextIDs: candidateIDs, symmetric: r.symmetric)
-                if let masks {
-                    masked += masks.count
-                    let b = anchorIDs.count, c = candidateIDs.count
+                var masks = guide?.masks(anchorTextIDs: anchorIDs, candidateTextIDs: candidateIDs, symmetric: r.symmetric)
+                if let m = masks {
+                    masked += m.count
+                    let b = anchorIDs.count, c = candidateIDs.count - padding.count
                     negativesScored += b * (c - 1) + (r.symmetric ? b * (b - 1) : 0)
+                }
+                if !padding.isEmpty {
+                    let pad = Array(repeating: padding, count: anchorIDs.count)
+                    masks = LossMasks(forward: LossMasks.union(masks?.forward ?? pad, pad), backward: masks?.backward)
                 }
                 func lossOf(_ emb: Tensor) -> Tensor {
                     loss(anchors: emb.sliceRows(0..<anchorIDs.count), candidates: emb.sliceRows(anchorIDs.count..<all.count),
@@ -269,6 +272,9 @@ public final class Trainer {
                 if let stopAfterStep, step == stopAfterStep { throw Stopped(step: step) }
             }
         }
+        if paddedSlots > 0 {
+            log("\(paddedSlots) negative slots of pairs with fewer negatives than their batch's most were masked (a pair's own negatives are all used)")
+        }
         let seconds = Date().timeIntervalSince(start)
         if evaluate != nil { try devCheck() } else { try saveFinal(trainable.inferenceModel) }
         try atomicWrite(Data(recipeYAML.utf8), to: output.appendingPathComponent("recipe.yaml"))
@@ -286,6 +292,24 @@ public final class Trainer {
                             guide_masked_fraction: guide == nil ? nil : (Double(masked) / Double(max(negativesScored, 1)) * 1e5).rounded() / 1e5,
                             guide_seconds: guideSeconds.map { ($0 * 100).rounded() / 100 },
                             output: output.appendingPathComponent("model").path)
+    }
+
+    /// The candidate text IDs of a batch as the loss takes them — the positives in pair order, then
+    /// each column of negatives — and which candidate slots are padding. There are as many columns
+    /// as the pair with the most negatives has; a pair with fewer fills the gap with its own positive,
+    /// which the loss must mask for every row, so that no pair's negatives are dropped.
+    static func candidates(_ batch: [Int], positiveIDs: [Int32], negativeIDs: [[Int32]]) -> (ids: [Int32], padding: [Int]) {
+        var ids = batch.map { positiveIDs[$0] }
+        var padding: [Int] = []
+        for c in 0..<(batch.map { negativeIDs[$0].count }.max() ?? 0) {
+            for i in batch {
+                if c < negativeIDs[i].count { ids.append(negativeIDs[i][c]) } else {
+                    padding.append(ids.count)
+                    ids.append(positiveIDs[i])
+                }
+            }
+        }
+        return (ids, padding)
     }
 
     /// Each epoch's anchor text IDs: `unique.anchorIDs` itself without augmentation, else the IDs of

@@ -84,3 +84,36 @@ final class MNRLossTests: XCTestCase {
         XCTAssertEqual(MultipleNegativesRankingLoss.backwardExclusions([0, 1, 0], [5, 6, 7]), [[2], [], [0]])
     }
 }
+
+/// How a batch's candidates are laid out when pairs have different numbers of negatives.
+final class BatchCandidatesTests: XCTestCase {
+    func testEveryNegativeIsUsedAndGapsArePaddedWithThePositive() {
+        // Pair 0 has two negatives, pair 1 none, pair 2 one.
+        let pos: [Int32] = [10, 11, 12], neg: [[Int32]] = [[20, 21], [], [22]]
+        let (ids, padding) = Trainer.candidates([0, 1, 2], positiveIDs: pos, negativeIDs: neg)
+        XCTAssertEqual(ids, [10, 11, 12,  20, 11, 22,  21, 11, 12])
+        XCTAssertEqual(padding, [4, 7, 8])
+        let none = Trainer.candidates([1, 0], positiveIDs: pos, negativeIDs: [[], [], []])
+        XCTAssertEqual(none.ids, [11, 10])
+        XCTAssertEqual(none.padding, [])
+    }
+
+    func testPaddedSlotsMaskedForEveryRowLeaveTheLossOfTheRealCandidates() {
+        // Loss over [pos0, pos1, neg0, PAD] with PAD masked equals the loss over [pos0, pos1, neg0]
+        // where row 1 never sees a negative of its own.
+        var rng = SplitMix64(seed: 5)
+        let d = 3
+        let a = Tensor((0..<(2 * d)).map { _ in rng.nextFloat() - 0.5 }, shape: [2, d])
+        let c4 = Tensor((0..<(4 * d)).map { _ in rng.nextFloat() - 0.5 }, shape: [4, d])
+        let loss = MultipleNegativesRankingLoss(scale: 20)
+        let masked = loss(anchors: a, candidates: c4, anchorTextIDs: [0, 1], candidateTextIDs: [2, 3, 4, 3],
+                          masks: LossMasks(forward: [[3], [3]]))[0]
+        // By hand: row i's softmax over columns 0..2.
+        let s = a.cosineSimilarity(c4).scaled(20)
+        func row(_ i: Int) -> Double {
+            let z = (0..<3).map { Double(s[i * 4 + $0]) }
+            return log(z.map { exp($0) }.reduce(0, +)) - z[i]
+        }
+        XCTAssertEqual(Double(masked), (row(0) + row(1)) / 2, accuracy: 1e-5)
+    }
+}
