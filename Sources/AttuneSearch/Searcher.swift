@@ -41,7 +41,7 @@ public struct ExactSearcher: Sendable {
     }
 
     /// A searcher over every document of `index`.
-    public init(index: EmbeddingIndex) throws {
+    public init(index: IndexStore) throws {
         let (ids, vectors) = try index.loadMatrix()
         self.init(ids: ids, vectors: vectors)
     }

@@ -17,17 +17,14 @@ public struct TrainingPair: Sendable, Equatable {
     /// A digest of `pairs` (texts and order): a checkpoint or a mined file belongs to the pairs it
     /// was made from only while this is unchanged.
     public static func digest(_ pairs: [TrainingPair]) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ s: String) {
-            for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            h = (h ^ 0) &* 0x100_0000_01b3
-        }
+        var h = FNV1a64()
+        func add(_ s: String) { h.add(s.utf8); h.add(byte: 0) }
         for p in pairs {
             add(p.anchor); add(p.positive)
             for n in p.negatives { add(n) }
-            h = (h ^ 1) &* 0x100_0000_01b3
+            h.add(byte: 1)
         }
-        return String(h, radix: 16)
+        return String(h.value, radix: 16)
     }
 }
 

@@ -4,11 +4,12 @@ import AttuneSearch
 import Foundation
 
 /// `attune-bench search`: exact top-k over `--n` (100,000) seeded random unit vectors of `--dim`
-/// (384), Attune's `ExactSearcher` next to numpy's `Q @ C.T` + `argpartition` on the same vectors
+/// (384; with `--intrinsic-dim R`, drawn in a random R-dimensional subspace), Attune's `ExactSearcher` next to numpy's `Q @ C.T` + `argpartition` on the same vectors
 /// in the same run: queries/s one at a time (`--single` 200) and in batches of `--batch` (64) ×
 /// `--batches` (20). Then index build docs/s: `EmbeddingIndex.add` with precomputed vectors (SQLite
 /// write speed) for the same `--n` vectors, and with the real model on the first `--model-docs`
-/// (2,000) corpus texts.
+/// (2,000) corpus texts. With `--db postgresql://…`, the same vectors in PostgreSQL + pgvector
+/// too (see `PostgresBench`).
 enum SearchBench {
     static func run(_ o: Options) {
         let n = o.int("n", 100_000), dim = o.int("dim", 384), k = o.int("k", 10)
@@ -16,10 +17,20 @@ enum SearchBench {
         let seed = UInt64(o.int("seed", 42))
         guard n > 0, dim > 0, k > 0, single > 0, batch > 0, batches > 0 else { note("error: sizes must be positive"); exit(2) }
 
-        note("generating \(n) × \(dim) random unit vectors (seed \(seed)) …")
+        let rank = o.int("intrinsic-dim", 0)
+        note("generating \(n) × \(dim) random unit vectors (seed \(seed)\(rank > 0 ? ", intrinsic dimension \(rank)" : "")) …")
         var rng = SplitMix64(seed: seed)
-        let corpus = randomUnitVectors(rows: n, dim: dim, rng: &rng)
-        let queries = randomUnitVectors(rows: single + batch * batches, dim: dim, rng: &rng)
+        let corpus: Tensor, queries: Tensor
+        if rank > 0 {
+            // Real embeddings have a low intrinsic dimension; uniform vectors in 384-d have no
+            // neighbourhood structure for an approximate index to find.
+            let basis = randomUnitVectors(rows: rank, dim: dim, rng: &rng)
+            corpus = project(randomUnitVectors(rows: n, dim: rank, rng: &rng), basis)
+            queries = project(randomUnitVectors(rows: single + batch * batches, dim: rank, rng: &rng), basis)
+        } else {
+            corpus = randomUnitVectors(rows: n, dim: dim, rng: &rng)
+            queries = randomUnitVectors(rows: single + batch * batches, dim: dim, rng: &rng)
+        }
         let searcher = ExactSearcher(ids: (0..<n).map { "d\($0)" }, vectors: corpus)
 
         // Attune, one query at a time, then batches.
@@ -42,7 +53,7 @@ enum SearchBench {
                     attuneSingle, attuneBatch, batch))
 
         var result: [String: Any] = [
-            "bench": "search", "n": n, "dim": dim, "k": k, "seed": Int(seed), "single_queries": single,
+            "bench": "search", "n": n, "dim": dim, "intrinsic_dim": rank, "k": k, "seed": Int(seed), "single_queries": single,
             "batch_size": batch, "batches": batches, "core": BLAS.coreName, "threads": Parallel.threads,
             "attune_single_qps": rounded(attuneSingle, 1), "attune_batch_qps": rounded(attuneBatch, 1),
         ]
@@ -111,6 +122,10 @@ enum SearchBench {
                             embedder.name, docs.count, seconds, Double(docs.count) / seconds, embedder.maxSeqLength))
             } catch { note("error: model index build: \(error)") }
         }
+        if let db = o.values["db"] {
+            PostgresBench.run(url: db, corpus: corpus, queries: queries, single: single, batch: batch, batches: batches, k: k,
+                              options: o, into: &result)
+        }
         emitJSON(result)
     }
 
@@ -133,6 +148,21 @@ enum SearchBench {
             for i in 0..<dim { v[i] *= inv }
         }
         return t
+    }
+
+    /// The rows of `z` (`[n, r]`) mapped through `basis` (`[r, dim]`) and normalised.
+    static func project(_ z: Tensor, _ basis: Tensor) -> Tensor {
+        let n = z.shape[0], r = z.cols, dim = basis.cols
+        let out = Tensor(zeros: [n, dim])
+        BLAS.sgemm(transA: false, transB: false, m: n, n: dim, k: r, a: z.data, lda: r, b: basis.data, ldb: dim, c: out.data, ldc: dim)
+        for i in 0..<n {
+            let v = out.data + i * dim
+            var norm: Float = 0
+            for j in 0..<dim { norm += v[j] * v[j] }
+            let inv = 1 / max(norm.squareRoot(), 1e-20)
+            for j in 0..<dim { v[j] *= inv }
+        }
+        return out
     }
 
     /// Rows `start..<start+count` of `m` as a new `[count, dim]` tensor.

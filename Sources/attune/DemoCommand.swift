@@ -21,6 +21,8 @@ struct Demo: ParsableCommand {
     @Option(help: "Where everything goes.") var output = "out/demo"
     @Option(help: "The bundled data set.") var data = "Data/medical"
     @Flag(help: "Delete earlier demo output first.") var fresh = false
+    @Option(help: "Keep the evaluation's corpus vectors in this postgresql:// database (a table per model) instead of SQLite files under the output.")
+    var db: String?
 
     func run() throws {
         runtime.apply()
@@ -59,7 +61,7 @@ struct Demo: ParsableCommand {
                                  corpus: d.appendingPathComponent("corpus.jsonl").path,
                                  queries: d.appendingPathComponent("test-queries.jsonl").path,
                                  qrels: d.appendingPathComponent("test-qrels.tsv").path,
-                                 maxSeqLength: nil, indexDir: out.appendingPathComponent("indexes").path,
+                                 maxSeqLength: nil, indexDir: db ?? out.appendingPathComponent("indexes").path,
                                  names: ["base all-MiniLM-L6-v2", "adapted (demo)"]).execute()
         let report = out.appendingPathComponent("report.html").path
         let json = out.appendingPathComponent("eval.json").path

@@ -20,7 +20,9 @@ struct Eval: ParsableCommand {
     @Option(help: "Write the comparison as JSON here.") var json: String?
     @Option(help: "Write one TREC run file per model into this folder.") var runDir: String?
     @Option(help: "Write a self-contained HTML report here.") var report: String?
-    @Option(help: "Keep corpus vectors in SQLite indexes here (reused and resumable).") var indexDir: String?
+    @Option(name: [.customLong("index-dir"), .customLong("db")],
+            help: "Keep corpus vectors here, reused and resumable: a folder of SQLite indexes, or a postgresql:// URL (a table per model, searched by pgvector).")
+    var indexDir: String?
     @Option(help: "Guard set (data from outside the domain): BEIR corpus .jsonl.") var guardCorpus: String?
     @Option(help: "Guard set: BEIR queries .jsonl.") var guardQueries: String?
     @Option(help: "Guard set: BEIR qrels .tsv.") var guardQrels: String?
@@ -87,19 +89,26 @@ struct EvalRun {
     }
 
     func execute() throws -> Result {
-        let index = indexDir.map { URL(fileURLWithPath: $0) }
-        let main = try RetrievalBenchmark(name: "in-domain", corpus: URL(fileURLWithPath: corpus),
+        // A folder of SQLite indexes, or a PostgreSQL database with a table per model.
+        let database = try indexDir.flatMap { PostgresLocation.isURL($0) ? try PostgresLocation($0) : nil }
+        let index = database == nil ? indexDir.map { URL(fileURLWithPath: $0) } : nil
+        var main = try RetrievalBenchmark(name: "in-domain", corpus: URL(fileURLWithPath: corpus),
                                           queries: URL(fileURLWithPath: queries), qrels: URL(fileURLWithPath: qrels),
                                           indexDir: index)
-        // The guard corpus gets its own index folder: an index holds one corpus.
-        let guardBench = try guardSet.map { files in
+        main.evaluator.database = database
+        // The guard corpus gets its own index folder (or tables): an index holds one corpus.
+        let guardBench = try guardSet.map { files -> RetrievalBenchmark in
+            var g: RetrievalBenchmark
             do {
-                return try RetrievalBenchmark(name: "guard", corpus: URL(fileURLWithPath: files.corpus),
-                                              queries: URL(fileURLWithPath: files.queries), qrels: URL(fileURLWithPath: files.qrels),
-                                              indexDir: index?.appendingPathComponent("guard"))
+                g = try RetrievalBenchmark(name: "guard", corpus: URL(fileURLWithPath: files.corpus), queries: URL(fileURLWithPath: files.queries),
+                                           qrels: URL(fileURLWithPath: files.qrels), indexDir: index?.appendingPathComponent("guard"))
             } catch let e as AttuneError {
                 throw AttuneError.invalid("guard set: \(e)")
             }
+            g.evaluator.database = try database.map { d in
+                try d.with(table: (d.table == PostgresLocation.defaultTable ? "attune" : String(d.table.prefix(24))) + "_guard")
+            }
+            return g
         }
         var runs: [(name: String, run: Evaluator.Run)] = []
         var guardRuns: [(name: String, run: Evaluator.Run)] = []

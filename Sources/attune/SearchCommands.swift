@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneEval
 import AttuneModel
 import AttuneSearch
 import ArgumentParser
@@ -10,17 +11,60 @@ func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32)
     return ModelEmbedder(model: model, name: nameOrPath, batchSize: batchSize)
 }
 
-/// `attune index`: embed a BEIR corpus into a persistent SQLite index (resumable).
+/// `--db`: where an index lives, the same flag for every command.
+let dbHelp: ArgumentHelp = "The index: a SQLite file, or a postgresql://user@host:port/database URL (?table=NAME, default attune_docs; the password from the URL, PGPASSWORD or ~/.pgpass)."
+
+/// Approximate search on a PostgreSQL index: which pgvector index, built with what, searched how.
+struct ApproximateOptions: ParsableArguments {
+    @Option(help: "Approximate search with a pgvector index: hnsw or ivfflat (built if the table lacks it). PostgreSQL only.")
+    var ann: String?
+    @Option(help: "HNSW links per node (build).") var hnswM = 16
+    @Option(help: "HNSW candidate list while building.") var efConstruction = 64
+    @Option(help: "HNSW candidate list while searching (hnsw.ef_search).") var efSearch = 40
+    @Option(help: "IVFFlat lists (build; default rows/1000).") var lists: Int?
+    @Option(help: "IVFFlat lists probed per query (ivfflat.probes).") var probes = 1
+
+    /// The settings asked for, or nil for exact search.
+    func settings() throws -> ApproximateSearch? {
+        guard let ann else { return nil }
+        guard let method = ApproximateSearch.Method(rawValue: ann) else {
+            throw AttuneError.invalid("--ann \"\(ann)\": expected hnsw or ivfflat")
+        }
+        var s = ApproximateSearch(method: method)
+        s.m = hnswM; s.efConstruction = efConstruction; s.efSearch = efSearch; s.lists = lists; s.probes = probes
+        try s.validate()
+        return s
+    }
+
+    /// `store` as a PostgreSQL store with the approximate index built, or an error for SQLite.
+    func prepare(_ store: IndexStore, _ settings: ApproximateSearch) throws -> PostgresStore {
+        guard let pg = store as? PostgresStore else {
+            throw AttuneError.invalid("\(store.location): --ann needs a PostgreSQL index (postgresql://…); a SQLite index is searched exactly")
+        }
+        if let built = try pg.ensureApproximateIndex(settings) { note("\(pg.location): \(built)") }
+        return pg
+    }
+}
+
+/// `attune index`: embed a BEIR corpus into a persistent index (resumable, shardable).
 struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Embed a corpus into a SQLite index; a rerun embeds only the ids it does not have.")
+        abstract: "Embed a corpus into an index (SQLite or PostgreSQL); a rerun embeds only the ids it does not have.",
+        discussion: """
+        With --shard I/N, only the documents whose id hashes (FNV-1a) to shard I are embedded: N such \
+        writers, on N machines, fill one PostgreSQL table, with the same result as one writer. Each batch \
+        is one transaction, so a killed writer loses at most its batch and a rerun adds the rest.
+        """)
 
     @OptionGroup var modelOption: ModelOption
     @OptionGroup var runtime: RuntimeOptions
     @Option(help: "BEIR corpus .jsonl ({\"_id\",\"title\",\"text\"} per line).") var corpus: String
-    @Option(help: "The index file (created if absent).") var db: String
+    @Option(help: dbHelp) var db: String
     @Option(help: "Truncate documents to this many tokens (default: the model's).") var maxSeqLength: Int?
     @Option(help: "Documents per committed batch.") var batchSize = 256
+    @Option(help: "Embed only shard I of N (1…N), e.g. 2/4.") var shard: String?
+    @Option(help: "Vector storage: float32, or float16 (a PostgreSQL halfvec column).") var precision = "float32"
+    @OptionGroup var approximate: ApproximateOptions
     @OptionGroup var promptOptions: PromptOptions
 
     func validate() throws {
@@ -30,48 +74,91 @@ struct Index: ParsableCommand {
 
     func run() throws {
         runtime.apply()
+        let shardSpec = try shard.map(Shard.init(parsing:))
+        guard let storage = VectorPrecision(rawValue: precision) else {
+            throw AttuneError.invalid("--precision \"\(precision)\": expected float32 or float16")
+        }
+        let ann = try approximate.settings()
         let docs = try readCorpus(URL(fileURLWithPath: corpus))
         let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength)
         try promptOptions.apply(to: embedder, named: .document)
-        let index = try EmbeddingIndex.openOrCreate(at: URL(fileURLWithPath: db), embedder: embedder)
-        var bar = ProgressBar(total: docs.count, unit: "docs", label: "index")
-        let (added, skipped) = try index.add(docs, embedder: embedder, batchSize: batchSize) { done, _ in bar.update(done) }
-        note("\(db): \(added) documents embedded, \(skipped) already present, \(index.count) in all")
+        let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storage)
+        var bar = ProgressBar(total: docs.count, unit: "docs", label: shardSpec.map { "index \($0)" } ?? "index")
+        let r = try index.add(docs, embedder: embedder, batchSize: batchSize, shard: shardSpec) { done, _ in bar.update(done) }
+        if let shardSpec {
+            note("\(index.location): shard \(shardSpec): \(r.added) documents embedded, \(r.skipped) already present, \(r.otherShards) left to other shards")
+        } else {
+            note("\(index.location): \(r.added) documents embedded, \(r.skipped) already present, \(index.count) in all")
+        }
+        if let ann { _ = try approximate.prepare(index, ann) }
     }
 }
 
-/// `attune search`: top-k documents for a query (or a file of queries) from an index.
+/// `attune search`: top-k documents for a query (or a file of queries) from an index, or a recall
+/// audit of an approximate index against exact search.
 struct Search: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Search an index with the model that built it.")
+    static let configuration = CommandConfiguration(
+        abstract: "Search an index with the model that built it; --audit N measures an approximate index's recall.",
+        discussion: """
+        Exact search by default (BLAS over a SQLite index; ORDER BY embedding <=> q on PostgreSQL). \
+        --ann hnsw|ivfflat searches a PostgreSQL index approximately. --audit N runs N queries (drawn from \
+        --queries, or N stored documents) both ways and prints recall@k with a 95% CI and the latency of each.
+        """)
 
     @OptionGroup var runtime: RuntimeOptions
-    @Option(help: "The index file.") var db: String
+    @Option(help: dbHelp) var db: String
     @Option(help: "A query text.") var query: String?
-    @Option(help: "BEIR queries .jsonl to run in a batch (with --output run.trec).") var queries: String?
+    @Option(help: "BEIR queries .jsonl to run in a batch (with --output run.trec), or to draw --audit queries from.") var queries: String?
     @Option(help: "TREC run file to write for --queries.") var output: String?
     @Option(name: .shortAndLong, help: "How many hits per query.") var k = 10
     @Option(help: "The model (default: the one named in the index). Its fingerprint must match the index's.") var model: String?
+    @Option(help: "Audit the --ann index on this many queries: recall@k against exact search, with latencies.") var audit: Int?
+    @Option(help: "Seed for drawing the audit's queries.") var seed = 42
+    @Option(name: .customLong("filter"), help: "Only documents whose corpus metadata has KEY=VALUE (repeat for several; PostgreSQL).")
+    var filters: [String] = []
+    @OptionGroup var approximate: ApproximateOptions
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var promptOptions: PromptOptions
 
     func validate() throws {
-        guard (query == nil) != (queries == nil) else { throw ValidationError("give exactly one of --query or --queries") }
+        if k < 1 { throw ValidationError("-k \(k): must be at least 1") }
+        if let audit {
+            if audit < 1 { throw ValidationError("--audit \(audit): must be at least 1") }
+            if query != nil || output != nil { throw ValidationError("--audit takes no --query or --output (--queries, if given, is where its queries are drawn from)") }
+            return
+        }
+        guard (query == nil) != (queries == nil) else { throw ValidationError("give exactly one of --query or --queries (or --audit N)") }
         if let query, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--query is empty") }
         if queries != nil && output == nil { throw ValidationError("--queries needs --output run.trec") }
-        if k < 1 { throw ValidationError("-k \(k): must be at least 1") }
+    }
+
+    /// The index's model (or --model), checked against the index, with the query prompt.
+    private func queryEmbedder(for index: IndexStore) throws -> ModelEmbedder {
+        let embedder = try loadEmbedder(model ?? index.meta.modelName, maxSeqLength: index.meta.maxSeqLength)
+        try index.checkCompatible(with: embedder)
+        try promptOptions.apply(to: embedder, named: .query)
+        return embedder
     }
 
     func run() throws {
         runtime.apply()
-        let index = try EmbeddingIndex.open(URL(fileURLWithPath: db))
-        let embedder = try loadEmbedder(model ?? index.modelName, maxSeqLength: index.maxSeqLength)
-        try index.checkCompatible(with: embedder)
-        try promptOptions.apply(to: embedder, named: .query)
-        let searcher = try ExactSearcher(index: index)
-        let (kk, clampNote) = try searcher.clampedK(k)
-        if let clampNote { note(clampNote) }
+        let ann = try approximate.settings()
+        if let audit { return try runAudit(audit, ann) }
+        let index = try openIndexStore(db)
+        let embedder = try queryEmbedder(for: index)
+        if k > index.count { note("asked for the top \(k) but the index has only \(index.count) documents; returning all of them") }
+        let pg = try ann.map { try approximate.prepare(index, $0) }
+        let filter = try metadataFilter()
+        if !filter.isEmpty && !(index is PostgresStore) {
+            throw AttuneError.invalid("\(index.location): --filter needs a PostgreSQL index (postgresql://…), which stores the corpus metadata")
+        }
+        func search(_ vectors: Tensor) throws -> [[Hit]] {
+            if let pg, let ann { return try pg.searchApproximate(vectors, k: k, settings: ann, filter: filter) }
+            if let pg = index as? PostgresStore, !filter.isEmpty { return try pg.search(vectors, k: k, filter: filter) }
+            return try index.search(vectors, k: k)
+        }
         if let query {
-            let hits = try searcher.search(try embedder.embedQueries([query]), k: kk)[0]
+            let hits = try search(try embedder.embedQueries([query]))[0]
             var rows: [[String: Any]] = []
             for (rank, h) in hits.enumerated() {
                 let doc = try index.document(h.id)
@@ -90,8 +177,44 @@ struct Search: ParsableCommand {
         }
         let qs = try readQueries(URL(fileURLWithPath: queries!))
         let output = output!
-        let results = try searcher.search(try embedder.embedQueries(qs.map(\.text)), k: kk)
+        let results = try search(try embedder.embedQueries(qs.map(\.text)))
         try writeTREC(zip(qs, results).map { (queryID: $0.0.id, hits: $0.1) }, tag: "attune", to: URL(fileURLWithPath: output))
-        note("\(output): \(qs.count) queries × top \(kk)")
+        note("\(output): \(qs.count) queries × top \(min(k, index.count))")
+    }
+
+    /// `--filter KEY=VALUE` options as a dictionary.
+    private func metadataFilter() throws -> [String: String] {
+        var filter: [String: String] = [:]
+        for f in filters {
+            guard let eq = f.firstIndex(of: "="), eq != f.startIndex else {
+                throw AttuneError.invalid("--filter \"\(f)\": expected KEY=VALUE")
+            }
+            filter[String(f[..<eq])] = String(f[f.index(after: eq)...])
+        }
+        return filter
+    }
+
+    private func runAudit(_ n: Int, _ ann: ApproximateSearch?) throws {
+        guard let ann else { throw AttuneError.invalid("--audit compares an approximate index with exact search: give --ann hnsw or --ann ivfflat") }
+        let index = try openIndexStore(db)
+        let pg = try approximate.prepare(index, ann)
+        let vectors: Tensor
+        if let queries {
+            let embedder = try queryEmbedder(for: index)
+            var qs = try readQueries(URL(fileURLWithPath: queries))
+            var rng = SplitMix64(seed: UInt64(seed))
+            qs.shuffle(using: &rng)
+            vectors = try embedder.embedQueries(qs.prefix(n).map(\.text))
+        } else {
+            vectors = RecallAudit.draw(n, from: try index.loadMatrix().vectors, seed: UInt64(seed))
+        }
+        if vectors.shape[0] < n { note("auditing \(vectors.shape[0]) queries (all there are)") }
+        let result = try RecallAudit.run(store: pg, queries: vectors, k: k, settings: ann)
+        if json {
+            let data = try JSONEncoder().encode(result)
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            print(result.table())
+        }
     }
 }

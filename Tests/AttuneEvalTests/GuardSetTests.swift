@@ -4,29 +4,6 @@ import Foundation
 import XCTest
 @testable import AttuneEval
 
-/// Bag of words: each word adds 1 to a hashed coordinate; rows are normalised.
-private struct WordEmbedder: Embedder {
-    let dimension = 64
-    let fingerprint = "words"
-    let maxSeqLength = 128
-    let name = "words"
-
-    func embed(_ texts: [String]) throws -> Tensor {
-        var out = [Float](repeating: 0, count: texts.count * dimension)
-        for (i, t) in texts.enumerated() {
-            for w in t.lowercased().split(separator: " ") {
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for b in w.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-                out[i * dimension + Int(h % UInt64(dimension))] += 1
-            }
-            let row = out[(i * dimension)..<((i + 1) * dimension)]
-            let n = max(row.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-6)
-            for j in 0..<dimension { out[i * dimension + j] /= n }
-        }
-        return Tensor(out, shape: [texts.count, dimension])
-    }
-}
-
 final class GuardSetTests: XCTestCase {
     /// Two models on 40 queries: `adapted` moves the relevant document up (`gain` true) or down.
     private func report(gain: Bool, setName: String? = nil) -> EvalReport {

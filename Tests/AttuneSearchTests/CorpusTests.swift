@@ -20,9 +20,19 @@ final class CorpusTests: XCTestCase {
             """)
         let docs = try readCorpus(url)
         XCTAssertEqual(docs, [Document(id: "d1", title: "Flu", text: "Influenza is a virus."),
-                              Document(id: "42", title: "", text: "No title here."),
+                              Document(id: "42", title: "", text: "No title here.", metadata: ["x": "1"]),
                               Document(id: "d3", title: "", text: "Null title.")])
         XCTAssertEqual(docs[0].embeddingText, "Influenza is a virus.")
+    }
+
+    func testMetadataKeepsScalarsAsText() throws {
+        let url = try file("""
+            {"_id": "a", "text": "x", "metadata": {"source": "nih", "year": 2019, "score": 0.5, "open": true, "tags": ["t"], "none": null}}
+            {"_id": "b", "text": "y", "metadata": "not an object"}
+            """)
+        let docs = try readCorpus(url)
+        XCTAssertEqual(docs[0].metadata, ["source": "nih", "year": "2019", "score": "0.5", "open": "true"])
+        XCTAssertEqual(docs[1].metadata, [:])
     }
 
     func testReadsQueries() throws {

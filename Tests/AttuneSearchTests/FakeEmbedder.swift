@@ -35,9 +35,7 @@ final class FakeEmbedder: Embedder {
 
     /// The unit vector for `text`: FNV-1a of its UTF-8 bytes seeds a SplitMix64 stream.
     static func vector(for text: String, dimension: Int) -> [Float] {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        var rng = SplitMix64(seed: h)
+        var rng = SplitMix64(seed: FNV1a64.hash(text))
         let v = (0..<dimension).map { _ in Float(rng.nextUnit() * 2 - 1) }
         let norm = sqrt(v.reduce(0) { $0 + $1 * $1 })
         return v.map { $0 / max(norm, 1e-12) }

@@ -60,6 +60,14 @@ public enum Fixtures {
         return url
     }
 
+    /// The test PostgreSQL server (with pgvector) that `scripts/pg.sh start` prints as
+    /// `ATTUNE_TEST_PG_URL`, or skip (fail under CI) when it is not set.
+    public static func postgresURL(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let url = ProcessInfo.processInfo.environment["ATTUNE_TEST_PG_URL"] ?? ""
+        try require(!url.isEmpty, "ATTUNE_TEST_PG_URL is not set (run the tests with scripts/pg.sh run swift test)", file: file, line: line)
+        return url
+    }
+
     /// Skip with `reason` on a developer machine; fail under CI.
     public static func require(_ condition: Bool, _ reason: String, file: StaticString = #filePath, line: UInt = #line) throws {
         if condition { return }

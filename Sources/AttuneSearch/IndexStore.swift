@@ -1,0 +1,178 @@
+import AttuneCore
+import Foundation
+
+/// How an index stores its vectors.
+public enum VectorPrecision: String, Sendable, CaseIterable {
+    /// 32-bit floats (SQLite blobs; pgvector `vector`).
+    case float32
+    /// 16-bit floats (pgvector `halfvec`): half the space, about 3 decimal digits per value.
+    case float16
+}
+
+/// What an index knows about the vectors it holds: the model that made them and how they are kept.
+public struct IndexMeta: Sendable, Equatable {
+    /// The fingerprint of the model whose vectors the index holds.
+    public var fingerprint: String
+    /// The model's name, for messages.
+    public var modelName: String
+    /// The vector length.
+    public var dimension: Int
+    /// The model's maximum sequence length when the index was built.
+    public var maxSeqLength: Int
+    /// How the vectors are stored.
+    public var precision: VectorPrecision
+
+    public init(fingerprint: String, modelName: String, dimension: Int, maxSeqLength: Int, precision: VectorPrecision) {
+        self.fingerprint = fingerprint; self.modelName = modelName; self.dimension = dimension
+        self.maxSeqLength = maxSeqLength; self.precision = precision
+    }
+
+    /// The meta of an index built by `embedder`.
+    public init(embedder: Embedder, precision: VectorPrecision = .float32) {
+        self.init(fingerprint: embedder.fingerprint, modelName: embedder.name, dimension: embedder.dimension,
+                  maxSeqLength: embedder.maxSeqLength, precision: precision)
+    }
+}
+
+/// A persistent store of document embeddings: the SQLite file (`EmbeddingIndex`) or a PostgreSQL
+/// table with pgvector (`PostgresStore`). Building, resuming, sharding and searching are written
+/// once against this protocol (see the extension below).
+public protocol IndexStore: AnyObject {
+    /// Where the index lives, for messages: a file path, or a URL without its password.
+    var location: String { get }
+    /// The model and storage of the vectors.
+    var meta: IndexMeta { get }
+    /// Documents stored, as of this handle's last read or write.
+    var count: Int { get }
+    /// Every stored id.
+    func presentIDs() throws -> Set<String>
+    /// Store one batch (`vectors` is `[docs.count, dimension]`) in one transaction: all of it or
+    /// none. Ids already present are left as they are. Returns the number of rows added.
+    func write(_ docs: ArraySlice<Document>, vectors: Tensor) throws -> Int
+    /// Every stored id and vector, in insertion order: `vectors` is `[ids.count, dimension]`.
+    func loadMatrix() throws -> (ids: [String], vectors: Tensor)
+    /// Exact top-`k` by cosine for each row of `queries` (`[queries, dimension]`), best first;
+    /// `k` is clamped to the number of documents.
+    func search(_ queries: Tensor, k: Int) throws -> [[Hit]]
+    /// The stored document with this id, or nil.
+    func document(_ id: String) throws -> Document?
+}
+
+/// Which of N shards a writer fills: shard I (1…N) owns the documents whose id's FNV-1a hash is
+/// I−1 modulo N, so N writers on N machines, each given its own I, cover the corpus exactly once.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    /// 1…count.
+    public let index: Int
+    public let count: Int
+
+    public init(index: Int, count: Int) throws {
+        guard count >= 1, (1...count).contains(index) else {
+            throw AttuneError.invalid("shard \(index)/\(count): shards are numbered 1…N with N ≥ 1, as in --shard 2/4")
+        }
+        self.index = index
+        self.count = count
+    }
+
+    /// Parse `I/N`, e.g. `2/4`.
+    public init(parsing spec: String) throws {
+        let parts = spec.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
+            throw AttuneError.invalid("--shard \"\(spec)\": expected I/N, e.g. 2/4 (shard 2 of 4)")
+        }
+        try self.init(index: i, count: n)
+    }
+
+    /// Does this shard own document `id`?
+    public func contains(_ id: String) -> Bool {
+        Int(FNV1a64.hash(id) % UInt64(count)) == index - 1
+    }
+
+    public var description: String { "\(index)/\(count)" }
+}
+
+/// What `IndexStore.add` did.
+public struct AddResult: Sendable, Equatable {
+    /// Documents embedded and stored by this call.
+    public var added: Int
+    /// Documents skipped because the index already had their id (or they repeated an id).
+    public var skipped: Int
+    /// Documents left to other shards.
+    public var otherShards: Int
+}
+
+extension IndexStore {
+    /// Throw unless `embedder` makes the vectors this index holds: same fingerprint and dimension
+    /// (the check before embedding queries to search it).
+    public func checkCompatible(with embedder: Embedder) throws {
+        if embedder.fingerprint != meta.fingerprint {
+            throw AttuneError.invalidFile(path: location, what: "built with model \"\(meta.modelName)\" (fingerprint \(meta.fingerprint.prefix(16))), but the embedder is \"\(embedder.name)\" (fingerprint \(embedder.fingerprint.prefix(16))); use the index's model or build a new index")
+        }
+        if embedder.dimension != meta.dimension {
+            throw AttuneError.invalidFile(path: location, what: "holds \(meta.dimension)-dimensional vectors, but \"\(embedder.name)\" makes \(embedder.dimension)-dimensional ones")
+        }
+    }
+
+    /// Embed and store every document (of `shard`, when given) whose id the index lacks,
+    /// `batchSize` at a time, each batch in its own transaction, so a killed build loses at most
+    /// the batch in flight and a rerun does the rest. Documents already present (or repeated
+    /// within `docs`) are skipped without being embedded; their stored text is not compared.
+    /// `progress` is called after each batch with the documents embedded so far and the number
+    /// to embed.
+    @discardableResult
+    public func add(_ docs: [Document], embedder: Embedder, batchSize: Int = 256, shard: Shard? = nil,
+                    progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws -> AddResult {
+        try checkCompatible(with: embedder)
+        if embedder.maxSeqLength != meta.maxSeqLength {
+            throw AttuneError.invalidFile(path: location, what: "built with max sequence length \(meta.maxSeqLength), but the embedder truncates at \(embedder.maxSeqLength)")
+        }
+        guard batchSize > 0 else { throw AttuneError.invalid("batch size must be positive, got \(batchSize)") }
+
+        let mine = shard.map { s in docs.filter { s.contains($0.id) } } ?? docs
+        var present = try presentIDs()
+        var todo: [Document] = []
+        for doc in mine where present.insert(doc.id).inserted { todo.append(doc) }
+
+        var added = 0, done = 0
+        for start in stride(from: 0, to: todo.count, by: batchSize) {
+            let batch = todo[start..<min(todo.count, start + batchSize)]
+            let vectors = try embedder.embed(batch.map(\.embeddingText))
+            try validate(vectors, for: batch, embedder: embedder)
+            added += try write(batch, vectors: vectors)
+            done += batch.count
+            progress?(done, todo.count)
+        }
+        return AddResult(added: added, skipped: mine.count - added, otherShards: docs.count - mine.count)
+    }
+
+    /// Throw unless `vectors` is `[batch.count, dimension]` and finite.
+    private func validate(_ vectors: Tensor, for batch: ArraySlice<Document>, embedder: Embedder) throws {
+        let dimension = meta.dimension
+        guard vectors.shape == [batch.count, dimension] else {
+            throw AttuneError.invalid("\(embedder.name) returned shape \(vectors.shape) for \(batch.count) texts; expected [\(batch.count), \(dimension)]")
+        }
+        for (row, doc) in batch.enumerated() {
+            let v = vectors.data + row * dimension
+            for j in 0..<dimension where !v[j].isFinite {
+                throw AttuneError.invalid("\(embedder.name) returned a non-finite value for document \"\(doc.id)\"")
+            }
+        }
+    }
+}
+
+/// Open the index at `location`: a `postgresql://` URL (see `PostgresLocation`) or a SQLite file.
+public func openIndexStore(_ location: String) throws -> IndexStore {
+    if PostgresLocation.isURL(location) { return try PostgresStore.open(PostgresLocation(location)) }
+    return try EmbeddingIndex.open(URL(fileURLWithPath: location))
+}
+
+/// Open the index at `location` (checking it holds `embedder`'s vectors), or create it.
+/// `precision` applies to a new PostgreSQL table (`float16` stores `halfvec`); SQLite stores float32.
+public func openOrCreateIndexStore(_ location: String, embedder: Embedder, precision: VectorPrecision = .float32) throws -> IndexStore {
+    if PostgresLocation.isURL(location) {
+        return try PostgresStore.openOrCreate(PostgresLocation(location), embedder: embedder, precision: precision)
+    }
+    guard precision == .float32 else {
+        throw AttuneError.invalid("\(location): a SQLite index stores float32 vectors; --precision \(precision.rawValue) needs a PostgreSQL index (postgresql://…)")
+    }
+    return try EmbeddingIndex.openOrCreate(at: URL(fileURLWithPath: location), embedder: embedder)
+}
