@@ -61,7 +61,9 @@ public struct Adaptation {
         if let dev, r.devCorpusSample != nil {
             log("dev: \(dev.queries.count) queries against \(dev.corpus.count) documents (their relevant ones and a sample of the rest)")
         }
-        let summary = try Trainer(recipe: r, log: log).run(
+        var trainOn = r
+        if r.mineNegatives > 0 { trainOn.pairs = try minedPairs(base: base).path }
+        let summary = try Trainer(recipe: trainOn, log: log).run(
             base: base, resume: resume,
             evaluate: dev.map { d in { try self.score($0, on: d) } },
             progress: progress, cacheProgress: { self.work?("frozen layers", $0, $1) })
@@ -73,6 +75,43 @@ public struct Adaptation {
         }
         let selection = try selectMerge(base: base, dev: dev, guardSet: guardSet)
         return Result(training: summary, merge: selection, model: summary.output)
+    }
+
+    /// The pairs with `mine.num_negatives` hard negatives each, mined with the base model over the
+    /// pairs' own positives (`HardNegativeMiner`) into OUTPUT/mined-pairs.jsonl — reused while the
+    /// pairs and the mining settings are unchanged (OUTPUT/mined-pairs.json records both).
+    func minedPairs(base: SentenceModel) throws -> URL {
+        let r = recipe
+        let out = URL(fileURLWithPath: r.output)
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let url = out.appendingPathComponent("mined-pairs.jsonl"), meta = out.appendingPathComponent("mined-pairs.json")
+        let read = try PairReader(anchorField: r.anchorField, positiveField: r.positiveField, negativePrefix: r.negativePrefix,
+                                  skipBad: r.skipBad).read(URL(fileURLWithPath: r.pairs), limit: r.maxPairs)
+        var options = MiningOptions()
+        options.numNegatives = r.mineNegatives
+        options.relativeMargin = r.mineRelativeMargin.map { Float($0) }
+        options.sampling = NegativeSampling(rawValue: r.mineSampling) ?? .top
+        options.seed = UInt64(r.seed)
+        var model = base
+        if let n = r.mineMaxSeqLength { model.maxSeqLength = min(n, model.bert.config.maxSequenceLength) }
+        let key: String = "pairs \(TrainingPair.digest(read.pairs)); model \(r.model) at \(model.maxSeqLength) tokens; "
+            + "\(options.numNegatives) negatives, relative margin \(options.relativeMargin.map { "\($0)" } ?? "none"), "
+            + "\(options.sampling.rawValue), seed \(options.seed)"
+        if let saved = try? JSONDecoder().decode([String: String].self, from: Data(contentsOf: meta)), saved["key"] == key,
+           FileManager.default.fileExists(atPath: url.path) {
+            log("mine: reusing \(url.path) (same pairs and settings)")
+            return url
+        }
+        log("mine: \(options.numNegatives) hard negative(s) per pair for \(read.pairs.count) pairs with \(r.model) (\(model.maxSeqLength) tokens)")
+        let result = try HardNegativeMiner(options: options).mine(
+            pairs: read.pairs, embedder: ModelEmbedder(model: model, name: r.model),
+            progress: { phase, done, total in self.work?("mine: \(phase)", done, total) })
+        try PairWriter(anchorField: r.anchorField, positiveField: r.positiveField, negativePrefix: r.negativePrefix)
+            .write(result.pairs, to: url)
+        let record: [String: String] = ["key": key]
+        try atomicWrite(try JSONEncoder().encode(record), to: meta)
+        for line in result.summary.text(numNegatives: options.numNegatives).split(separator: "\n") { log("mine: " + line) }
+        return url
     }
 
     /// Score each alpha, choose, and put the chosen merge in OUTPUT/model.

@@ -17,6 +17,13 @@ public struct ModelCard: Sendable, Equatable {
     public var recipeYAML: String?
     /// A Markdown table of evaluation results (see `evaluationTable(fromJSON:)`).
     public var evaluation: String?
+    /// The encoder architecture (`bert`, `mpnet`).
+    public var encoder: String = "bert"
+    /// Does the folder end with a Normalize module?
+    public var normalized: Bool = true
+    /// The prompt names the folder defines, and its default one.
+    public var prompts: [String] = []
+    public var defaultPrompt: String? = nil
 
     /// The card as Markdown.
     public var markdown: String {
@@ -29,16 +36,22 @@ public struct ModelCard: Sendable, Equatable {
         # \(name)
 
         A sentence-transformers model adapted with Attune from `\(source)`.
-        It maps text to a \(dimension)-dimensional normalised vector (\(pooling) pooling,
+        It maps text to a \(dimension)-dimensional \(normalized ? "normalised " : "")vector (\(encoder) encoder, \(pooling) pooling,
         \(denseModules) Dense module(s)) for semantic search. Load it with
         `SentenceTransformer("\(name)")`.
 
-        Max sequence length: \(maxSeqLength) tokens.
+        Max sequence length: \(maxSeqLength) tokens.\(promptLine)
 
         """
         if let recipeYAML { card += "\n## Training recipe\n\n```yaml\n\(recipeYAML)\n```\n" }
         if let evaluation { card += "\n## Evaluation\n\n\(evaluation)\n" }
         return card
+    }
+
+    /// " Prompts: `query`, `passage` (default `query`)." or "".
+    private var promptLine: String {
+        if prompts.isEmpty { return "" }
+        return " Prompts: " + prompts.map { "`\($0)`" }.joined(separator: ", ") + (defaultPrompt.map { " (default `\($0)`)" } ?? "") + "."
     }
 
     /// The mean metrics of every model in an `attune eval --json` file (`EvalReport.json()`) as a
@@ -81,5 +94,7 @@ extension ModelCard {
     public init(model: SentenceModel, name: String, source: String, recipeYAML: String? = nil, evaluation: String? = nil) {
         (self.name, self.source, self.recipeYAML, self.evaluation) = (name, source, recipeYAML, evaluation)
         (dimension, pooling, denseModules, maxSeqLength) = (model.dimension, model.pooling.rawValue, model.dense.count, model.maxSeqLength)
+        (encoder, normalized) = (model.bert.config.architecture.rawValue, model.normalize)
+        (prompts, defaultPrompt) = (model.prompts.prompts.keys.sorted(), model.prompts.defaultName)
     }
 }

@@ -10,6 +10,9 @@ public struct ModelFolder: Sendable {
     public var bert: BertConfig
     /// Tokens per text kept by the model (sentence_bert_config.json `max_seq_length`).
     public var maxSeqLength: Int
+    /// Lower-case texts before tokenising (sentence_bert_config.json `do_lower_case`, as
+    /// sentence-transformers' Transformer does; the tokenizer's own lower-casing is separate).
+    public var lowercaseInput = false
     public var pooling: PoolingMode
     /// Dense modules after pooling, in order.
     public var dense: [DenseConfig]
@@ -64,10 +67,12 @@ public struct ModelFolder: Sendable {
     private static func plain(_ url: URL, transformer: URL, pooling: PoolingMode, dense: [DenseConfig], normalize: Bool) throws -> ModelFolder {
         let bert = try BertConfig.load(transformer.appendingPathComponent("config.json"))
         var maxSeq = min(bert.maxSequenceLength, 512)
+        var lowercaseInput = false
         let stConfig = transformer.appendingPathComponent("sentence_bert_config.json")
         if FileManager.default.fileExists(atPath: stConfig.path) {
             let json = try ConfigJSON(stConfig)
             maxSeq = try json.positiveInt("max_seq_length", maxSeq)
+            lowercaseInput = try json.bool("do_lower_case", false)
             guard maxSeq <= bert.maxSequenceLength else {
                 throw json.fail("max_seq_length", "\(maxSeq) exceeds the \(bert.maxSequenceLength) tokens max_position_embeddings \(bert.maxPositions) allows")
             }
@@ -88,8 +93,10 @@ public struct ModelFolder: Sendable {
             }
             expectedIn = d.outFeatures
         }
-        return ModelFolder(url: url, transformerFolder: transformer, bert: bert, maxSeqLength: maxSeq, pooling: pooling,
-                           dense: dense, normalize: normalize, weights: weights)
+        var folder = ModelFolder(url: url, transformerFolder: transformer, bert: bert, maxSeqLength: maxSeq, pooling: pooling,
+                                 dense: dense, normalize: normalize, weights: weights)
+        folder.lowercaseInput = lowercaseInput
+        return folder
     }
 
     /// One modules.json entry: its folder (relative) and short type name.

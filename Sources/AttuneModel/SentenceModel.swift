@@ -43,17 +43,20 @@ public struct SentenceModel {
     /// Tokens kept per text: `maxSeqLength`, but never more than the position table holds.
     var tokenLimit: Int { min(maxSeqLength, bert.config.maxSequenceLength) }
 
-    /// Token ids of `text`, [CLS] … [SEP], truncated to `maxSeqLength`.
-    public func tokenize(_ text: String) -> [Int32] { tokenizer.encode(text, maxLength: tokenLimit) }
+    /// Token ids of `text`, [CLS] … [SEP], truncated to `maxSeqLength` (lower-cased first when the
+    /// folder's sentence_bert_config.json says `do_lower_case: true`).
+    public func tokenize(_ text: String) -> [Int32] {
+        tokenizer.encode(folder.lowercaseInput ? text.lowercased() : text, maxLength: tokenLimit)
+    }
 
     /// Token ids of every text, tokenised on all threads.
     public func tokenize(_ texts: [String]) -> [[Int32]] {
         var tokens = [[Int32]](repeating: [], count: texts.count)
-        let tok = tokenizer, maxLen = tokenLimit
+        let tok = tokenizer, maxLen = tokenLimit, lower = folder.lowercaseInput
         tokens.withUnsafeMutableBufferPointer { buf in
             let base = buf.baseAddress!
             Parallel.chunks(texts.count, cost: 2000) { s, e in
-                for i in s..<e { base[i] = tok.encode(texts[i], maxLength: maxLen) }
+                for i in s..<e { base[i] = tok.encode(lower ? texts[i].lowercased() : texts[i], maxLength: maxLen) }
             }
         }
         return tokens

@@ -77,7 +77,7 @@ extension SentenceModel {
         if !fm.fileExists(atPath: dir.appendingPathComponent("vocab.txt").path) {
             try Data((tokenizer.vocab.joined(separator: "\n") + "\n").utf8).write(to: dir.appendingPathComponent("vocab.txt"))
         }
-        try json(["max_seq_length": maxSeqLength, "do_lower_case": false])
+        try json(["max_seq_length": maxSeqLength, "do_lower_case": folder.lowercaseInput])
             .write(to: dir.appendingPathComponent("sentence_bert_config.json"))
         try json(["__version__": ["sentence_transformers": "2.2.2", "attune": "0.1.0"], "similarity_fn_name": "cosine"]
                     .merging(prompts.json) { a, _ in a })

@@ -124,17 +124,5 @@ struct Checkpoint {
 
     /// A fingerprint of the training texts in order (64-bit FNV-1a over every text of every pair,
     /// 0-separated): a resumed run checks it so an edited pairs file is not silently mixed in.
-    static func pairsDigest(_ pairs: [TrainingPair]) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ s: String) {
-            for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            h = (h ^ 0) &* 0x100_0000_01b3
-        }
-        for p in pairs {
-            add(p.anchor); add(p.positive)
-            for n in p.negatives { add(n) }
-            h = (h ^ 1) &* 0x100_0000_01b3
-        }
-        return String(h, radix: 16)
-    }
+    static func pairsDigest(_ pairs: [TrainingPair]) -> String { TrainingPair.digest(pairs) }
 }

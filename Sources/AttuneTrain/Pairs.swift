@@ -13,6 +13,22 @@ public struct TrainingPair: Sendable, Equatable {
         self.positive = positive
         self.negatives = negatives
     }
+
+    /// A digest of `pairs` (texts and order): a checkpoint or a mined file belongs to the pairs it
+    /// was made from only while this is unchanged.
+    public static func digest(_ pairs: [TrainingPair]) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ s: String) {
+            for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            h = (h ^ 0) &* 0x100_0000_01b3
+        }
+        for p in pairs {
+            add(p.anchor); add(p.positive)
+            for n in p.negatives { add(n) }
+            h = (h ^ 1) &* 0x100_0000_01b3
+        }
+        return String(h, radix: 16)
+    }
 }
 
 /// What `PairReader.read` found in a file.

@@ -81,6 +81,15 @@ public struct Recipe: SchemaRecord, Equatable {
     /// (nil: the whole dev corpus).
     public var devCorpusSample: Int?
 
+    /// Hard negatives mined with the base model before training (0: none; the pairs as given).
+    public var mineNegatives = 0
+    /// Mining's false-negative filter: drop candidates above `positive × (1 − margin)` (nil: off).
+    public var mineRelativeMargin: Double? = 0.05
+    /// `top` or `random` among the surviving candidates.
+    public var mineSampling = NegativeSampling.top.rawValue
+    /// Tokens per text when mining (nil: the base model's own max_seq_length).
+    public var mineMaxSeqLength: Int?
+
     /// The `guide` value that names the base model itself.
     public static let guideIsBase = "base"
 
@@ -135,6 +144,14 @@ public struct Recipe: SchemaRecord, Equatable {
         RecipeKey("augment.strip_template", \.augment.stripTemplate, .within(0...1),
                   help: "Probability of dropping an anchor's template stock words (what, is, the, of …)"),
         RecipeKey("augment.typo", \.augment.typo, .within(0...1), help: "Probability of one typing slip in an anchor"),
+        RecipeKey("mine.num_negatives", \.mineNegatives, .atLeast(0, "0 = no mining"),
+                  help: "Mine this many hard negatives per pair with the base model before training (0: none)"),
+        RecipeKey("mine.relative_margin", \.mineRelativeMargin, .within(0..<1, "or null: no filter"),
+                  help: "Mining drops candidates scoring above positive × (1 − margin) as likely false negatives"),
+        RecipeKey("mine.sampling", \.mineSampling, .oneOf(NegativeSampling.allCases.map(\.rawValue)),
+                  help: "top (the best surviving candidates) or random"),
+        RecipeKey("mine.max_seq_length", \.mineMaxSeqLength, .within(3...512, "or null: the model's own"),
+                  help: "Tokens per text when mining (null: the base model's own max_seq_length)"),
         .path("guard.queries", \.guardQueries, resumable: true, help: "Guard queries (BEIR JSONL) from outside the domain: what fine-tuning must not lose"),
         .path("guard.corpus", \.guardCorpus, resumable: true, help: "Guard corpus (BEIR JSONL)"),
         .path("guard.qrels", \.guardQrels, resumable: true, help: "Guard qrels (BEIR TSV)"),

@@ -95,6 +95,10 @@ extension Recipe {
     ///   a repeated key or a value of the wrong type.
     public static func load(_ url: URL, currentDirectory: URL? = nil) throws -> Recipe {
         let path = url.path
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw AttuneError.invalidFile(path: path, what: "is a folder, not a recipe file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else { throw AttuneError.fileNotFound(path: path) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw AttuneError.invalidFile(path: path, what: "not UTF-8 text")

@@ -5,7 +5,9 @@ import Foundation
 /// (one text per line). Errors name the file and line.
 enum TextInput {
     static func read(_ path: String, field: String) throws -> [String] {
-        guard FileManager.default.fileExists(atPath: path) else { throw AttuneError.fileNotFound(path: path) }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw AttuneError.fileNotFound(path: path) }
+        if isFolder.boolValue { throw AttuneError.invalidFile(path: path, what: "is a folder, not a file of texts") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw AttuneError.invalidFile(path: path, what: "cannot be read")
         }

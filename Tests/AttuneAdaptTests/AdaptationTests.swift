@@ -99,6 +99,33 @@ final class AdaptationTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("model/merge.json").path))
     }
 
+    func testMinedPairsAreWrittenOnceAndReused() throws {
+        let modelURL = try Fixtures.model()
+        var r = Recipe()
+        r.model = modelURL.path
+        r.pairs = data.appendingPathComponent("train.jsonl").path
+        r.output = dir.appendingPathComponent("mined").path
+        r.maxPairs = 24; r.mineNegatives = 1; r.mineMaxSeqLength = 24
+        var logs: [String] = []
+        let a = Adaptation(recipe: r, log: { logs.append($0) })
+        let url = try a.minedPairs(base: try SentenceModel.load(modelURL))
+        let pairs = try PairReader().read(url).pairs
+        XCTAssertEqual(pairs.count, 24)
+        XCTAssertTrue(pairs.allSatisfy { $0.negatives.count <= 1 })
+        XCTAssertGreaterThan(pairs.filter { $0.negatives.count == 1 }.count, 12)
+        XCTAssertTrue(pairs.allSatisfy { p in !p.negatives.contains(p.positive) }, "a positive is never its own negative")
+        XCTAssertFalse(logs.contains { $0.hasPrefix("mine: reusing") })
+        _ = try a.minedPairs(base: try SentenceModel.load(modelURL))
+        XCTAssertTrue(logs.contains { $0.hasPrefix("mine: reusing") }, "\(logs)")
+        // Other settings mine again.
+        var b = a
+        b.recipe.mineNegatives = 2
+        logs = []
+        let again = try PairReader().read(try b.minedPairs(base: try SentenceModel.load(modelURL))).pairs
+        XCTAssertFalse(logs.contains { $0.hasPrefix("mine: reusing") })
+        XCTAssertTrue(again.contains { $0.negatives.count == 2 })
+    }
+
     func testMergeWithoutADevSetIsRefusedByTheRecipe() {
         var r = Recipe()
         r.pairs = "/p.jsonl"; r.output = "/o"; r.mergeAlphas = [0.5]

@@ -171,6 +171,8 @@ final class CLIBadInputTests: XCTestCase {
         let existing = try file("keep.npy", "the user's earlier output")
         func embed(_ input: String) -> [String] { ["embed", "--model", m, "--input", input, "--output", existing] }
         try expectFailure(embed("missing.txt"), names: ["missing.txt", "no such file"])
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("a-folder"), withIntermediateDirectories: true)
+        try expectFailure(embed(dir.appendingPathComponent("a-folder").path), names: ["a-folder", "is a folder"])
         try expectFailure(embed(try file("empty.jsonl", "")), names: ["empty.jsonl", "no texts"])
         try expectFailure(embed(try file("blank.txt", "\n\n")), names: ["blank.txt", "no texts"])
         try expectFailure(embed(try file("garbage.txt", garbage)), names: ["garbage.txt", "UTF-8"])
@@ -241,6 +243,7 @@ final class CLIBadInputTests: XCTestCase {
         let out = dir.appendingPathComponent("out").path
         func train(_ extra: [String]) -> [String] { ["train", "--model", m, "--output", out, "--checkpoint-every", "0"] + extra }
         try expectFailure(train(["--recipe", "nope.yaml"]), names: ["nope.yaml", "no such file"])
+        try expectFailure(train(["--recipe", dir.path]), names: [dir.path, "is a folder"])
         try expectFailure(train(["--recipe", try file("empty.yaml", "")]), names: ["empty.yaml", "empty recipe"])
         try expectFailure(train(["--recipe", try file("bin.yaml", garbage)]), names: ["bin.yaml", "UTF-8"])
         try expectFailure(train(["--recipe", try file("types.yaml", "pairs: p.jsonl\nbatch_size: many\n")]),

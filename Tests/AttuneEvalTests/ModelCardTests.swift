@@ -26,7 +26,7 @@ final class ModelCardTests: XCTestCase {
         XCTAssertTrue(md.hasPrefix("---\nlibrary_name: sentence-transformers\n"), md)
         XCTAssertTrue(md.contains("# med-minilm\n"))
         XCTAssertTrue(md.contains("adapted with Attune from `out/model`"))
-        XCTAssertTrue(md.contains("384-dimensional normalised vector (mean pooling,\n1 Dense module(s))"), md)
+        XCTAssertTrue(md.contains("384-dimensional normalised vector (bert encoder, mean pooling,\n1 Dense module(s))"), md)
         XCTAssertTrue(md.contains("`SentenceTransformer(\"med-minilm\")`"))
         XCTAssertTrue(md.contains("Max sequence length: 256 tokens."))
         XCTAssertFalse(md.contains("## Training recipe") || md.contains("## Evaluation"))
@@ -34,6 +34,11 @@ final class ModelCardTests: XCTestCase {
         full.recipeYAML = "lr: 5e-05\n"; full.evaluation = "| model |\n"
         XCTAssertTrue(full.markdown.contains("## Training recipe\n\n```yaml\nlr: 5e-05\n\n```\n"), full.markdown)
         XCTAssertTrue(full.markdown.hasSuffix("## Evaluation\n\n| model |\n\n"), full.markdown)
+        // An MPNet without Normalize and with prompts says so.
+        var other = bare
+        (other.encoder, other.normalized, other.prompts, other.defaultPrompt) = ("mpnet", false, ["passage", "query"], "query")
+        XCTAssertTrue(other.markdown.contains("384-dimensional vector (mpnet encoder, mean pooling"), other.markdown)
+        XCTAssertTrue(other.markdown.contains("256 tokens. Prompts: `passage`, `query` (default `query`)."), other.markdown)
     }
 
     func testCardOfARealModel() throws {
@@ -42,6 +47,7 @@ final class ModelCardTests: XCTestCase {
         let card = ModelCard(model: m, name: "x", source: "all-MiniLM-L6-v2")
         XCTAssertEqual(card.dimension, 384); XCTAssertEqual(card.pooling, "mean")
         XCTAssertEqual(card.denseModules, 0); XCTAssertEqual(card.maxSeqLength, 200)
+        XCTAssertEqual(card.encoder, "bert"); XCTAssertTrue(card.normalized); XCTAssertEqual(card.prompts, [])
     }
 
     func testEvaluationTableFromEvalJSON() throws {

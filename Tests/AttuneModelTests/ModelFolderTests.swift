@@ -206,6 +206,16 @@ final class ModelFolderTests: XCTestCase {
         XCTAssertEqual(cased.tokenize("Café café Cafe"), ["Café", "café", "Cafe"])
         try write(#"{"do_lower_case": true}"#, "tokenizer_config.json")
         XCTAssertEqual(try ModelFolder.load(dir).tokenizer().tokenize("Café café Cafe"), ["cafe", "cafe", "cafe"])
+        // sentence_bert_config.json do_lower_case lower-cases the text before a cased tokenizer (no accent stripping).
+        try write(#"{"do_lower_case": false}"#, "tokenizer_config.json")
+        try write(#"{"max_seq_length": 8, "do_lower_case": true}"#, "sentence_bert_config.json")
+        try write(#"[{"idx": 0, "path": "", "type": "sentence_transformers.models.Transformer"}, {"idx": 1, "path": "p", "type": "sentence_transformers.models.Pooling"}]"#,
+                  "modules.json")
+        try write(#"{"pooling_mode_mean_tokens": true}"#, "p/config.json")
+        let lowered = try SentenceModel.load(dir)
+        XCTAssertTrue(lowered.folder.lowercaseInput)
+        XCTAssertEqual(lowered.tokenize("Café Cafe"), [2, 7, 6, 3].map(Int32.init))
+        XCTAssertEqual(lowered.tokenize(["Café Cafe"]), [[2, 7, 6, 3]])
     }
 
     /// all-mpnet-base-v2: model_type mpnet, 514 positions = 512 tokens after the padding index,

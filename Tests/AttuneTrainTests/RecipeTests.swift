@@ -46,6 +46,16 @@ final class RecipeTests: XCTestCase {
         XCTAssertEqual(medical.warmup, 0.1); XCTAssertEqual(medical.maxSeqLength, 128); XCTAssertEqual(medical.trainableLayers, 2)
         XCTAssertTrue(medical.head); XCTAssertNil(medical.maxPairs); XCTAssertTrue(medical.hasDevSet)
         XCTAssertNoThrow(try medical.validate())
+        // The robust default: mined negatives, the base as guide, augmentation, a merge chosen on dev + guard.
+        XCTAssertEqual(medical.mineNegatives, 3); XCTAssertEqual(medical.guide, "base")
+        XCTAssertTrue(medical.augment.isActive); XCTAssertTrue(medical.hasGuardSet)
+        XCTAssertEqual(medical.guardQrels, root.deletingLastPathComponent().appendingPathComponent("shared/data/guard/dev-qrels.tsv").standardizedFileURL.path)
+        XCTAssertEqual(medical.mergeAlphas, [0.3, 0.5, 0.7, 1.0]); XCTAssertEqual(medical.devCorpusSample, 4000)
+        // The plain recipe is today's sentence-transformers recipe: none of them.
+        let plain = try Recipe.load(recipes.appendingPathComponent("medical-qa-plain.yaml"), currentDirectory: root)
+        XCTAssertEqual(plain.mineNegatives, 0); XCTAssertNil(plain.guide); XCTAssertFalse(plain.augment.isActive)
+        XCTAssertFalse(plain.hasGuardSet); XCTAssertEqual(plain.mergeAlphas, []); XCTAssertEqual(plain.pairs, medical.pairs)
+        XCTAssertEqual(plain.lr, medical.lr); XCTAssertEqual(plain.batchSize, medical.batchSize)
 
         let demo = try Recipe.load(recipes.appendingPathComponent("demo.yaml"), currentDirectory: root)
         XCTAssertEqual(demo.pairs, root.appendingPathComponent("Data/medical/train.jsonl").standardizedFileURL.path)
