@@ -48,7 +48,7 @@ extension EvalReport {
                                    series: models.map { m in (m.name, MetricName.all.map { m.metrics.mean[$0] ?? 0 }) },
                                    title: "Mean metrics per model")
         if !comparisons.isEmpty {
-            h += "<h2>Statistics (\(guardSet == nil ? "" : "in-domain set, "))each model vs \(htmlEscape(models[0].name)))</h2>\n" + statisticsTable()
+            h += "<h2>Statistics (\(guardSet == nil ? "" : "in-domain set, ")each model vs \(htmlEscape(models[0].name)))</h2>\n" + statisticsTable()
         }
 
         if models.count >= 2 {

@@ -73,7 +73,9 @@ final class GuardSetTests: XCTestCase {
         let plain = inDomain.html(queries: [:], docs: docs)
         XCTAssertTrue(html.contains("In-domain and guard set side by side"))
         XCTAssertTrue(html.contains("Metrics (guard set)"))
-        XCTAssertTrue(html.contains("Statistics (guard set"))
+        XCTAssertTrue(html.contains("Statistics (guard set, each model vs base)"))
+        XCTAssertTrue(html.contains("Statistics (in-domain set, each model vs base)"))
+        XCTAssertTrue(plain.contains("Statistics (each model vs base)"))
         XCTAssertTrue(html.contains("adapted · guard") && html.contains("adapted · in-domain"), "both CIs in the chart")
         XCTAssertEqual(html.components(separatedBy: "<svg").count - plain.components(separatedBy: "<svg").count, 2,
                        "a CI chart and the guard's histogram")
