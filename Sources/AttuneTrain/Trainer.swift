@@ -213,7 +213,10 @@ public final class Trainer {
                 let all = anchorIDs + candidateIDs
                 var masks = guide?.masks(anchorTextIDs: anchorIDs, candidateTextIDs: candidateIDs, symmetric: r.symmetric)
                 if let m = masks {
-                    masked += m.count
+                    // Padding slots are masked anyway: they are not the guide's doing.
+                    let pad = Set(padding)
+                    masked += m.forward.reduce(0) { $0 + $1.filter { !pad.contains($0) }.count }
+                        + (m.backward?.reduce(0) { $0 + $1.count } ?? 0)
                     let b = anchorIDs.count, c = candidateIDs.count - padding.count
                     negativesScored += b * (c - 1) + (r.symmetric ? b * (b - 1) : 0)
                 }
