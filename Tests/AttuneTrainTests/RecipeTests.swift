@@ -49,7 +49,9 @@ final class RecipeTests: XCTestCase {
         // The robust default: mined negatives, the base as guide, augmentation, a merge chosen on dev + guard.
         XCTAssertEqual(medical.mineNegatives, 3); XCTAssertEqual(medical.guide, "base")
         XCTAssertTrue(medical.augment.isActive); XCTAssertTrue(medical.hasGuardSet)
-        XCTAssertEqual(medical.guardQrels.first, root.deletingLastPathComponent().appendingPathComponent("shared/data/guard/dev-qrels.tsv").standardizedFileURL.path)
+        XCTAssertEqual(medical.guardQrels, [root.deletingLastPathComponent().appendingPathComponent("shared/data/guard/dev-qrels.tsv").standardizedFileURL.path,
+                                            root.appendingPathComponent("Data/medical/train-qrels.tsv").path],
+                       "two guard sets: general questions and the consumer wording of Data/medical's training topics")
         XCTAssertEqual(medical.mergeAlphas, [0.3, 0.5, 0.7, 1.0]); XCTAssertEqual(medical.devCorpusSample, 4000)
         // The plain recipe is today's sentence-transformers recipe: none of them.
         let plain = try Recipe.load(recipes.appendingPathComponent("medical-qa-plain.yaml"), currentDirectory: root)
