@@ -72,6 +72,7 @@ final class AdaptationTests: XCTestCase {
         r.guardQueries = [guardSet.queries, wording.queries]; r.guardCorpus = [guardSet.corpus, wording.corpus]
         r.guardQrels = [guardSet.qrels, wording.qrels]
         r.mergeAlphas = [0.5, 1]
+        r.mergeHead = "keep"
         r.mergeGuardTolerance = 0.005
         try r.validate()
         var logs: [String] = []
@@ -92,7 +93,7 @@ final class AdaptationTests: XCTestCase {
         let base = try SentenceModel.load(modelURL)
         let trained = try SentenceModel.load(out.appendingPathComponent("trained"))
         let final = try SentenceModel.load(out.appendingPathComponent("model"))
-        let want = try merge(base: base, tuned: trained, alpha: Float(sel.chosen))
+        let want = try merge(base: base, tuned: trained, alpha: Float(sel.chosen), headAlpha: 1)
         for ((n, a), (_, b)) in zip(final.bert.namedParameters, want.bert.namedParameters) {
             XCTAssertEqual(a.values, b.values, n)
         }
@@ -100,6 +101,26 @@ final class AdaptationTests: XCTestCase {
         let saved = try JSONDecoder().decode(MergeSelection.self, from: Data(contentsOf: out.appendingPathComponent("merge.json")))
         XCTAssertEqual(saved, sel)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("model/merge.json").path))
+
+        // --merge-only: other alphas for the same trained model, no training; OUTPUT/trained is untouched.
+        var again = r
+        again.mergeAlphas = [0.25]
+        logs = []
+        let redo = try Adaptation(recipe: again, mergeOnly: true, log: { logs.append($0) }).run()
+        XCTAssertNil(redo.training)
+        XCTAssertEqual(redo.merge?.curve.map(\.alpha), [0.25])
+        XCTAssertFalse(logs.contains { $0.hasPrefix("training ") }, "\(logs)")
+        let reTrained = try SentenceModel.load(out.appendingPathComponent("trained"))
+        let reFinal = try SentenceModel.load(out.appendingPathComponent("model"))
+        let reWant = try merge(base: base, tuned: trained, alpha: 0.25, headAlpha: 1)
+        for ((n, a), (_, b)) in zip(reTrained.bert.namedParameters, trained.bert.namedParameters) { XCTAssertEqual(a.values, b.values, n) }
+        for ((n, a), (_, b)) in zip(reFinal.bert.namedParameters, reWant.bert.namedParameters) { XCTAssertEqual(a.values, b.values, n) }
+        // Nothing trained yet: a clear error.
+        var empty = again
+        empty.output = dir.appendingPathComponent("never-trained").path
+        XCTAssertThrowsError(try Adaptation(recipe: empty, mergeOnly: true).run()) {
+            XCTAssertTrue("\($0)".contains("holds no trained model"), "\($0)")
+        }
     }
 
     func testMinedPairsAreWrittenOnceAndReused() throws {
