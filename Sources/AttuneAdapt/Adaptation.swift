@@ -136,13 +136,21 @@ public struct Adaptation {
         return url
     }
 
-    /// A guard set's name: its queries file's name without extension (`dev-queries`), with the
-    /// folder in front (`guard/dev-queries`) when another guard set's file has the same name.
+    /// A guard set's name: its queries file's folder and name, without `.jsonl` and a `queries`
+    /// suffix (`../shared/data/guard/dev-queries.jsonl` is `guard/dev`); the same name twice gets
+    /// its position appended.
     static func guardName(_ queries: String, among all: [String]) -> String {
-        let url = URL(fileURLWithPath: queries)
-        let stem = url.deletingPathExtension().lastPathComponent
-        let clash = all.filter { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent == stem }.count > 1
-        return clash ? url.deletingLastPathComponent().lastPathComponent + "/" + stem : stem
+        func name(_ path: String) -> String {
+            let url = URL(fileURLWithPath: path)
+            var stem = url.deletingPathExtension().lastPathComponent
+            for suffix in ["-queries", "_queries", "queries"] where stem.hasSuffix(suffix) && stem.count > suffix.count {
+                stem = String(stem.dropLast(suffix.count)); break
+            }
+            return url.deletingLastPathComponent().lastPathComponent + "/" + stem
+        }
+        let mine = name(queries), same = all.enumerated().filter { name($0.element) == mine }
+        guard same.count > 1, let i = all.firstIndex(of: queries) else { return mine }
+        return "\(mine) (\(i + 1))"
     }
 
     /// Score each alpha for the trained model in `tunedFolder`, choose, keep the trained model in
