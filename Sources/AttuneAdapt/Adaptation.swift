@@ -19,6 +19,10 @@ public struct Adaptation {
     public var recipe: Recipe
     /// Continue from OUTPUT/checkpoint.
     public var resume: Bool
+    /// Train nothing: score `merge.alphas` again for the model already trained in OUTPUT
+    /// (OUTPUT/trained, else OUTPUT/model) with this recipe's dev and guard sets, and keep the
+    /// chosen merge — other alphas, guard sets or tolerance without retraining.
+    public var mergeOnly = false
     /// One-line messages.
     public var log: (String) -> Void
     /// Training steps.
@@ -26,10 +30,11 @@ public struct Adaptation {
     /// (what, done, total) of long passes: the frozen-layer cache, dev and guard scoring.
     public var work: ((String, Int, Int) -> Void)?
 
-    public init(recipe: Recipe, resume: Bool = false, log: @escaping (String) -> Void = { _ in },
+    public init(recipe: Recipe, resume: Bool = false, mergeOnly: Bool = false, log: @escaping (String) -> Void = { _ in },
                 progress: ((StepReport) -> Void)? = nil, work: ((String, Int, Int) -> Void)? = nil) {
         self.recipe = recipe
         self.resume = resume
+        self.mergeOnly = mergeOnly
         self.log = log
         self.progress = progress
         self.work = work
@@ -37,7 +42,8 @@ public struct Adaptation {
 
     /// What a run produced.
     public struct Result: Encodable {
-        public var training: TrainSummary
+        /// The training run (nil with `mergeOnly`).
+        public var training: TrainSummary?
         /// The merge curve and choice (nil without `merge.alphas`).
         public var merge: MergeSelection?
         /// The folder of the final model.
@@ -51,9 +57,9 @@ public struct Adaptation {
     public func run() throws -> Result {
         let r = recipe
         let base = try SentenceModel.load(ModelStore.resolve(r.model))
-        log("training \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize)"
+        if !mergeOnly { log("training \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize)"
             + "\(r.miniBatchSize.map { " (GradCache mini-batches of \($0))" } ?? ""), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens"
-            + (r.guide.map { ", guide \($0)" } ?? ""))
+            + (r.guide.map { ", guide \($0)" } ?? "")) }
         let dev = try r.hasDevSet ? Adaptation.benchmark("dev", corpus: r.devCorpus!, queries: r.devQueries!, qrels: r.devQrels!,
                                                         sample: r.devCorpusSample, seed: r.seed) : nil
         let guardSets = try r.guardSets.map { g in
@@ -66,6 +72,20 @@ public struct Adaptation {
         // Mining and the merge's alpha 0 see the base with the training prompts (the Trainer applies
         // them itself, to the base as loaded).
         let prompted = try TrainingPrompts(recipe: r, model: base).applied(to: base)
+        let out = URL(fileURLWithPath: r.output)
+        if mergeOnly {
+            guard !r.mergeAlphas.isEmpty, let dev else {
+                throw AttuneError.badConfig(source: "recipe", field: "merge.alphas", what: "is empty or there is no dev set: nothing to choose a merge with")
+            }
+            let trained = out.appendingPathComponent(Adaptation.trainedFolder), model = out.appendingPathComponent("model")
+            let tuned = FileManager.default.fileExists(atPath: trained.appendingPathComponent("config.json").path) ? trained : model
+            guard FileManager.default.fileExists(atPath: tuned.appendingPathComponent("config.json").path) else {
+                throw AttuneError.invalidFile(path: out.path, what: "holds no trained model (neither trained/ nor model/); train first")
+            }
+            log("merge only: the trained model is \(tuned.path)")
+            let selection = try selectMerge(base: prompted, tunedFolder: tuned, dev: dev, guardSets: guardSets)
+            return Result(training: nil, merge: selection, model: model.path)
+        }
         var trainOn = r
         if r.mineNegatives > 0 { trainOn.pairs = try minedPairs(base: prompted).path }
         let summary = try Trainer(recipe: trainOn, log: log).run(
@@ -78,7 +98,7 @@ public struct Adaptation {
         guard !r.mergeAlphas.isEmpty, let dev else {
             return Result(training: summary, merge: nil, model: summary.output)
         }
-        let selection = try selectMerge(base: prompted, dev: dev, guardSets: guardSets)
+        let selection = try selectMerge(base: prompted, tunedFolder: URL(fileURLWithPath: summary.output), dev: dev, guardSets: guardSets)
         return Result(training: summary, merge: selection, model: summary.output)
     }
 
@@ -123,23 +143,34 @@ public struct Adaptation {
         return url
     }
 
-    /// A guard set's name: its queries file's name without extension (`dev-queries`), with the
-    /// folder in front (`guard/dev-queries`) when another guard set's file has the same name.
+    /// A guard set's name: its queries file's folder and name, without `.jsonl` and a `queries`
+    /// suffix (`../shared/data/guard/dev-queries.jsonl` is `guard/dev`); the same name twice gets
+    /// its position appended.
     static func guardName(_ queries: String, among all: [String]) -> String {
-        let url = URL(fileURLWithPath: queries)
-        let stem = url.deletingPathExtension().lastPathComponent
-        let clash = all.filter { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent == stem }.count > 1
-        return clash ? url.deletingLastPathComponent().lastPathComponent + "/" + stem : stem
+        func name(_ path: String) -> String {
+            let url = URL(fileURLWithPath: path)
+            var stem = url.deletingPathExtension().lastPathComponent
+            for suffix in ["-queries", "_queries", "queries"] where stem.hasSuffix(suffix) && stem.count > suffix.count {
+                stem = String(stem.dropLast(suffix.count)); break
+            }
+            return url.deletingLastPathComponent().lastPathComponent + "/" + stem
+        }
+        let mine = name(queries), same = all.enumerated().filter { name($0.element) == mine }
+        guard same.count > 1, let i = all.firstIndex(of: queries) else { return mine }
+        return "\(mine) (\(i + 1))"
     }
 
-    /// Score each alpha, choose, and put the chosen merge in OUTPUT/model.
-    func selectMerge(base: SentenceModel, dev: RetrievalBenchmark, guardSets: [RetrievalBenchmark]) throws -> MergeSelection {
+    /// Score each alpha for the trained model in `tunedFolder`, choose, keep the trained model in
+    /// OUTPUT/trained and put the chosen merge in OUTPUT/model.
+    func selectMerge(base: SentenceModel, tunedFolder: URL, dev: RetrievalBenchmark, guardSets: [RetrievalBenchmark]) throws -> MergeSelection {
         let r = recipe
         let out = URL(fileURLWithPath: r.output)
         let modelURL = out.appendingPathComponent("model"), trainedURL = out.appendingPathComponent(Adaptation.trainedFolder)
-        let tuned = try SentenceModel.load(modelURL)
-        let recipeFile = try Data(contentsOf: modelURL.appendingPathComponent("attune_recipe.yaml"))
-        try tuned.save(to: trainedURL, overwrite: true, extraFiles: ["attune_recipe.yaml": recipeFile])
+        let tuned = try SentenceModel.load(tunedFolder)
+        let recipeFile = try Data(contentsOf: tunedFolder.appendingPathComponent("attune_recipe.yaml"))
+        if tunedFolder.standardizedFileURL.path != trainedURL.standardizedFileURL.path {
+            try tuned.save(to: trainedURL, overwrite: true, extraFiles: ["attune_recipe.yaml": recipeFile])
+        }
         log("merge: the trained model is kept in \(trainedURL.path); scoring alphas \(r.mergeAlphas.map { String($0) }.joined(separator: ", ")) on dev"
             + (guardSets.isEmpty ? "" : " and the guard set(s) " + guardSets.map(\.name).joined(separator: ", ")))
         func point(_ alpha: Double, _ m: SentenceModel) throws -> MergeSelection.Point {
@@ -148,10 +179,11 @@ public struct Adaptation {
                 + zip(guardSets, p.guards).map { String(format: ", %@ %.4f", $0.name, $1) }.joined())
             return p
         }
+        let headAlpha: Float? = r.mergeHead == "keep" ? 1 : nil
         let basePoint = try point(0, base)
-        let curve = try r.mergeAlphas.map { a in try point(a, a == 1 ? tuned : merge(base: base, tuned: tuned, alpha: Float(a))) }
+        let curve = try r.mergeAlphas.map { a in try point(a, a == 1 ? tuned : merge(base: base, tuned: tuned, alpha: Float(a), headAlpha: headAlpha)) }
         let selection = try MergeSelection(guards: guardSets.map(\.name), base: basePoint, curve: curve, tolerance: r.mergeGuardTolerance)
-        let chosen = selection.chosen == 1 ? tuned : try merge(base: base, tuned: tuned, alpha: Float(selection.chosen))
+        let chosen = selection.chosen == 1 ? tuned : try merge(base: base, tuned: tuned, alpha: Float(selection.chosen), headAlpha: headAlpha)
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         let json = try enc.encode(selection)

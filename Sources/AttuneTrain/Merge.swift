@@ -9,16 +9,21 @@ import Foundation
 /// `TrainableModel` appends last) is interpolated toward the identity: weight toward `I`, bias
 /// toward 0, which is what the base computes without it. At `alpha` 0 the result is the base
 /// itself (that head left out) and at 1 the tuned model, bit for bit; in between each value is
-/// `(1 − alpha)·b + alpha·t` in Float.
+/// `(1 − alpha)·b + alpha·t` in Float. `headAlpha` moves that head by another weight: 1 keeps it
+/// as trained while the encoder is interpolated (nil: `alpha`, like every other tensor).
 ///
 /// The models must share the architecture: the same BERT config, the same tensor names and
 /// shapes, the same vocabulary, pooling, normalisation and Dense modules (save the extra head).
 /// Otherwise it throws one line naming the first difference. The result keeps the tuned model's
 /// folder (configs and tokenizer files for saving) and its max sequence length.
-public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float,
+public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float, headAlpha: Float? = nil,
                   baseName: String = "base", tunedName: String = "tuned") throws -> SentenceModel {
     guard alpha.isFinite, alpha >= 0, alpha <= 1 else {
         throw AttuneError.invalid("merge: alpha must be between 0 and 1, got \(alpha)")
+    }
+    let headAlpha = headAlpha ?? alpha
+    guard headAlpha.isFinite, headAlpha >= 0, headAlpha <= 1 else {
+        throw AttuneError.invalid("merge: the head's alpha must be between 0 and 1, got \(headAlpha)")
     }
     func refuse(_ what: String) -> AttuneError {
         .invalid("merge: \(baseName) and \(tunedName) differ: \(what); only models of one architecture merge")
@@ -92,11 +97,11 @@ public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float,
         guard w.shape == [dim, dim], head.activation.hasSuffix("Identity") else {
             throw refuse("\(tunedName)'s extra Dense module (weight \(w.shape), \(head.activation)) is not a square identity-activation head over the base's \(dim) dimensions, so it has no identity to merge toward")
         }
-        if alpha > 0 {
+        if headAlpha > 0 {
             let identity = DenseModule.identity(dim: dim)
             var bias: Tensor? = nil
-            if let tb = head.linear.bias { bias = interpolate(identity.linear.bias!, tb, alpha) }
-            dense.append(DenseModule(linear: Linear(weight: interpolate(identity.linear.weight, w, alpha),
+            if let tb = head.linear.bias { bias = interpolate(identity.linear.bias!, tb, headAlpha) }
+            dense.append(DenseModule(linear: Linear(weight: interpolate(identity.linear.weight, w, headAlpha),
                                                     bias: bias), activation: head.activation))
         }
     }

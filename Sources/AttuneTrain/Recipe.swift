@@ -76,6 +76,8 @@ public struct Recipe: SchemaRecord, Equatable {
     public var mergeAlphas: [Double] = []
     /// Which set chooses the alpha (only `dev`).
     public var mergeSelectOn = "dev"
+    /// The trained Dense head in a merge: `interpolate` (toward the identity, by alpha) or `keep` (as trained).
+    public var mergeHead = "interpolate"
     /// A merge may lose at most this much guard nDCG@10 against the base.
     public var mergeGuardTolerance = 0.005
     /// Score the dev set on its relevant documents plus this many others drawn at random
@@ -176,6 +178,8 @@ public struct Recipe: SchemaRecord, Equatable {
         RecipeKey("merge.alphas", \.mergeAlphas, .within(0...1), resumable: true,
                   help: "WiSE-FT: merge base and trained weights at each alpha, keep the best on dev within the guard tolerance ([] = no merge)"),
         RecipeKey("merge.select_on", \.mergeSelectOn, .oneOf(["dev"]), resumable: true, help: "The set that chooses the alpha (dev)"),
+        RecipeKey("merge.head", \.mergeHead, .oneOf(["interpolate", "keep"]), resumable: true,
+                  help: "The trained Dense head in a merge: interpolate (toward the identity, by alpha) or keep (as trained; only the encoder is interpolated)"),
         RecipeKey("merge.guard_tolerance", \.mergeGuardTolerance, .within(0...1), resumable: true,
                   help: "A merged model may lose at most this much nDCG@10 against the base on each guard set"),
         RecipeKey("dev_corpus_sample", \.devCorpusSample, .atLeast(1, "or null for the whole corpus"), resumable: true,

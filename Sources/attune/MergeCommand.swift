@@ -10,13 +10,14 @@ struct Merge: ParsableCommand {
         abstract: "Merge a fine-tuned model with its base: θ = (1 − alpha)·base + alpha·tuned (WiSE-FT).",
         discussion: """
         Give --model twice: the base first, then the tuned model. Every tensor is interpolated; a Dense head the tuned
-        model has and the base lacks is interpolated toward the identity. Models of different architecture, shape or
+        model has and the base lacks is interpolated toward the identity (--keep-head keeps it as trained). Models of different architecture, shape or
         vocabulary are refused, naming the tensor. The result is a sentence-transformers folder, written whole or not at all.
         """)
 
     @Option(name: .customLong("model"), help: "The base model, then the tuned model (folders or names).")
     var models: [String] = []
     @Option(help: "Weight of the tuned model, in [0, 1] (0: the base, 1: the tuned model).") var alpha: Float
+    @Flag(help: "Keep the tuned model's extra Dense head as trained (only the encoder is interpolated).") var keepHead = false
     @Option(help: "The folder to write.") var output: String
     @Flag(help: "Replace the output folder if it exists.") var force = false
 
@@ -31,8 +32,8 @@ struct Merge: ParsableCommand {
         }
         let base = try ModelOption.named(models[0]).load()
         let tuned = try ModelOption.named(models[1]).load()
-        let merged = try AttuneTrain.merge(base: base, tuned: tuned, alpha: alpha, baseName: models[0], tunedName: models[1])
+        let merged = try AttuneTrain.merge(base: base, tuned: tuned, alpha: alpha, headAlpha: keepHead ? 1 : nil, baseName: models[0], tunedName: models[1])
         try merged.save(to: outURL, overwrite: force)
-        note("merged \(models[0]) and \(models[1]) at alpha \(alpha) into \(output)")
+        note("merged \(models[0]) and \(models[1]) at alpha \(alpha)\(keepHead ? " (head kept as trained)" : "") into \(output)")
     }
 }

@@ -27,6 +27,7 @@ struct Train: ParsableCommand {
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var keys: RecipeFlags
     @Flag(help: "Continue from OUTPUT/checkpoint (made with the same recipe).") var resume = false
+    @Flag(help: "Train nothing: choose the merge again (merge.*, guard.*) for the model already trained in OUTPUT.") var mergeOnly = false
     @Flag(help: "Print a JSON summary last.") var json = false
 
     func validate() throws {
@@ -40,7 +41,7 @@ struct Train: ParsableCommand {
         var r = try recipe.map { try Recipe.load(URL(fileURLWithPath: $0)) } ?? Recipe()
         try keys.apply(to: &r)
         try r.validate(source: recipe ?? "flags")
-        let result = try TrainJob(recipe: r, resume: resume).execute()
+        let result = try TrainJob(recipe: r, resume: resume, mergeOnly: mergeOnly).execute()
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.sortedKeys]
@@ -132,12 +133,13 @@ extension ArgumentHelp {
 struct TrainJob {
     var recipe: Recipe
     var resume: Bool
+    var mergeOnly = false
 
     func execute() throws -> Adaptation.Result {
         var lastPrint = Date.distantPast
         let interactive = isatty(2) != 0
         var bars: [String: (bar: ProgressBar, done: Int)] = [:]
-        return try Adaptation(recipe: recipe, resume: resume, log: note,
+        return try Adaptation(recipe: recipe, resume: resume, mergeOnly: mergeOnly, log: note,
             progress: { s in
                 let now = Date()
                 guard s.step == s.totalSteps || now.timeIntervalSince(lastPrint) >= (interactive ? 0.2 : 10) else { return }

@@ -79,13 +79,16 @@ final class AdaptationTests: XCTestCase {
         r.guardQueries = [guardSet.queries, wording.queries]; r.guardCorpus = [guardSet.corpus, wording.corpus]
         r.guardQrels = [guardSet.qrels, wording.qrels]
         r.mergeAlphas = [0.5, 1]
+        r.mergeHead = "keep"
         r.mergeGuardTolerance = 0.005
         try r.validate()
         var logs: [String] = []
         let result = try Adaptation(recipe: r, log: { logs.append($0) }).run()
         let sel = try XCTUnwrap(result.merge)
         XCTAssertEqual(sel.curve.map(\.alpha), [0.5, 1])
-        XCTAssertEqual(sel.guards, ["guard-queries", "wording-queries"], "each guard set named by its queries file")
+        XCTAssertEqual(sel.guards, ["\(dir.lastPathComponent)/guard", "\(dir.lastPathComponent)/wording"], "each guard set named by its queries file")
+        XCTAssertEqual(Adaptation.guardName("/d/shared/data/guard/dev-queries.jsonl", among: ["/d/shared/data/guard/dev-queries.jsonl", "/r/Data/medical/train-queries.jsonl"]), "guard/dev")
+        XCTAssertEqual(Adaptation.guardName("/a/x/q.jsonl", among: ["/a/x/q.jsonl", "/b/x/q.jsonl"]), "x/q (1)")
         XCTAssertEqual(sel.base.guards.count, 2)
         XCTAssertTrue(sel.curve.allSatisfy { $0.guards.count == 2 })
         XCTAssertTrue([0.5, 1].contains(sel.chosen))
@@ -99,7 +102,7 @@ final class AdaptationTests: XCTestCase {
         let base = try SentenceModel.load(modelURL)
         let trained = try SentenceModel.load(out.appendingPathComponent("trained"))
         let final = try SentenceModel.load(out.appendingPathComponent("model"))
-        let want = try merge(base: base, tuned: trained, alpha: Float(sel.chosen))
+        let want = try merge(base: base, tuned: trained, alpha: Float(sel.chosen), headAlpha: 1)
         for ((n, a), (_, b)) in zip(final.bert.namedParameters, want.bert.namedParameters) {
             XCTAssertEqual(a.values, b.values, n)
         }
@@ -107,6 +110,26 @@ final class AdaptationTests: XCTestCase {
         let saved = try JSONDecoder().decode(MergeSelection.self, from: Data(contentsOf: out.appendingPathComponent("merge.json")))
         XCTAssertEqual(saved, sel)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("model/merge.json").path))
+
+        // --merge-only: other alphas for the same trained model, no training; OUTPUT/trained is untouched.
+        var again = r
+        again.mergeAlphas = [0.25]
+        logs = []
+        let redo = try Adaptation(recipe: again, mergeOnly: true, log: { logs.append($0) }).run()
+        XCTAssertNil(redo.training)
+        XCTAssertEqual(redo.merge?.curve.map(\.alpha), [0.25])
+        XCTAssertFalse(logs.contains { $0.hasPrefix("training ") }, "\(logs)")
+        let reTrained = try SentenceModel.load(out.appendingPathComponent("trained"))
+        let reFinal = try SentenceModel.load(out.appendingPathComponent("model"))
+        let reWant = try merge(base: base, tuned: trained, alpha: 0.25, headAlpha: 1)
+        for ((n, a), (_, b)) in zip(reTrained.bert.namedParameters, trained.bert.namedParameters) { XCTAssertEqual(a.values, b.values, n) }
+        for ((n, a), (_, b)) in zip(reFinal.bert.namedParameters, reWant.bert.namedParameters) { XCTAssertEqual(a.values, b.values, n) }
+        // Nothing trained yet: a clear error.
+        var empty = again
+        empty.output = dir.appendingPathComponent("never-trained").path
+        XCTAssertThrowsError(try Adaptation(recipe: empty, mergeOnly: true).run()) {
+            XCTAssertTrue("\($0)".contains("holds no trained model"), "\($0)")
+        }
     }
 
     func testMinedPairsAreWrittenOnceAndReused() throws {
@@ -181,9 +204,10 @@ final class AdaptationTests: XCTestCase {
         let minedB = try PairReader().read(URL(fileURLWithPath: b.output).appendingPathComponent("mined-pairs.jsonl")).pairs
         XCTAssertGreaterThan(minedA.filter { !$0.negatives.isEmpty }.count, 12)
         XCTAssertEqual(minedA.map { $0.negatives.map { "passage: " + $0 } }, minedB.map(\.negatives), "mined pairs are written without prompts")
-        XCTAssertEqual(ra.training.first_loss, rb.training.first_loss)
-        XCTAssertEqual(ra.training.best_dev, rb.training.best_dev)
-        XCTAssertNotNil(ra.training.best_dev)
+        let ta = try XCTUnwrap(ra.training), tb = try XCTUnwrap(rb.training)
+        XCTAssertEqual(ta.first_loss, tb.first_loss)
+        XCTAssertEqual(ta.best_dev, tb.best_dev)
+        XCTAssertNotNil(ta.best_dev)
         let ma = try XCTUnwrap(ra.merge), mb = try XCTUnwrap(rb.merge)
         XCTAssertEqual(ma.base, mb.base, "alpha 0, the base with the prompts")
         XCTAssertEqual(ma.curve, mb.curve)

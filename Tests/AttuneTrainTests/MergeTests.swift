@@ -88,6 +88,25 @@ final class MergeTests: XCTestCase {
         XCTAssertLessThan(dist(e, et), dist(eb, et))
     }
 
+    func testKeptHeadStaysAsTrainedWhileTheEncoderMoves() throws {
+        let (base, tuned) = try models()
+        let m = try merge(base: base, tuned: tuned, alpha: 0.3, headAlpha: 1)
+        let half = try merge(base: base, tuned: tuned, alpha: 0.3)
+        for ((n, a), (_, b)) in zip(m.bert.namedParameters, half.bert.namedParameters) {
+            XCTAssertEqual(a.values, b.values, "\(n): the encoder merges as without headAlpha")
+        }
+        XCTAssertEqual(m.dense.count, 1)
+        XCTAssertEqual(m.dense[0].linear.weight.values, tuned.dense[0].linear.weight.values, "the head is the trained one, bit for bit")
+        XCTAssertEqual(m.dense[0].linear.bias?.values, tuned.dense[0].linear.bias?.values)
+        // At alpha 0 the encoder is the base's and the trained head sits on it.
+        let zero = try merge(base: base, tuned: tuned, alpha: 0, headAlpha: 1)
+        for ((n, a), (_, b)) in zip(zero.bert.namedParameters, base.bert.namedParameters) { XCTAssertEqual(a.values, b.values, n) }
+        XCTAssertEqual(zero.dense.count, 1)
+        XCTAssertThrowsError(try merge(base: base, tuned: tuned, alpha: 0.5, headAlpha: 1.5)) {
+            XCTAssertTrue("\($0)".contains("the head's alpha must be between 0 and 1, got 1.5"), "\($0)")
+        }
+    }
+
     func testMergedModelSavesAndLoadsBack() throws {
         let (base, tuned) = try models()
         let merged = try merge(base: base, tuned: tuned, alpha: 0.3)

@@ -52,7 +52,7 @@ final class RecipeTests: XCTestCase {
         XCTAssertEqual(medical.guardQrels, [root.deletingLastPathComponent().appendingPathComponent("shared/data/guard/dev-qrels.tsv").standardizedFileURL.path,
                                             root.appendingPathComponent("Data/medical/train-qrels.tsv").path],
                        "two guard sets: general questions and the consumer wording of Data/medical's training topics")
-        XCTAssertEqual(medical.mergeAlphas, [0.3, 0.5, 0.7, 1.0]); XCTAssertEqual(medical.devCorpusSample, 4000)
+        XCTAssertEqual(medical.mergeHead, "keep"); XCTAssertEqual(medical.mergeAlphas, [0.3, 0.5, 0.7, 1.0]); XCTAssertEqual(medical.devCorpusSample, 4000)
         // The plain recipe is today's sentence-transformers recipe: none of them.
         let plain = try Recipe.load(recipes.appendingPathComponent("medical-qa-plain.yaml"), currentDirectory: root)
         XCTAssertEqual(plain.mineNegatives, 0); XCTAssertNil(plain.guide); XCTAssertFalse(plain.augment.isActive)
