@@ -69,6 +69,9 @@ public struct Adaptation {
         if let dev, r.devCorpusSample != nil {
             log("dev: \(dev.queries.count) queries against \(dev.corpus.count) documents (their relevant ones and a sample of the rest)")
         }
+        // Mining and the merge's alpha 0 see the base with the training prompts (the Trainer applies
+        // them itself, to the base as loaded).
+        let prompted = try TrainingPrompts(recipe: r, model: base).applied(to: base)
         let out = URL(fileURLWithPath: r.output)
         if mergeOnly {
             guard !r.mergeAlphas.isEmpty, let dev else {
@@ -80,11 +83,11 @@ public struct Adaptation {
                 throw AttuneError.invalidFile(path: out.path, what: "holds no trained model (neither trained/ nor model/); train first")
             }
             log("merge only: the trained model is \(tuned.path)")
-            let selection = try selectMerge(base: base, tunedFolder: tuned, dev: dev, guardSets: guardSets)
+            let selection = try selectMerge(base: prompted, tunedFolder: tuned, dev: dev, guardSets: guardSets)
             return Result(training: nil, merge: selection, model: model.path)
         }
         var trainOn = r
-        if r.mineNegatives > 0 { trainOn.pairs = try minedPairs(base: base).path }
+        if r.mineNegatives > 0 { trainOn.pairs = try minedPairs(base: prompted).path }
         let summary = try Trainer(recipe: trainOn, log: log).run(
             base: base, resume: resume,
             evaluate: dev.map { d in { try self.score($0, on: d) } },
@@ -95,13 +98,15 @@ public struct Adaptation {
         guard !r.mergeAlphas.isEmpty, let dev else {
             return Result(training: summary, merge: nil, model: summary.output)
         }
-        let selection = try selectMerge(base: base, tunedFolder: URL(fileURLWithPath: summary.output), dev: dev, guardSets: guardSets)
+        let selection = try selectMerge(base: prompted, tunedFolder: URL(fileURLWithPath: summary.output), dev: dev, guardSets: guardSets)
         return Result(training: summary, merge: selection, model: summary.output)
     }
 
     /// The pairs with `mine.num_negatives` hard negatives each, mined with the base model over the
-    /// pairs' own positives (`HardNegativeMiner`) into OUTPUT/mined-pairs.jsonl — reused while the
-    /// pairs and the mining settings are unchanged (OUTPUT/mined-pairs.json records both).
+    /// pairs' own positives (`HardNegativeMiner`: anchors with `base`'s query prompt, positives with
+    /// its document prompt — the training prompts) into OUTPUT/mined-pairs.jsonl, written without
+    /// prompts — reused while the pairs, the prompts and the mining settings are unchanged
+    /// (OUTPUT/mined-pairs.json records them).
     func minedPairs(base: SentenceModel) throws -> URL {
         let r = recipe
         let out = URL(fileURLWithPath: r.output)
@@ -119,6 +124,8 @@ public struct Adaptation {
         let key: String = "pairs \(TrainingPair.digest(read.pairs)); model \(r.model) at \(model.maxSeqLength) tokens; "
             + "\(options.numNegatives) negatives, relative margin \(options.relativeMargin.map { "\($0)" } ?? "none"), "
             + "\(options.sampling.rawValue), seed \(options.seed)"
+            + (model.prompts.queryPrompt.isEmpty && model.prompts.documentPrompt.isEmpty ? ""
+                : "; prompts \(jsonQuoted(model.prompts.queryPrompt)) / \(jsonQuoted(model.prompts.documentPrompt))")
         if let saved = try? JSONDecoder().decode([String: String].self, from: Data(contentsOf: meta)), saved["key"] == key,
            FileManager.default.fileExists(atPath: url.path) {
             log("mine: reusing \(url.path) (same pairs and settings)")

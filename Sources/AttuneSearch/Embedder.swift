@@ -16,9 +16,14 @@ public protocol Embedder {
     func embed(_ texts: [String]) throws -> Tensor
     /// Embed queries: as `embed`, but with the query prompt where the model has one.
     func embedQueries(_ texts: [String]) throws -> Tensor
+    /// The text `embed` prepends to every document ("" for none): an index records it, and refuses
+    /// an embedder with another, since the vectors it holds were made with it.
+    var documentPrompt: String { get }
 }
 
 extension Embedder {
     /// Queries and documents alike, for embedders without prompts.
     public func embedQueries(_ texts: [String]) throws -> Tensor { try embed(texts) }
+    /// No prompt, for embedders without prompts.
+    public var documentPrompt: String { "" }
 }

@@ -23,6 +23,8 @@ public final class EmbeddingIndex: IndexStore {
     public let maxSeqLength: Int
     /// The model's name, for messages.
     public let modelName: String
+    /// The prompt the documents were embedded with (nil: not recorded, an older index).
+    public let documentPrompt: String?
     /// The number of documents stored.
     public private(set) var count: Int
 
@@ -50,6 +52,7 @@ public final class EmbeddingIndex: IndexStore {
         modelName = try field("model_name")
         dimension = try positive("dimension")
         maxSeqLength = try positive("max_seq_length")
+        documentPrompt = meta["document_prompt"]
         let counter = try db.prepare("SELECT COUNT(*) FROM docs")
         try counter.step()
         count = counter.int(0)
@@ -104,6 +107,7 @@ public final class EmbeddingIndex: IndexStore {
                 ("model_name", embedder.name),
                 ("dimension", String(embedder.dimension)),
                 ("max_seq_length", String(embedder.maxSeqLength)),
+                ("document_prompt", embedder.documentPrompt),
                 ("created", ISO8601DateFormatter().string(from: Date())),
             ]
             for (key, value) in rows {
@@ -165,7 +169,8 @@ public final class EmbeddingIndex: IndexStore {
     public var location: String { url.path }
 
     public var meta: IndexMeta {
-        IndexMeta(fingerprint: fingerprint, modelName: modelName, dimension: dimension, maxSeqLength: maxSeqLength, precision: .float32)
+        IndexMeta(fingerprint: fingerprint, modelName: modelName, dimension: dimension, maxSeqLength: maxSeqLength, precision: .float32,
+                  documentPrompt: documentPrompt)
     }
 
     public func presentIDs() throws -> Set<String> {

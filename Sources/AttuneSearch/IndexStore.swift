@@ -21,16 +21,20 @@ public struct IndexMeta: Sendable, Equatable {
     public var maxSeqLength: Int
     /// How the vectors are stored.
     public var precision: VectorPrecision
+    /// The prompt prepended to every document when it was embedded ("" for none); nil for an index
+    /// built before Attune recorded it (then not checked).
+    public var documentPrompt: String?
 
-    public init(fingerprint: String, modelName: String, dimension: Int, maxSeqLength: Int, precision: VectorPrecision) {
+    public init(fingerprint: String, modelName: String, dimension: Int, maxSeqLength: Int, precision: VectorPrecision,
+                documentPrompt: String?) {
         self.fingerprint = fingerprint; self.modelName = modelName; self.dimension = dimension
-        self.maxSeqLength = maxSeqLength; self.precision = precision
+        self.maxSeqLength = maxSeqLength; self.precision = precision; self.documentPrompt = documentPrompt
     }
 
     /// The meta of an index built by `embedder`.
     public init(embedder: Embedder, precision: VectorPrecision = .float32) {
         self.init(fingerprint: embedder.fingerprint, modelName: embedder.name, dimension: embedder.dimension,
-                  maxSeqLength: embedder.maxSeqLength, precision: precision)
+                  maxSeqLength: embedder.maxSeqLength, precision: precision, documentPrompt: embedder.documentPrompt)
     }
 }
 
@@ -101,14 +105,20 @@ public struct AddResult: Sendable, Equatable {
 }
 
 extension IndexStore {
-    /// Throw unless `embedder` makes the vectors this index holds: same fingerprint and dimension
-    /// (the check before embedding queries to search it).
+    /// Throw unless `embedder` makes the vectors this index holds: same fingerprint, dimension and
+    /// document prompt (the check before embedding queries to search it, or documents to add).
+    /// An index that did not record its document prompt (built before Attune did) is not checked
+    /// for it.
     public func checkCompatible(with embedder: Embedder) throws {
         if embedder.fingerprint != meta.fingerprint {
             throw AttuneError.invalidFile(path: location, what: "built with model \"\(meta.modelName)\" (fingerprint \(meta.fingerprint.prefix(16))), but the embedder is \"\(embedder.name)\" (fingerprint \(embedder.fingerprint.prefix(16))); use the index's model or build a new index")
         }
         if embedder.dimension != meta.dimension {
             throw AttuneError.invalidFile(path: location, what: "holds \(meta.dimension)-dimensional vectors, but \"\(embedder.name)\" makes \(embedder.dimension)-dimensional ones")
+        }
+        if let built = meta.documentPrompt, built != embedder.documentPrompt {
+            let fix = built.isEmpty ? "with a model whose documents take no prompt" : "with --document-prompt \(jsonQuoted(built))"
+            throw AttuneError.invalidFile(path: location, what: "built with document prompt \(jsonQuoted(built)), but \"\(embedder.name)\" here prepends \(jsonQuoted(embedder.documentPrompt)) to documents; use the index \(fix), or build a new index")
         }
     }
 

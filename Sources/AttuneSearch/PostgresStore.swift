@@ -106,7 +106,8 @@ public final class PostgresStore: IndexStore {
         postgres = location
         self.connection = connection
         meta = IndexMeta(fingerprint: try field("model_fingerprint"), modelName: try field("model_name"),
-                         dimension: try positive("dimension"), maxSeqLength: try positive("max_seq_length"), precision: precision)
+                         dimension: try positive("dimension"), maxSeqLength: try positive("max_seq_length"), precision: precision,
+                         documentPrompt: row["document_prompt"])
         approximateIndex = row["ann"]
         count = 0
         count = try currentCount()
@@ -146,8 +147,10 @@ public final class PostgresStore: IndexStore {
                     name text PRIMARY KEY, format text NOT NULL, schema_version int NOT NULL,
                     model_fingerprint text NOT NULL, model_name text NOT NULL, dimension int NOT NULL,
                     max_seq_length int NOT NULL, precision text NOT NULL, ann text,
-                    created timestamptz NOT NULL DEFAULT now())
+                    created timestamptz NOT NULL DEFAULT now(), document_prompt text)
                 """, [], "creating the meta table")
+            // A meta table made before Attune recorded the document prompt gains the column (NULL: not recorded).
+            try connection.query("ALTER TABLE \(metaTable) ADD COLUMN IF NOT EXISTS document_prompt text", [], "updating the meta table")
             if let row = try readMeta(connection) { return row }
             let exists = try connection.query("SELECT to_regclass($1) IS NOT NULL", ["\"\(location.table)\""], "looking for the table")
             if exists.first?.first == "t" {
@@ -160,10 +163,10 @@ public final class PostgresStore: IndexStore {
                     text text NOT NULL, metadata jsonb NOT NULL DEFAULT '{}', embedding \(type)(\(embedder.dimension)) NOT NULL)
                 """, [], "creating the index table")
             try connection.query("""
-                INSERT INTO \(metaTable) (name, format, schema_version, model_fingerprint, model_name, dimension, max_seq_length, precision)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                INSERT INTO \(metaTable) (name, format, schema_version, model_fingerprint, model_name, dimension, max_seq_length, precision, document_prompt)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                 """, [location.table, format, String(schemaVersion), embedder.fingerprint, embedder.name,
-                      String(embedder.dimension), String(embedder.maxSeqLength), precision.rawValue], "writing the meta row")
+                      String(embedder.dimension), String(embedder.maxSeqLength), precision.rawValue, embedder.documentPrompt], "writing the meta row")
             return try readMeta(connection)!
         }
         let store = try PostgresStore(location, connection: connection, row: row)
@@ -205,8 +208,10 @@ public final class PostgresStore: IndexStore {
     private static func readMeta(_ c: PostgresConnection) throws -> [String: String]? {
         let hasMeta = try c.query("SELECT to_regclass('\(metaTable)') IS NOT NULL", [], "looking for the meta table")
         guard hasMeta.first?.first == "t" else { return nil }
-        let cols = ["format", "schema_version", "model_fingerprint", "model_name", "dimension", "max_seq_length", "precision", "ann"]
-        let rows = try c.query("SELECT \(cols.joined(separator: ", ")) FROM \(metaTable) WHERE name = $1", [c.location.table], "reading the meta table")
+        let cols = ["format", "schema_version", "model_fingerprint", "model_name", "dimension", "max_seq_length", "precision", "ann", "document_prompt"]
+        // Through to_jsonb, so a meta table made before a column existed reads it as NULL.
+        let rows = try c.query("SELECT \(cols.map { "to_jsonb(m)->>'\($0)'" }.joined(separator: ", ")) FROM \(metaTable) m WHERE name = $1",
+                               [c.location.table], "reading the meta table")
         guard let row = rows.first else { return nil }
         var out: [String: String] = [:]
         for (k, v) in zip(cols, row) { out[k] = v }

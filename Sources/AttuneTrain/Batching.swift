@@ -21,7 +21,10 @@ public struct BatchPlan: Sendable, Equatable {
 /// Every distinct text of `pairs` once, and each pair's texts as indices into it: the trainer
 /// encodes each text once per step, and the IDs key caches and loss exclusions.
 /// Texts are numbered in first-seen order (anchor, positive, negatives of pair 0, then pair 1, …).
-public func uniqueTexts(_ pairs: [TrainingPair])
+/// A text is what the model reads: `anchorPrompt` is prepended to every anchor and
+/// `positivePrompt` to every positive and negative (see `TrainingPrompts`), so one sentence used
+/// with two different prompts is two texts.
+public func uniqueTexts(_ pairs: [TrainingPair], anchorPrompt: String = "", positivePrompt: String = "")
     -> (texts: [String], anchorIDs: [Int32], positiveIDs: [Int32], negativeIDs: [[Int32]]) {
     var ids: [String: Int32] = [:]
     ids.reserveCapacity(pairs.count * 2)
@@ -36,9 +39,9 @@ public func uniqueTexts(_ pairs: [TrainingPair])
     var anchors: [Int32] = [], positives: [Int32] = [], negatives: [[Int32]] = []
     anchors.reserveCapacity(pairs.count); positives.reserveCapacity(pairs.count); negatives.reserveCapacity(pairs.count)
     for p in pairs {
-        anchors.append(id(p.anchor))
-        positives.append(id(p.positive))
-        negatives.append(p.negatives.map(id))
+        anchors.append(id(anchorPrompt + p.anchor))
+        positives.append(id(positivePrompt + p.positive))
+        negatives.append(p.negatives.map { id(positivePrompt + $0) })
     }
     return (texts, anchors, positives, negatives)
 }

@@ -168,7 +168,8 @@ public struct HardNegativeMiner {
 
     /// Mine negatives for `pairs`. `corpus` holds extra candidate texts (nil: the pairs' own
     /// positives only); it must contain at least one of the positives, else it is the wrong corpus
-    /// and the error names `corpusSource`.
+    /// and the error names `corpusSource`. Anchors are embedded as queries (`embedQueries`, the
+    /// query prompt), candidates as documents (`embed`, the document prompt).
     public func mine(pairs: [TrainingPair], corpus: [String]? = nil, corpusSource: String = "corpus",
                      embedder: Embedder, progress: Progress? = nil) throws -> MiningResult {
         try options.validate()
@@ -238,7 +239,7 @@ public struct HardNegativeMiner {
         var skipped = ["positive": 0, "absolute_margin": 0, "relative_margin": 0, "max_score": 0, "min_score": 0]
         for c0 in stride(from: 0, to: anchors.count, by: o.anchorChunk) {
             let c1 = min(anchors.count, c0 + o.anchorChunk)
-            let q = try embedder.embed(Array(anchors[c0..<c1]))
+            let q = try embedder.embedQueries(Array(anchors[c0..<c1]))
             guard q.shape == [c1 - c0, dim] else {
                 throw AttuneError.invalid("\(embedder.name) returned embeddings of shape \(q.shape) for \(c1 - c0) texts (expected dimension \(dim))")
             }

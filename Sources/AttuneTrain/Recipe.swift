@@ -93,6 +93,14 @@ public struct Recipe: SchemaRecord, Equatable {
     /// Tokens per text when mining (nil: the base model's own max_seq_length).
     public var mineMaxSeqLength: Int?
 
+    /// Prompts prepended in training (see `TrainingPrompts`): for anchors, a prompt name the model
+    /// defines or the text itself (at most one of the two; both nil: the model's query prompt) …
+    public var anchorPromptName: String?
+    public var anchorPrompt: String?
+    /// … and the same for positives and negatives (both nil: the model's document prompt).
+    public var positivePromptName: String?
+    public var positivePrompt: String?
+
     /// The `guide` value that names the base model itself.
     public static let guideIsBase = "base"
 
@@ -155,6 +163,14 @@ public struct Recipe: SchemaRecord, Equatable {
                   help: "top (the best surviving candidates) or random"),
         RecipeKey("mine.max_seq_length", \.mineMaxSeqLength, .within(3...512, "or null: the model's own"),
                   help: "Tokens per text when mining (null: the base model's own max_seq_length)"),
+        RecipeKey("prompts.anchor_name", \.anchorPromptName,
+                  help: "Prepend the model's prompt of this name (config_sentence_transformers.json) to anchors (null: prompts.anchor, else the model's query prompt)"),
+        RecipeKey("prompts.anchor", \.anchorPrompt,
+                  help: "Prepend this text to anchors (null: prompts.anchor_name, else the model's query prompt)"),
+        RecipeKey("prompts.positive_name", \.positivePromptName,
+                  help: "Prepend the model's prompt of this name to positives and negatives (null: prompts.positive, else the model's document prompt)"),
+        RecipeKey("prompts.positive", \.positivePrompt,
+                  help: "Prepend this text to positives and negatives (null: prompts.positive_name, else the model's document prompt)"),
         .paths("guard.queries", \.guardQueries, resumable: true,
                help: "Guard sets' queries (BEIR JSONL; a list, one per set): what fine-tuning must not lose, e.g. general data and real users' wording"),
         .paths("guard.corpus", \.guardCorpus, resumable: true, help: "Guard sets' corpora (BEIR JSONL), one per set"),
@@ -188,6 +204,14 @@ public struct Recipe: SchemaRecord, Equatable {
         .custom { r in
             !r.mergeAlphas.isEmpty && !r.hasDevSet
                 ? ("merge.alphas", "needs a dev set to choose among them (dev_queries, dev_corpus, dev_qrels)") : nil
+        },
+        .custom { r in
+            r.anchorPromptName != nil && r.anchorPrompt != nil
+                ? ("prompts.anchor", "is set and so is prompts.anchor_name; give the prompt's name or its text, not both") : nil
+        },
+        .custom { r in
+            r.positivePromptName != nil && r.positivePrompt != nil
+                ? ("prompts.positive", "is set and so is prompts.positive_name; give the prompt's name or its text, not both") : nil
         },
         .custom { r in
             r.anchorField == r.positiveField && !r.anchorField.isEmpty

@@ -105,16 +105,22 @@ public final class Trainer {
             }
         }
 
+        // The prompts (the recipe's, else the model's own) become the model's query and document
+        // prompts, so the dev check and the saved folder use what training uses.
+        let prompts = try TrainingPrompts(recipe: r, model: base)
+        var base = prompts.applied(to: base)
+        if !prompts.isEmpty {
+            log("prompts: anchors \(jsonQuoted(prompts.anchor)), positives and negatives \(jsonQuoted(prompts.positive))")
+        }
         // max_seq_length is a training setting: the saved (and dev-checked) model keeps the base's.
-        var base = base
         let inferenceLength = base.maxSeqLength
         base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxSequenceLength)
         let trainable = try TrainableModel(base: base, trainableLayers: r.trainableLayers, head: r.head)
         let params = trainable.parameters
 
         // Every text once (augmented anchors of every epoch included): tokens, then the frozen layers' output.
-        var unique = uniqueTexts(pairs)
-        let anchorIDsByEpoch = Trainer.augmentedAnchors(pairs, unique: &unique, augmenter: r.augment,
+        var unique = uniqueTexts(pairs, anchorPrompt: prompts.anchor, positivePrompt: prompts.positive)
+        let anchorIDsByEpoch = Trainer.augmentedAnchors(pairs, unique: &unique, augmenter: r.augment, anchorPrompt: prompts.anchor,
                                                         seed: UInt64(r.seed), epochs: r.epochs)
         if r.augment.isActive {
             let changed = (0..<r.epochs).reduce(0) { e, epoch in e + zip(anchorIDsByEpoch[epoch], unique.anchorIDs).filter { $0 != $1 }.count }
@@ -155,7 +161,8 @@ public final class Trainer {
             } else {
                 var gm = try SentenceModel.load(ModelStore.resolve(g))
                 gm.maxSeqLength = base.maxSeqLength
-                emb = gm.encode(unique.texts, batchSize: 64) { d, t in cacheProgress?(d, t) }
+                // The texts carry the training prompts already: no second prompt.
+                emb = gm.encode(unique.texts, batchSize: 64, prompt: "") { d, t in cacheProgress?(d, t) }
             }
             guide = GuideFilter(embeddings: emb, margin: r.guideMargin, strategy: GuideFilter.MarginStrategy(rawValue: r.guideMarginStrategy) ?? .absolute)
             guideSeconds = Date().timeIntervalSince(tg)
@@ -316,15 +323,16 @@ public final class Trainer {
     }
 
     /// Each epoch's anchor text IDs: `unique.anchorIDs` itself without augmentation, else the IDs of
-    /// the augmented anchors, whose texts are appended to `unique.texts`.
+    /// the augmented anchors, whose texts are appended to `unique.texts`. The augmenter changes the
+    /// anchor itself; `anchorPrompt` is prepended afterwards, untouched.
     static func augmentedAnchors(_ pairs: [TrainingPair], unique: inout (texts: [String], anchorIDs: [Int32], positiveIDs: [Int32], negativeIDs: [[Int32]]),
-                                 augmenter: AnchorAugmenter, seed: UInt64, epochs: Int) -> [[Int32]] {
+                                 augmenter: AnchorAugmenter, anchorPrompt: String = "", seed: UInt64, epochs: Int) -> [[Int32]] {
         guard augmenter.isActive else { return Array(repeating: unique.anchorIDs, count: epochs) }
         var index = [String: Int32](minimumCapacity: unique.texts.count * 2)
         for (i, t) in unique.texts.enumerated() where index[t] == nil { index[t] = Int32(i) }
         return (0..<epochs).map { epoch in
             pairs.indices.map { i in
-                let t = augmenter.apply(pairs[i].anchor, seed: seed, epoch: epoch, pair: i)
+                let t = anchorPrompt + augmenter.apply(pairs[i].anchor, seed: seed, epoch: epoch, pair: i)
                 if let id = index[t] { return id }
                 let id = Int32(unique.texts.count)
                 unique.texts.append(t)

@@ -132,11 +132,12 @@ struct Search: ParsableCommand {
         if queries != nil && output == nil { throw ValidationError("--queries needs --output run.trec") }
     }
 
-    /// The index's model (or --model), checked against the index, with the query prompt.
+    /// The index's model (or --model) with the query prompt, checked against the index (its
+    /// document prompt too: the model's, or --document-prompt).
     private func queryEmbedder(for index: IndexStore) throws -> ModelEmbedder {
         let embedder = try loadEmbedder(model ?? index.meta.modelName, maxSeqLength: index.meta.maxSeqLength)
-        try index.checkCompatible(with: embedder)
         try promptOptions.apply(to: embedder, named: .query)
+        try index.checkCompatible(with: embedder)
         return embedder
     }
 

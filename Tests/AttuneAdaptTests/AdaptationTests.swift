@@ -45,6 +45,18 @@ final class AdaptationTests: XCTestCase {
         return (cURL.path, qURL.path, qrels.path)
     }
 
+    /// A quick run on the first `pairs` bundled pairs (batches of 8, 1 layer, 24 tokens) with a dev set.
+    private func smallRecipe(model: URL, output: String, pairs: Int, dev: (corpus: String, queries: String, qrels: String)) -> Recipe {
+        var r = Recipe()
+        r.model = model.path
+        r.pairs = data.appendingPathComponent("train.jsonl").path
+        r.output = dir.appendingPathComponent(output).path
+        r.maxPairs = pairs; r.batchSize = 8; r.maxSeqLength = 24; r.trainableLayers = 1; r.lr = 1e-3
+        r.checkpointEvery = 0
+        r.devQueries = dev.queries; r.devCorpus = dev.corpus; r.devQrels = dev.qrels
+        return r
+    }
+
     func testCorpusSampleKeepsEveryRelevantDocumentAndSoManyOthers() throws {
         let s = try slice("dev", queries: 40)
         let b = try Adaptation.benchmark("dev", corpus: s.corpus, queries: s.queries, qrels: s.qrels, sample: 50, seed: 1)
@@ -62,13 +74,8 @@ final class AdaptationTests: XCTestCase {
         let modelURL = try Fixtures.model()
         let dev = try slice("dev", queries: 24), guardSet = try slice("guard", queries: 16, skip: 100, small: true)
         let wording = try slice("wording", queries: 12, skip: 150, small: true)
-        var r = Recipe()
-        r.model = modelURL.path
-        r.pairs = data.appendingPathComponent("train.jsonl").path
-        r.output = dir.appendingPathComponent("run").path
-        r.maxPairs = 32; r.batchSize = 8; r.maxSeqLength = 24; r.trainableLayers = 1; r.lr = 1e-3
-        r.checkpointEvery = 0
-        r.devQueries = dev.queries; r.devCorpus = dev.corpus; r.devQrels = dev.qrels; r.devCorpusSample = 30
+        var r = smallRecipe(model: modelURL, output: "run", pairs: 32, dev: dev)
+        r.devCorpusSample = 30
         r.guardQueries = [guardSet.queries, wording.queries]; r.guardCorpus = [guardSet.corpus, wording.corpus]
         r.guardQrels = [guardSet.qrels, wording.qrels]
         r.mergeAlphas = [0.5, 1]
@@ -158,5 +165,56 @@ final class AdaptationTests: XCTestCase {
         XCTAssertThrowsError(try r.validate()) { XCTAssertTrue("\($0)".contains("merge.alphas"), "\($0)") }
         r.mergeAlphas = [1.5]
         XCTAssertThrowsError(try r.validate()) { XCTAssertTrue("\($0)".contains("merge.alphas"), "\($0)") }
+    }
+
+    /// `path` (JSONL) with `prefix` prepended to each record's `field`, written to `dir/name`.
+    private func prefixed(_ path: String, field: String, _ prefix: String, limit: Int? = nil, as name: String) throws -> String {
+        var lines = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8).split(separator: "\n")
+        if let limit { lines = Array(lines.prefix(limit)) }
+        let out = try lines.map { line -> String in
+            var o = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            o[field] = prefix + (o[field] as! String)
+            return String(decoding: try JSONSerialization.data(withJSONObject: o, options: [.sortedKeys]), as: UTF8.self)
+        }
+        let url = dir.appendingPathComponent(name)
+        try (out.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// A run with prompts equals a run without them on texts that carry them already: mining (anchors
+    /// as queries, positives as documents), training, the dev check (queries with the anchor prompt,
+    /// the corpus with the positive prompt) and the merge curve's scores, number for number.
+    func testPromptsReachMiningTrainingDevAndMerge() throws {
+        let modelURL = try Fixtures.model()
+        let dev = try slice("dev", queries: 8, small: true)
+        var a = smallRecipe(model: modelURL, output: "with", pairs: 24, dev: dev)
+        a.mineNegatives = 1; a.mineMaxSeqLength = 24
+        a.mergeAlphas = [0.5]
+        a.anchorPrompt = "query: "; a.positivePrompt = "passage: "
+        var b = a
+        b.anchorPrompt = nil; b.positivePrompt = nil
+        b.output = dir.appendingPathComponent("without").path
+        b.pairs = try prefixed(a.pairs, field: "anchor", "query: ", limit: 24, as: "pairs-a.jsonl")
+        b.pairs = try prefixed(b.pairs, field: "positive", "passage: ", as: "pairs-b.jsonl")
+        b.devQueries = try prefixed(dev.queries, field: "text", "query: ", as: "prefixed-dev-queries.jsonl")
+        b.devCorpus = try prefixed(dev.corpus, field: "text", "passage: ", as: "prefixed-dev-corpus.jsonl")
+        let ra = try Adaptation(recipe: a).run(), rb = try Adaptation(recipe: b).run()
+
+        let minedA = try PairReader().read(URL(fileURLWithPath: a.output).appendingPathComponent("mined-pairs.jsonl")).pairs
+        let minedB = try PairReader().read(URL(fileURLWithPath: b.output).appendingPathComponent("mined-pairs.jsonl")).pairs
+        XCTAssertGreaterThan(minedA.filter { !$0.negatives.isEmpty }.count, 12)
+        XCTAssertEqual(minedA.map { $0.negatives.map { "passage: " + $0 } }, minedB.map(\.negatives), "mined pairs are written without prompts")
+        let ta = try XCTUnwrap(ra.training), tb = try XCTUnwrap(rb.training)
+        XCTAssertEqual(ta.first_loss, tb.first_loss)
+        XCTAssertEqual(ta.best_dev, tb.best_dev)
+        XCTAssertNotNil(ta.best_dev)
+        let ma = try XCTUnwrap(ra.merge), mb = try XCTUnwrap(rb.merge)
+        XCTAssertEqual(ma.base, mb.base, "alpha 0, the base with the prompts")
+        XCTAssertEqual(ma.curve, mb.curve)
+        let final = try SentenceModel.load(URL(fileURLWithPath: ra.model))
+        XCTAssertEqual(final.prompts.queryPrompt, "query: ")
+        XCTAssertEqual(final.prompts.documentPrompt, "passage: ")
+        let other = try SentenceModel.load(URL(fileURLWithPath: rb.model))
+        for ((n, x), (_, y)) in zip(final.bert.namedParameters, other.bert.namedParameters) { XCTAssertEqual(x.values, y.values, n) }
     }
 }

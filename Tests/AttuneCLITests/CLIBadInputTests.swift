@@ -297,6 +297,13 @@ final class CLIBadInputTests: XCTestCase {
         try expectFailure(["search", "--db", good, "--queries", try file("q-empty.jsonl", ""), "--output", runFile], names: ["q-empty.jsonl"])
         try expectFailure(["search", "--db", good, "--query", "a", "--model", try brokenModel("vocab.txt", Data("[PAD]\n".utf8))],
                           names: ["vocab.txt"])
+        // Built with a document prompt: searching or adding with another is refused, naming it.
+        let prompted = dir.appendingPathComponent("prompted.db").path
+        XCTAssertEqual(try run(["index", "--model", m, "--corpus", corpus, "--db", prompted, "--document-prompt", "passage: "]).status, 0)
+        try expectFailure(["search", "--db", prompted, "--query", "a"], names: ["prompted.db", "\"passage: \"", "--document-prompt"])
+        try expectFailure(["index", "--model", m, "--corpus", corpus, "--db", prompted], names: ["prompted.db", "\"passage: \""])
+        let ok = try run(["search", "--db", prompted, "--query", "a", "--document-prompt", "passage: ", "--query-prompt", "query: "])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
     }
 
     // MARK: eval / export / demo
@@ -318,6 +325,11 @@ final class CLIBadInputTests: XCTestCase {
         try expectFailure(eval(queries: try file("q-types.jsonl", "{\"_id\": \"q1\", \"text\": null}\n")), names: ["q-types.jsonl:1", "text"])
         try expectFailure(eval(corpus: try file("c-latin1.jsonl", Data("{\"_id\": \"d1\", \"text\": \"caf\u{e9}\"}\n".data(using: .isoLatin1)!))),
                           names: ["c-latin1.jsonl"])
+        // Corpus vectors kept with one document prompt are not reused for another.
+        let kept = dir.appendingPathComponent("vectors").path
+        let first = try run(eval() + ["--index-dir", kept, "--document-prompt", "passage: "])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        try expectFailure(eval() + ["--index-dir", kept], names: ["vectors/", "\"passage: \""])
 
         let existing = dir.appendingPathComponent("exported")
         try FileManager.default.createDirectory(at: existing, withIntermediateDirectories: true)

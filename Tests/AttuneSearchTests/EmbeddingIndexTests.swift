@@ -111,6 +111,39 @@ final class EmbeddingIndexTests: XCTestCase {
         XCTAssertEqual(try same.add(corpus(2), embedder: FakeEmbedder()).added, 2)
     }
 
+    /// The index records the prompt its documents were embedded with, and refuses to add to it or
+    /// be searched by an embedder with another, naming both; an older index without the record is
+    /// not checked.
+    func testRecordsTheDocumentPromptAndRefusesAnother() throws {
+        let url = try temporaryFolder(self).appendingPathComponent("index.sqlite")
+        let passage = FakeEmbedder()
+        passage.documentPrompt = "passage: "
+        try EmbeddingIndex.create(at: url, embedder: passage).add(corpus(3), embedder: passage)
+        let index = try EmbeddingIndex.open(url)
+        XCTAssertEqual(index.meta.documentPrompt, "passage: ")
+        XCTAssertEqual(index.meta, IndexMeta(embedder: passage))
+        let bare = FakeEmbedder()
+        XCTAssertThrowsError(try index.checkCompatible(with: bare)) { error in
+            XCTAssertEqual("\(error)", "\(url.path): built with document prompt \"passage: \", but \"fake-model\" here prepends \"\" to documents; use the index with --document-prompt \"passage: \", or build a new index")
+        }
+        XCTAssertThrowsError(try index.add(corpus(5), embedder: bare))
+        XCTAssertEqual(bare.batches, 0, "nothing embedded with the wrong prompt")
+        XCTAssertThrowsError(try EmbeddingIndex.openOrCreate(at: url, embedder: bare))
+        XCTAssertNoThrow(try index.checkCompatible(with: passage))
+        // Built without a prompt: an embedder with one is refused the other way round.
+        let plainURL = url.deletingLastPathComponent().appendingPathComponent("plain.sqlite")
+        _ = try EmbeddingIndex.create(at: plainURL, embedder: bare)
+        XCTAssertThrowsError(try EmbeddingIndex.openOrCreate(at: plainURL, embedder: passage)) { error in
+            XCTAssertTrue("\(error)".contains("built with document prompt \"\", but \"fake-model\" here prepends \"passage: \""), "\(error)")
+        }
+        // An index from before the record: nil, and any prompt passes.
+        let db = try SQLiteDatabase(plainURL, mode: .readWrite)
+        try db.exec("DELETE FROM meta WHERE key = 'document_prompt'")
+        let old = try EmbeddingIndex.open(plainURL)
+        XCTAssertNil(old.meta.documentPrompt)
+        XCTAssertNoThrow(try old.checkCompatible(with: passage))
+    }
+
     func testRefusesToOverwriteOnCreate() throws {
         let url = try temporaryFolder(self).appendingPathComponent("index.sqlite")
         _ = try EmbeddingIndex.create(at: url, embedder: FakeEmbedder())

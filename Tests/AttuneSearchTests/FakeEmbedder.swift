@@ -10,6 +10,8 @@ final class FakeEmbedder: Embedder {
     let fingerprint: String
     let maxSeqLength: Int
     let name: String
+    /// Recorded by an index as the documents' prompt (the fake prepends nothing).
+    var documentPrompt = ""
     /// Throw on the batch after this many have succeeded (nil: never).
     var failAfterBatches: Int?
     private(set) var batches = 0

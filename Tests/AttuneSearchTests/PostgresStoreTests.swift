@@ -75,6 +75,24 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertTrue(try openIndexStore(location.description) is PostgresStore)
     }
 
+    /// The meta row records the documents' prompt; another is refused; a meta table from before
+    /// the column existed gains it and reads NULL (not checked) for its old rows.
+    func testRecordsTheDocumentPromptAndRefusesAnother() throws {
+        let location = try freshTable("prompt")
+        let passage = FakeEmbedder(dimension: 16)
+        passage.documentPrompt = "passage: "
+        try PostgresStore.openOrCreate(location, embedder: passage).add(corpus(3), embedder: passage)
+        let store = try PostgresStore.open(location)
+        XCTAssertEqual(store.meta.documentPrompt, "passage: ")
+        XCTAssertThrowsError(try PostgresStore.openOrCreate(location, embedder: FakeEmbedder(dimension: 16))) { error in
+            XCTAssertTrue("\(error)".contains("built with document prompt \"passage: \", but \"fake-model\" here prepends \"\" to documents"), "\(error)")
+        }
+        let c = try PostgresConnection(location)
+        try c.query("UPDATE \(PostgresStore.metaTable) SET document_prompt = NULL WHERE name = $1", [location.table], "forgetting")
+        XCTAssertNil(try PostgresStore.open(location).meta.documentPrompt)
+        XCTAssertNoThrow(try PostgresStore.openOrCreate(location, embedder: FakeEmbedder(dimension: 16)))
+    }
+
     func testKilledWriterLosesOnlyTheBatchInFlightAndRerunCompletes() throws {
         let location = try freshTable()
         let docs = corpus(50)
