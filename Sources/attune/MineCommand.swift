@@ -111,7 +111,7 @@ struct Mine: ParsableCommand {
         note(String(format: "wrote %d pairs to %@ in %@", result.summary.written, output, formatDuration(Date().timeIntervalSince(start))))
         if json {
             let enc = JSONEncoder()
-            enc.outputFormatting = [.sortedKeys, .prettyPrinted]
+            enc.outputFormatting = [.sortedKeys]  // one line: tools read the last line
             print(String(decoding: try enc.encode(result.summary), as: UTF8.self))
         }
     }
