@@ -151,7 +151,7 @@ def is_test_topic(name):
 
 
 def build(topics):
-    """Return the four output files as strings."""
+    """Return the six output files as strings."""
     rng = random.Random(SEED)
     docs = []
     for t in sorted(topics, key=lambda t: t["name"].lower()):
@@ -183,6 +183,14 @@ def build(topics):
         query_lines.append(json.dumps({"_id": qid, "text": q}, ensure_ascii=False))
         qrel_lines.append(f"{qid}\t{doc_id[(t['name'], a['code'])]}\t1")
 
+    # The training questions as a retrieval set too (T0001…, in train.jsonl's order): the consumer
+    # wording to choose settings on (a recipe's guard set) without touching the test topics.
+    train_query_lines, train_qrel_lines = [], ["query-id\tcorpus-id\tscore"]
+    for n, (q, t, a) in enumerate(train, start=1):
+        qid = f"T{n:04d}"
+        train_query_lines.append(json.dumps({"_id": qid, "text": q}, ensure_ascii=False))
+        train_qrel_lines.append(f"{qid}\t{doc_id[(t['name'], a['code'])]}\t1")
+
     def text(lines):
         return "\n".join(lines) + "\n"
 
@@ -191,6 +199,8 @@ def build(topics):
         "corpus.jsonl": text(corpus_lines),
         "test-queries.jsonl": text(query_lines),
         "test-qrels.tsv": text(qrel_lines),
+        "train-queries.jsonl": text(train_query_lines),
+        "train-qrels.tsv": text(train_qrel_lines),
     }
 
 
@@ -223,6 +233,13 @@ def check(topics, files):
         assert corpus[d]["text"] in test_answers, line
         rel.setdefault(q, []).append(d)
     assert all(q in rel for q in qids), "a test query has no relevant document"
+    train_qids = [json.loads(l)["_id"] for l in files["train-queries.jsonl"].splitlines()]
+    train_rel = set()
+    for line in files["train-qrels.tsv"].splitlines()[1:]:
+        q, d, s = line.split("\t")
+        assert d in corpus and s == "1" and corpus[d]["text"] in train_answers, line
+        train_rel.add(q)
+    assert train_rel == set(train_qids), "a training query has no relevant document"
     counts = {
         "topics": len(topics),
         "conditions": sum(t["kind"] == "condition" for t in topics),

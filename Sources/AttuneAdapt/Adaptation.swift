@@ -10,7 +10,7 @@ import Foundation
 ///
 ///     base model → Trainer (dev checks keep the best) → OUTPUT/model
 ///     with merge.alphas: each alpha's WiSE-FT merge of base and trained weights scored on dev and
-///     on the guard set → MergeSelection → the chosen merge replaces OUTPUT/model; the trained
+///     on every guard set → MergeSelection → the chosen merge replaces OUTPUT/model; the trained
 ///     model stays in OUTPUT/trained, the curve goes to OUTPUT/merge.json and beside the model
 ///
 /// Dev and guard scoring is nDCG@10 by exact search (`RetrievalBenchmark`); `dev_corpus_sample`
@@ -57,8 +57,10 @@ public struct Adaptation {
             + (r.guide.map { ", guide \($0)" } ?? ""))
         let dev = try r.hasDevSet ? Adaptation.benchmark("dev", corpus: r.devCorpus!, queries: r.devQueries!, qrels: r.devQrels!,
                                                         sample: r.devCorpusSample, seed: r.seed) : nil
-        let guardSet = try r.hasGuardSet ? Adaptation.benchmark("guard", corpus: r.guardCorpus!, queries: r.guardQueries!,
-                                                               qrels: r.guardQrels!, sample: nil, seed: r.seed) : nil
+        let guardSets = try r.guardSets.map { g in
+            try Adaptation.benchmark(Adaptation.guardName(g.queries, among: r.guardQueries), corpus: g.corpus, queries: g.queries,
+                                     qrels: g.qrels, sample: nil, seed: r.seed)
+        }
         if let dev, r.devCorpusSample != nil {
             log("dev: \(dev.queries.count) queries against \(dev.corpus.count) documents (their relevant ones and a sample of the rest)")
         }
@@ -74,7 +76,7 @@ public struct Adaptation {
         guard !r.mergeAlphas.isEmpty, let dev else {
             return Result(training: summary, merge: nil, model: summary.output)
         }
-        let selection = try selectMerge(base: base, dev: dev, guardSet: guardSet)
+        let selection = try selectMerge(base: base, dev: dev, guardSets: guardSets)
         return Result(training: summary, merge: selection, model: summary.output)
     }
 
@@ -115,23 +117,34 @@ public struct Adaptation {
         return url
     }
 
+    /// A guard set's name: its queries file's name without extension (`dev-queries`), with the
+    /// folder in front (`guard/dev-queries`) when another guard set's file has the same name.
+    static func guardName(_ queries: String, among all: [String]) -> String {
+        let url = URL(fileURLWithPath: queries)
+        let stem = url.deletingPathExtension().lastPathComponent
+        let clash = all.filter { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent == stem }.count > 1
+        return clash ? url.deletingLastPathComponent().lastPathComponent + "/" + stem : stem
+    }
+
     /// Score each alpha, choose, and put the chosen merge in OUTPUT/model.
-    func selectMerge(base: SentenceModel, dev: RetrievalBenchmark, guardSet: RetrievalBenchmark?) throws -> MergeSelection {
+    func selectMerge(base: SentenceModel, dev: RetrievalBenchmark, guardSets: [RetrievalBenchmark]) throws -> MergeSelection {
         let r = recipe
         let out = URL(fileURLWithPath: r.output)
         let modelURL = out.appendingPathComponent("model"), trainedURL = out.appendingPathComponent(Adaptation.trainedFolder)
         let tuned = try SentenceModel.load(modelURL)
         let recipeFile = try Data(contentsOf: modelURL.appendingPathComponent("attune_recipe.yaml"))
         try tuned.save(to: trainedURL, overwrite: true, extraFiles: ["attune_recipe.yaml": recipeFile])
-        log("merge: the trained model is kept in \(trainedURL.path); scoring alphas \(r.mergeAlphas.map { String($0) }.joined(separator: ", ")) on dev\(guardSet == nil ? "" : " and the guard set")")
+        log("merge: the trained model is kept in \(trainedURL.path); scoring alphas \(r.mergeAlphas.map { String($0) }.joined(separator: ", ")) on dev"
+            + (guardSets.isEmpty ? "" : " and the guard set(s) " + guardSets.map(\.name).joined(separator: ", ")))
         func point(_ alpha: Double, _ m: SentenceModel) throws -> MergeSelection.Point {
-            let p = MergeSelection.Point(alpha: alpha, dev: try score(m, on: dev), guardScore: try guardSet.map { try score(m, on: $0) })
-            log(String(format: "merge: alpha %.2f → dev %.4f%@", alpha, p.dev, p.guardScore.map { String(format: ", guard %.4f", $0) } ?? ""))
+            let p = MergeSelection.Point(alpha: alpha, dev: try score(m, on: dev), guards: try guardSets.map { try score(m, on: $0) })
+            log(String(format: "merge: alpha %.2f → dev %.4f", alpha, p.dev)
+                + zip(guardSets, p.guards).map { String(format: ", %@ %.4f", $0.name, $1) }.joined())
             return p
         }
         let basePoint = try point(0, base)
         let curve = try r.mergeAlphas.map { a in try point(a, a == 1 ? tuned : merge(base: base, tuned: tuned, alpha: Float(a))) }
-        let selection = try MergeSelection(base: basePoint, curve: curve, tolerance: r.mergeGuardTolerance)
+        let selection = try MergeSelection(guards: guardSets.map(\.name), base: basePoint, curve: curve, tolerance: r.mergeGuardTolerance)
         let chosen = selection.chosen == 1 ? tuned : try merge(base: base, tuned: tuned, alpha: Float(selection.chosen))
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -140,7 +153,7 @@ public struct Adaptation {
         try atomicWrite(json, to: out.appendingPathComponent(Adaptation.mergeFile))
         for line in selection.table().split(separator: "\n") { log("  " + line) }
         log("merge: " + selection.reason)
-        if !selection.guardHeld { log("WARNING: the chosen merge still loses more than \(r.mergeGuardTolerance) nDCG@10 on the guard set") }
+        if !selection.guardHeld { log("WARNING: the chosen merge still loses more than \(r.mergeGuardTolerance) nDCG@10 on a guard set") }
         return selection
     }
 

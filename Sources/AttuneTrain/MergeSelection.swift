@@ -3,78 +3,92 @@ import AttuneData
 import Foundation
 
 /// How far to move from the base model toward the fine-tuned one (WiSE-FT, Wortsman et al. 2022):
-/// each candidate `alpha` is scored in-domain (the dev set) and on a guard set from outside the
-/// domain, and the choice is the best in-domain alpha that keeps the guard score within
-/// `tolerance` of the base model's.
+/// each candidate `alpha` is scored in-domain (the dev set) and on guard sets — what fine-tuning
+/// must not lose, such as general data or real users' wording — and the choice is the best
+/// in-domain alpha that keeps every guard score within `tolerance` of the base model's.
 public struct MergeSelection: Codable, Equatable, Sendable {
     /// One point of the curve.
     public struct Point: Codable, Equatable, Sendable {
         public var alpha: Double
         /// In-domain score (nDCG@10 on the dev set).
         public var dev: Double
-        /// Guard score (nDCG@10 on the guard set), nil without a guard set.
-        public var guardScore: Double?
+        /// Guard scores (nDCG@10), one per guard set, in the order of `MergeSelection.guards`.
+        public var guards: [Double]
 
-        public init(alpha: Double, dev: Double, guardScore: Double? = nil) {
+        public init(alpha: Double, dev: Double, guards: [Double] = []) {
             self.alpha = alpha
             self.dev = dev
-            self.guardScore = guardScore
+            self.guards = guards
         }
-
-        enum CodingKeys: String, CodingKey { case alpha, dev, guardScore = "guard" }
     }
 
+    /// The guard sets' names, in order (empty without guard sets).
+    public var guards: [String]
     /// The base model's scores (alpha 0).
     public var base: Point
     /// Every candidate, in the order given.
     public var curve: [Point]
-    /// How far below the base's guard score a candidate may fall.
+    /// How far below the base's score on each guard set a candidate may fall.
     public var tolerance: Double
     /// The chosen alpha.
     public var chosen: Double
     /// Why it was chosen, in one line.
     public var reason: String
 
-    /// Choose among `curve`. Without guard scores the best dev score wins. When no candidate keeps
-    /// the guard within tolerance, the one that loses least on the guard is chosen and `reason` says so.
-    /// Ties go to the smaller alpha (closer to the base).
-    public init(base: Point, curve: [Point], tolerance: Double) throws {
+    /// Choose among `curve`. Without guard sets the best dev score wins. When no candidate keeps
+    /// every guard set within tolerance, the one whose worst guard loss is smallest is chosen and
+    /// `reason` says so. Ties go to the smaller alpha (closer to the base).
+    public init(guards: [String] = [], base: Point, curve: [Point], tolerance: Double) throws {
         guard !curve.isEmpty else { throw AttuneError.badConfig(source: "recipe", field: "merge.alphas", what: "is empty; give at least one alpha in [0, 1]") }
+        for p in [base] + curve where p.guards.count != guards.count {
+            throw AttuneError.invalid("merge selection: alpha \(p.alpha) has \(p.guards.count) guard score(s) for \(guards.count) guard set(s)")
+        }
+        self.guards = guards
         self.base = base
         self.curve = curve
         self.tolerance = tolerance
         let byDev = curve.sorted { $0.dev != $1.dev ? $0.dev > $1.dev : $0.alpha < $1.alpha }
-        guard let baseGuard = base.guardScore else {
+        guard !guards.isEmpty else {
             chosen = byDev[0].alpha
             reason = String(format: "alpha %.2f has the best dev score (%.4f); no guard set", byDev[0].alpha, byDev[0].dev)
             return
         }
-        let floor = baseGuard - tolerance
-        if let best = byDev.first(where: { ($0.guardScore ?? -.infinity) >= floor }) {
+        let floors = base.guards.map { $0 - tolerance }
+        let floorText = zip(guards, floors).map { String(format: "%@ %.4f", $0, $1) }.joined(separator: ", ")
+        if let best = byDev.first(where: { p in zip(p.guards, floors).allSatisfy { $0 >= $1 } }) {
             chosen = best.alpha
-            reason = String(format: "alpha %.2f has the best dev score (%.4f) among those whose guard score stays at or above %.4f (base %.4f − %.4f)",
-                            best.alpha, best.dev, floor, baseGuard, tolerance)
+            reason = String(format: "alpha %.2f has the best dev score (%.4f) among those that keep every guard set within %.4f of the base (%@)",
+                            best.alpha, best.dev, tolerance, floorText)
         } else {
-            let safest = curve.sorted { ($0.guardScore ?? -.infinity) != ($1.guardScore ?? -.infinity)
-                ? ($0.guardScore ?? -.infinity) > ($1.guardScore ?? -.infinity) : $0.alpha < $1.alpha }[0]
+            let safest = curve.sorted { a, b in
+                let la = MergeSelection.worstLoss(a, base), lb = MergeSelection.worstLoss(b, base)
+                return la != lb ? la < lb : a.alpha < b.alpha
+            }[0]
             chosen = safest.alpha
-            reason = String(format: "no alpha keeps the guard score at or above %.4f (base %.4f − %.4f); alpha %.2f loses least on the guard (%.4f)",
-                            floor, baseGuard, tolerance, safest.alpha, safest.guardScore ?? .nan)
+            reason = String(format: "no alpha keeps every guard set within %.4f of the base (%@); alpha %.2f loses least (at most %.4f)",
+                            tolerance, floorText, safest.alpha, MergeSelection.worstLoss(safest, base))
         }
     }
 
-    /// Did the chosen alpha keep the guard within tolerance (true without a guard set)?
+    /// The largest drop below the base over the guard sets (negative when every guard set gains).
+    static func worstLoss(_ p: Point, _ base: Point) -> Double {
+        zip(base.guards, p.guards).map { $0 - $1 }.max() ?? 0
+    }
+
+    /// Did the chosen alpha keep every guard set within tolerance (true without guard sets)?
     public var guardHeld: Bool {
-        guard let bg = base.guardScore else { return true }
-        return (curve.first { $0.alpha == chosen }?.guardScore ?? -.infinity) >= bg - tolerance
+        guard !guards.isEmpty, let p = curve.first(where: { $0.alpha == chosen }) else { return true }
+        return MergeSelection.worstLoss(p, base) <= tolerance
     }
 
     /// The curve as a small table, one line per alpha, the chosen one marked.
     public func table() -> String {
-        var lines = ["alpha   dev nDCG@10   guard nDCG@10"]
+        let width = guards.map { max(13, $0.count) }
+        var lines = ["alpha   dev nDCG@10" + zip(guards, width).map { "   " + String(repeating: " ", count: $1 - $0.count) + $0 }.joined()]
         func row(_ p: Point, _ mark: String) -> String {
-            let g = p.guardScore.map { String(format: "%.4f", $0) } ?? "—"
-            return String(format: "%5.2f   %11.4f   ", p.alpha, p.dev) + String(repeating: " ", count: max(0, 13 - g.count)) + g + mark
+            String(format: "%5.2f   %11.4f", p.alpha, p.dev)
+                + zip(p.guards, width).map { g, w in let t = String(format: "%.4f", g); return "   " + String(repeating: " ", count: w - t.count) + t }.joined()
+                + mark
         }
         lines.append(row(base, "   (base)"))
         for p in curve { lines.append(row(p, p.alpha == chosen ? "   ← chosen" : "")) }

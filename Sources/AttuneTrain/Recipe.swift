@@ -67,10 +67,11 @@ public struct Recipe: SchemaRecord, Equatable {
     public var miniBatchSize: Int?
     /// Query-side augmentation of the anchors (probabilities; all 0 = off).
     public var augment = AnchorAugmenter()
-    /// Guard set (BEIR queries, corpus, qrels from outside the domain): all three or none.
-    public var guardQueries: String?
-    public var guardCorpus: String?
-    public var guardQrels: String?
+    /// Guard sets (BEIR queries, corpus, qrels: what fine-tuning must not lose): the i-th entries of
+    /// the three lists make set i; all three lists the same length, or all empty.
+    public var guardQueries: [String] = []
+    public var guardCorpus: [String] = []
+    public var guardQrels: [String] = []
     /// WiSE-FT merge candidates: each alpha interpolates base → trained; empty = no merge.
     public var mergeAlphas: [Double] = []
     /// Which set chooses the alpha (only `dev`).
@@ -152,19 +153,26 @@ public struct Recipe: SchemaRecord, Equatable {
                   help: "top (the best surviving candidates) or random"),
         RecipeKey("mine.max_seq_length", \.mineMaxSeqLength, .within(3...512, "or null: the model's own"),
                   help: "Tokens per text when mining (null: the base model's own max_seq_length)"),
-        .path("guard.queries", \.guardQueries, resumable: true, help: "Guard queries (BEIR JSONL) from outside the domain: what fine-tuning must not lose"),
-        .path("guard.corpus", \.guardCorpus, resumable: true, help: "Guard corpus (BEIR JSONL)"),
-        .path("guard.qrels", \.guardQrels, resumable: true, help: "Guard qrels (BEIR TSV)"),
+        .paths("guard.queries", \.guardQueries, resumable: true,
+               help: "Guard sets' queries (BEIR JSONL; a list, one per set): what fine-tuning must not lose, e.g. general data and real users' wording"),
+        .paths("guard.corpus", \.guardCorpus, resumable: true, help: "Guard sets' corpora (BEIR JSONL), one per set"),
+        .paths("guard.qrels", \.guardQrels, resumable: true, help: "Guard sets' qrels (BEIR TSV), one per set"),
         RecipeKey("merge.alphas", \.mergeAlphas, .within(0...1), resumable: true,
                   help: "WiSE-FT: merge base and trained weights at each alpha, keep the best on dev within the guard tolerance ([] = no merge)"),
         RecipeKey("merge.select_on", \.mergeSelectOn, .oneOf(["dev"]), resumable: true, help: "The set that chooses the alpha (dev)"),
         RecipeKey("merge.guard_tolerance", \.mergeGuardTolerance, .within(0...1), resumable: true,
-                  help: "A merged model may lose at most this much guard nDCG@10 against the base"),
+                  help: "A merged model may lose at most this much nDCG@10 against the base on each guard set"),
         RecipeKey("dev_corpus_sample", \.devCorpusSample, .atLeast(1, "or null for the whole corpus"), resumable: true,
                   help: "Score dev on its relevant documents plus this many others drawn at random (null: the whole corpus)"),
     ], checks: [
         .allOrNone(["dev_queries", "dev_corpus", "dev_qrels"]),
         .allOrNone(["guard.queries", "guard.corpus", "guard.qrels"]),
+        .custom { r in
+            let n = r.guardQueries.count
+            if r.guardCorpus.count != n { return ("guard.corpus", "lists \(r.guardCorpus.count) file(s) but guard.queries lists \(n): one corpus per guard set") }
+            if r.guardQrels.count != n { return ("guard.qrels", "lists \(r.guardQrels.count) file(s) but guard.queries lists \(n): one qrels file per guard set") }
+            return nil
+        },
         .custom { r in
             guard let m = r.miniBatchSize, m >= 1 else { return nil }
             if m > r.batchSize {
@@ -189,8 +197,13 @@ public struct Recipe: SchemaRecord, Equatable {
     /// Is a dev set configured?
     public var hasDevSet: Bool { devQueries != nil && devCorpus != nil && devQrels != nil }
 
-    /// Is a guard set configured?
-    public var hasGuardSet: Bool { guardQueries != nil && guardCorpus != nil && guardQrels != nil }
+    /// The guard sets, in order: (queries, corpus, qrels) each.
+    public var guardSets: [(queries: String, corpus: String, qrels: String)] {
+        zip(guardQueries, zip(guardCorpus, guardQrels)).map { ($0, $1.0, $1.1) }
+    }
+
+    /// Is at least one guard set configured?
+    public var hasGuardSet: Bool { !guardSets.isEmpty }
 
     /// Checks every value against its key's rule in `schema`, then the rules over several keys,
     /// throwing `AttuneError.badConfig` naming the first bad key. `source` names the recipe in the

@@ -85,6 +85,12 @@ extension RecipeKey {
                   resolve: { v, r in r.resolve(v) })
     }
 
+    /// A list of paths (a single path is a list of one), each resolved by `Recipe.load`'s path rule.
+    static func paths(_ name: String, _ path: WritableKeyPath<Root, [String]> & Sendable,
+                      resumable: Bool = false, help: String) -> Self {
+        RecipeKey(name, path, nil, resumable: resumable, help: help, resolve: { v, r in v.map(r.resolve) })
+    }
+
     /// An optional path (`null` for none).
     static func path(_ name: String, _ path: WritableKeyPath<Root, String?> & Sendable,
                      resumable: Bool = false, help: String) -> Self {
@@ -425,13 +431,22 @@ extension Array: RecipeValue where Element: RecipeValue {
     }
     static var isText: Bool { false }
     static var isList: Bool { true }
+    /// A list, one scalar standing for a list of one (`alphas: 0.5` is `[0.5]`), or null for none.
     init(node: RecipeNode) throws {
-        guard let items = node.items else { throw node.fail(Self.expected) }
-        self = try items.map { try Element(node: $0) }
+        if node.isNull {
+            self = []
+        } else if let items = node.items {
+            self = try items.map { try Element(node: $0) }
+        } else if !Element.isList, node.scalarText != nil, let one = try? Element(node: node) {
+            self = [one]
+        } else {
+            throw node.fail(Self.expected)
+        }
     }
     var yamlText: String { "[" + map(\.yamlText).joined(separator: ", ") + "]" }
     var scalars: [Element.Scalar] { flatMap(\.scalars) }
-    var isNull: Bool { false }
+    /// An empty list counts as not given (for `allOrNone`).
+    var isNull: Bool { isEmpty }
 }
 
 // MARK: Nodes

@@ -62,6 +62,7 @@ final class AdaptationTests: XCTestCase {
     func testMergeSelectionScoresEveryAlphaAndKeepsTheChosenMerge() throws {
         let modelURL = try Fixtures.model()
         let dev = try slice("dev", queries: 24), guardSet = try slice("guard", queries: 16, skip: 100, small: true)
+        let wording = try slice("wording", queries: 12, skip: 150, small: true)
         var r = Recipe()
         r.model = modelURL.path
         r.pairs = data.appendingPathComponent("train.jsonl").path
@@ -69,7 +70,8 @@ final class AdaptationTests: XCTestCase {
         r.maxPairs = 32; r.batchSize = 8; r.maxSeqLength = 24; r.trainableLayers = 1; r.lr = 1e-3
         r.checkpointEvery = 0
         r.devQueries = dev.queries; r.devCorpus = dev.corpus; r.devQrels = dev.qrels; r.devCorpusSample = 30
-        r.guardQueries = guardSet.queries; r.guardCorpus = guardSet.corpus; r.guardQrels = guardSet.qrels
+        r.guardQueries = [guardSet.queries, wording.queries]; r.guardCorpus = [guardSet.corpus, wording.corpus]
+        r.guardQrels = [guardSet.qrels, wording.qrels]
         r.mergeAlphas = [0.5, 1]
         r.mergeGuardTolerance = 0.005
         try r.validate()
@@ -77,11 +79,12 @@ final class AdaptationTests: XCTestCase {
         let result = try Adaptation(recipe: r, log: { logs.append($0) }).run()
         let sel = try XCTUnwrap(result.merge)
         XCTAssertEqual(sel.curve.map(\.alpha), [0.5, 1])
-        XCTAssertNotNil(sel.base.guardScore)
-        XCTAssertTrue(sel.curve.allSatisfy { $0.guardScore != nil })
+        XCTAssertEqual(sel.guards, ["guard-queries", "wording-queries"], "each guard set named by its queries file")
+        XCTAssertEqual(sel.base.guards.count, 2)
+        XCTAssertTrue(sel.curve.allSatisfy { $0.guards.count == 2 })
         XCTAssertTrue([0.5, 1].contains(sel.chosen))
         // What was chosen follows the rule on the scores that were measured.
-        XCTAssertEqual(try MergeSelection(base: sel.base, curve: sel.curve, tolerance: 0.005).chosen, sel.chosen)
+        XCTAssertEqual(try MergeSelection(guards: sel.guards, base: sel.base, curve: sel.curve, tolerance: 0.005).chosen, sel.chosen)
         XCTAssertTrue(logs.contains { $0.hasPrefix("merge: alpha") && $0.contains("←") == false }, "\(logs)")
         XCTAssertTrue(logs.contains { $0.contains("← chosen") }, "\(logs)")
 

@@ -87,7 +87,7 @@ final class CheckpointTests: XCTestCase {
                                                   "guard.queries", "guard.corpus", "guard.qrels",
                                                   "merge.alphas", "merge.select_on", "merge.guard_tolerance", "dev_corpus_sample"])
         // What happens after training (the merge, its guard set) may change on resume; the guide may not.
-        b.mergeAlphas = [0.5, 1]; b.guardQueries = "/q"; b.guardCorpus = "/c"; b.guardQrels = "/r"
+        b.mergeAlphas = [0.5, 1]; b.guardQueries = ["/q"]; b.guardCorpus = ["/c"]; b.guardQrels = ["/r"]
         XCTAssertEqual(a.differences(from: b), [])
         var c = a
         c.guide = "base"; c.miniBatchSize = 8

@@ -83,7 +83,10 @@ final class RecipeSchemaTests: XCTestCase {
 
     func testWrongTypes() {
         expectError(try read("merge:\n  alphas: [0.1, x]\n"), "merge.alphas: expected a number, got \"x\" (line 2)")
-        expectError(try read("merge:\n  alphas: 0.5\n"), "merge.alphas: expected a list of numbers, got \"0.5\" (line 2)")
+        XCTAssertEqual(try read("merge:\n  alphas: 0.5\n").alphas, [0.5], "one scalar is a list of one")
+        XCTAssertEqual(try read("merge:\n  alphas: null\n").alphas, [], "null is an empty list")
+        expectError(try read("merge:\n  alphas: x\n"), "merge.alphas: expected a list of numbers, got \"x\" (line 2)")
+        expectError(try read("merge:\n  alphas: {a: 1}\n"), "merge.alphas: expected a list of numbers, got a mapping (line 2)")
         expectError(try read("merge:\n  alphas: [[0.5]]\n"), "merge.alphas: expected a number, got a list")
         expectError(try read("count: 2.5\n"), "count: expected an integer, got \"2.5\" (line 1)")
         expectError(try read("guard:\n  queries: [a]\n"), "guard.queries: expected a string or null, got a list (line 2)")

@@ -50,7 +50,9 @@ final class RecipeTests: XCTestCase {
         // The robust default: mined negatives, the base as guide, augmentation, a merge chosen on dev + guard.
         XCTAssertEqual(medical.mineNegatives, 3); XCTAssertEqual(medical.guide, "base")
         XCTAssertTrue(medical.augment.isActive); XCTAssertTrue(medical.hasGuardSet)
-        XCTAssertEqual(medical.guardQrels, root.deletingLastPathComponent().appendingPathComponent("shared/data/guard/dev-qrels.tsv").standardizedFileURL.path)
+        XCTAssertEqual(medical.guardQrels, [root.deletingLastPathComponent().appendingPathComponent("shared/data/guard/dev-qrels.tsv").standardizedFileURL.path,
+                                            root.appendingPathComponent("Data/medical/train-qrels.tsv").path],
+                       "two guard sets: general questions and the consumer wording of Data/medical's training topics")
         XCTAssertEqual(medical.mergeAlphas, [0.3, 0.5, 0.7, 1.0]); XCTAssertEqual(medical.devCorpusSample, 4000)
         // The plain recipe is today's sentence-transformers recipe: none of them.
         let plain = try Recipe.load(recipes.appendingPathComponent("medical-qa-plain.yaml"), currentDirectory: root)
@@ -243,8 +245,10 @@ final class RecipeTests: XCTestCase {
         expectConfigError(try r.validate(), field: "guide_margin", contains: "[0, 1)")
         r = ok; r.augment.typo = 1.5
         expectConfigError(try r.validate(), field: "augment.typo", contains: "0...1")
-        r = ok; r.guardQueries = "/q.jsonl"
+        r = ok; r.guardQueries = ["/q.jsonl"]
         expectConfigError(try r.validate(), field: "guard.corpus", contains: "together")
+        r = ok; r.guardQueries = ["/q.jsonl", "/q2.jsonl"]; r.guardCorpus = ["/c.jsonl"]; r.guardQrels = ["/r.tsv", "/r2.tsv"]
+        expectConfigError(try r.validate(), field: "guard.corpus", contains: "lists 1 file(s) but guard.queries lists 2")
         r = ok; r.mergeAlphas = [0.5, 1.2]
         expectConfigError(try r.validate(), field: "merge.alphas", contains: "1.2")
         r = ok; r.devCorpusSample = 0
