@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "attune", targets: ["attune"]),
         .executable(name: "attune-bench", targets: ["attune-bench"]),
+        .library(name: "AttuneData", targets: ["AttuneData"]),
         .library(name: "AttuneCore", targets: ["AttuneCore"]),
         .library(name: "AttuneModel", targets: ["AttuneModel"]),
         .library(name: "AttuneTrain", targets: ["AttuneTrain"]),
@@ -26,35 +27,40 @@ let package = Package(
         // GELU, softmax and LayerNorm (forward and backward) in C, built for AVX-512F, AVX2+FMA and
         // the baseline, the best the CPU supports chosen when the library loads.
         .target(name: "CAttuneKernels"),
+        // The file formats everything reads and writes, and the error every reader throws: JSON Lines,
+        // CSV/TSV, BEIR corpus/queries/qrels, TREC runs, .npy, atomic writes, the stable hash.
+        // Foundation only, at the bottom of the graph.
+        .target(name: "AttuneData"),
         // Tensor, ops (forward + backward side by side), tape, AdamW, schedules, BLAS kernel choice.
-        .target(name: "AttuneCore", dependencies: ["COpenBLAS", "CAttuneKernels"]),
+        .target(name: "AttuneCore", dependencies: ["AttuneData", "COpenBLAS", "CAttuneKernels"]),
         // safetensors, tokenizer, BERT encoder, sentence-transformers folder.
-        .target(name: "AttuneModel", dependencies: ["AttuneCore"]),
+        .target(name: "AttuneModel", dependencies: ["AttuneCore", "AttuneData"]),
         // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes, hard-negative mining, merging.
-        .target(name: "AttuneTrain", dependencies: ["AttuneModel", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
+        .target(name: "AttuneTrain", dependencies: ["AttuneData", "AttuneModel", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
         // Embedder protocol, index stores (SQLite, PostgreSQL + pgvector), exact top-k.
-        .target(name: "AttuneSearch", dependencies: ["AttuneModel", "CSQLite", "CLibPQ"]),
-        // BEIR readers, metrics, paired statistics, HTML report.
-        .target(name: "AttuneEval", dependencies: ["AttuneSearch"]),
+        .target(name: "AttuneSearch", dependencies: ["AttuneData", "AttuneModel", "CSQLite", "CLibPQ"]),
+        // Retrieval benchmarks, metrics, paired statistics, HTML report, model card.
+        .target(name: "AttuneEval", dependencies: ["AttuneData", "AttuneSearch"]),
         // The adaptation a recipe describes, end to end: train, score dev and guard, choose the merge.
-        .target(name: "AttuneAdapt", dependencies: ["AttuneTrain", "AttuneEval"]),
+        .target(name: "AttuneAdapt", dependencies: ["AttuneData", "AttuneTrain", "AttuneEval"]),
 
         .executableTarget(name: "attune", dependencies: [
-            "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval", "AttuneAdapt",
+            "AttuneData", "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval", "AttuneAdapt",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "attune-bench", dependencies: [
-            "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval",
+            "AttuneData", "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval",
         ]),
 
         // Test support: where ../shared and the model are, skip-or-fail when they are absent.
         .target(name: "AttuneTestSupport", path: "Tests/AttuneTestSupport"),
+        .testTarget(name: "AttuneDataTests", dependencies: ["AttuneData", "AttuneTestSupport"]),
         .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore", "CAttuneKernels", "AttuneTestSupport"]),
-        .testTarget(name: "AttuneModelTests", dependencies: ["AttuneModel", "AttuneTestSupport"]),
-        .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneTrain", "AttuneSearch", "AttuneTestSupport"]),
-        .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneSearch", "AttuneTestSupport"]),
-        .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneEval", "AttuneTestSupport"]),
-        .testTarget(name: "AttuneAdaptTests", dependencies: ["AttuneAdapt", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneModelTests", dependencies: ["AttuneData", "AttuneModel", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneData", "AttuneTrain", "AttuneSearch", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneData", "AttuneSearch", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneData", "AttuneEval", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneAdaptTests", dependencies: ["AttuneData", "AttuneAdapt", "AttuneTestSupport"]),
         // Runs the built `attune` (which `swift test` builds with the tests) on bad input.
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneTestSupport"]),
     ],

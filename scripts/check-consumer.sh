@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves another package can depend on Attune by version: clones this repository (its committed
 # HEAD) into a temp folder, tags it, and builds and runs a small consumer package that names it with
-# `.package(url: "file://…", from: …)` and embeds a sentence with the default model.
+# `.package(url: "file://…", from: …)`, writes and reads a sentence with AttuneData and embeds it with
+# the default model.
 # Usage: scripts/check-consumer.sh   (after scripts/setup.sh; prints the embedding's size and norm)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,6 +20,7 @@ let package = Package(
     dependencies: [.package(url: "file://$work/attune", from: "99.0.0")],
     targets: [
         .executableTarget(name: "consumer", dependencies: [
+            .product(name: "AttuneData", package: "attune"),
             .product(name: "AttuneModel", package: "attune"),
             .product(name: "AttuneSearch", package: "attune"),
             .product(name: "AttuneTrain", package: "attune"),
@@ -28,12 +30,18 @@ let package = Package(
 )
 SWIFT
 cat > "$work/consumer/Sources/consumer/main.swift" <<'SWIFT'
+import AttuneData
 import AttuneModel
 import AttuneTrain
 import Foundation
 
+// The text goes through AttuneData's writer and reader, as a user's own files would.
+let input = FileManager.default.temporaryDirectory.appendingPathComponent("attune-consumer-\(getpid()).jsonl")
+try atomicWrite(Data("{\"text\": \(jsonQuoted("Attune is a dependency now."))}\n".utf8), to: input)
+let texts = try TextFile.read(input, field: "text")
+try FileManager.default.removeItem(at: input)
 let model = try SentenceModel.load(ModelStore.resolve("all-MiniLM-L6-v2"))
-let e = model.encode(["Attune is a dependency now."])
+let e = model.encode(texts)
 let norm = e.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
 guard e.values.count == 384, abs(norm - 1) < 1e-4 else {
     FileHandle.standardError.write(Data("error: got \(e.values.count) values of norm \(norm)\n".utf8))

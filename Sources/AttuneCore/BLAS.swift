@@ -1,3 +1,4 @@
+import AttuneData
 import COpenBLAS
 import Foundation
 

@@ -1,3 +1,4 @@
+import AttuneData
 import Foundation
 
 /// One model's evaluation: its metrics and what it ranked.

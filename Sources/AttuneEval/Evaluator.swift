@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import AttuneSearch
 import Foundation
 

@@ -1,3 +1,4 @@
+import AttuneData
 import Foundation
 
 /// The IR metrics Attune reports, by their key in `RunMetrics` and the JSON output.

@@ -1,3 +1,4 @@
+import AttuneData
 import Foundation
 
 /// Inline SVG charts for the HTML report: plain strings, no scripts, no external assets.
@@ -139,17 +140,14 @@ enum SVGCharts {
 
 /// Escape text for HTML content and attribute values.
 public func htmlEscape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s.unicodeScalars {
+    s.escaping { c in
         switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(c)
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\"": return "&quot;"
+        case "'": return "&#39;"
+        default: return nil
         }
     }
-    return out
 }

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// A JSON object read from a config file, with typed field access whose errors name the file

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// A sentence-transformers model folder (or a plain BERT folder): what to load and how to pool.

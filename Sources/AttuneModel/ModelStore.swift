@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// Where models live, and fetching the models Attune knows by name (scripts/fetch-model.sh does

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// The prompts a sentence-transformers folder defines (`config_sentence_transformers.json`:

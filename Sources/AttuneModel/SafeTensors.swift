@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 // The safetensors format: an 8-byte little-endian header length N, N bytes of JSON

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// Writing a `SentenceModel` as a sentence-transformers folder that both Attune and PyTorch's

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// A persistent store of document embeddings in one SQLite file: the documents, their vectors

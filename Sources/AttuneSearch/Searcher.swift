@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 
 /// One retrieved document: its row in the searched matrix, its id and its score.
 public struct Hit: Sendable, Equatable {

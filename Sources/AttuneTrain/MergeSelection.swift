@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// How far to move from the base model toward the fine-tuned one (WiSE-FT, Wortsman et al. 2022):

@@ -1,4 +1,4 @@
-import AttuneCore
+import AttuneData
 import Foundation
 
 /// Writes training pairs as JSON Lines that `PairReader` reads back: one object per pair with
@@ -26,33 +26,8 @@ public struct PairWriter: Sendable {
 
     /// Write `pairs` to `url` (temp file + rename).
     public func write(_ pairs: [TrainingPair], to url: URL) throws {
-        let fm = FileManager.default
-        let dir = url.deletingLastPathComponent()
-        do { try fm.createDirectory(at: dir, withIntermediateDirectories: true) } catch {
-            throw AttuneError.invalidFile(path: dir.path, what: "cannot create the folder: \(error.localizedDescription)")
-        }
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        guard fm.createFile(atPath: tmp.path, contents: nil), let handle = FileHandle(forWritingAtPath: tmp.path) else {
-            throw AttuneError.invalidFile(path: url.path, what: "cannot write beside it (\(String(cString: strerror(errno))))")
-        }
-        do {
-            var buffer = Data()
-            buffer.reserveCapacity(1 << 20)
-            for p in pairs {
-                buffer.append(contentsOf: line(p).utf8)
-                if buffer.count >= 1 << 20 { try handle.write(contentsOf: buffer); buffer.removeAll(keepingCapacity: true) }
-            }
-            try handle.write(contentsOf: buffer)
-            try handle.synchronize()
-            try handle.close()
-            if rename(tmp.path, url.path) != 0 {
-                throw AttuneError.invalidFile(path: url.path, what: "could not move the new file into place (\(String(cString: strerror(errno))))")
-            }
-        } catch {
-            try? handle.close()
-            try? fm.removeItem(at: tmp)
-            if let e = error as? AttuneError { throw e }
-            throw AttuneError.invalidFile(path: url.path, what: "write failed: \(error.localizedDescription)")
-        }
+        let file = try AtomicFileWriter(url: url)
+        for p in pairs { try file.write(line(p)) }
+        try file.commit()
     }
 }

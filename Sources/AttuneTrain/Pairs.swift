@@ -1,4 +1,4 @@
-import AttuneCore
+import AttuneData
 import Foundation
 
 /// One training example: a query-like anchor, the text it should match, and optional hard negatives.
@@ -74,22 +74,19 @@ public struct PairReader: Sendable {
     /// The pairs in `url`, at most `limit` of them (counted after skipping).
     public func read(_ url: URL, limit: Int? = nil) throws -> PairSet {
         let path = url.path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue else {
-            throw AttuneError.fileNotFound(path: path)
-        }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw AttuneError.fileNotFound(path: path) }
-        var state = ReadState(path: path, skipBad: skipBad, limit: limit ?? Int.max)
+        let delimiter: UInt8?
         switch url.pathExtension.lowercased() {
-        case "jsonl", "ndjson":
-            try data.withUnsafeBytes { try readJSONL($0.bindMemory(to: UInt8.self), &state) }
-        case "csv":
-            try data.withUnsafeBytes { try readDelimited($0.bindMemory(to: UInt8.self), delimiter: UInt8(ascii: ","), &state) }
-        case "tsv":
-            try data.withUnsafeBytes { try readDelimited($0.bindMemory(to: UInt8.self), delimiter: 0x09, &state) }
+        case "jsonl", "ndjson": delimiter = nil
+        case "csv": delimiter = UInt8(ascii: ",")
+        case "tsv": delimiter = 0x09
         default:
             throw AttuneError.invalidFile(path: path, what: "unknown pair file type '.\(url.pathExtension)' (expected .jsonl, .csv or .tsv)")
+        }
+        let data = try DataFile.bytes(url)
+        var state = ReadState(path: path, skipBad: skipBad, limit: limit ?? Int.max)
+        try data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if let delimiter { try readDelimited(bytes, delimiter: delimiter, &state) } else { try readJSONL(bytes, &state) }
         }
         return state.result
     }
@@ -106,80 +103,50 @@ public struct PairReader: Sendable {
     // MARK: formats
 
     private func readJSONL(_ bytes: UnsafeBufferPointer<UInt8>, _ state: inout ReadState) throws {
-        guard let base = bytes.baseAddress else { return }
-        var start = 0, line = 0
-        if bytes.count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
-        while start < bytes.count, !state.full {
-            line += 1
-            var stop = start
-            while stop < bytes.count, base[stop] != 0x0A { stop += 1 }
-            let next = stop + 1
-            while stop > start, base[stop - 1] == 0x0D || base[stop - 1] == 0x20 || base[stop - 1] == 0x09 { stop -= 1 }
-            defer { start = next }
-            if stop == start { continue }
-            let members: [(key: String, value: JSONField)]
-            do {
-                members = try JSONLineParser.parseObject(UnsafeBufferPointer(start: base + start, count: stop - start))
-            } catch let e as JSONLineError {
-                try state.bad(line: line, e.what)
-                continue
+        try JSONLines.forEach(bytes) { line, parsed in
+            guard !state.full else { return false }
+            let members: [JSONMember]
+            switch parsed {
+            case .success(let m): members = m
+            case .failure(let e): try state.bad(line: line, e.what); return true
             }
-            var anchor: JSONField?, positive: JSONField?
+            var anchor: JSONValue?, positive: JSONValue?
             var negatives: [String] = []
             var wrong: String?
-            for (key, value) in members {
-                if key == anchorField { anchor = value } else if key == positiveField { positive = value } else if isNegative(key) {
-                    switch value {
+            for m in members {
+                if m.key == anchorField { anchor = m.value } else if m.key == positiveField { positive = m.value } else if isNegative(m.key) {
+                    switch m.value {
                     case .string(let s): if !s.isEmpty { negatives.append(s) }
                     case .null: break
-                    case .other(let type): wrong = wrong ?? "field \"\(key)\" is \(type), expected a string"
+                    default: wrong = wrong ?? "field \"\(m.key)\" is \(m.value.typeName), expected a string"
                     }
                 }
             }
-            if let w = wrong { try state.bad(line: line, w); continue }
+            if let w = wrong { try state.bad(line: line, w); return true }
             guard let a = try field(anchor, anchorField, line: line, &state),
-                  let p = try field(positive, positiveField, line: line, &state) else { continue }
+                  let p = try field(positive, positiveField, line: line, &state) else { return true }
             state.add(TrainingPair(anchor: a, positive: p, negatives: negatives))
+            return true
         }
     }
 
     /// The string in a required JSON field, or nil after recording why it is unusable.
-    private func field(_ value: JSONField?, _ name: String, line: Int, _ state: inout ReadState) throws -> String? {
+    private func field(_ value: JSONValue?, _ name: String, line: Int, _ state: inout ReadState) throws -> String? {
         switch value {
         case .string(let s)?: return s
         case nil: try state.bad(line: line, "missing field \"\(name)\""); return nil
-        case .null?: try state.bad(line: line, "field \"\(name)\" is null, expected a string"); return nil
-        case .other(let type)?: try state.bad(line: line, "field \"\(name)\" is \(type), expected a string"); return nil
+        case let other?: try state.bad(line: line, "field \"\(name)\" is \(other.typeName), expected a string"); return nil
         }
     }
 
     private func readDelimited(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, _ state: inout ReadState) throws {
-        var records = DelimitedRecords(bytes, delimiter: delimiter)
-        guard let header = records.next() else { return }
-        let names: [String]
-        switch header.fields {
-        case .success(let f): names = f
-        case .failure(let e): throw AttuneError.badLine(path: state.path, line: header.line, what: "header: \(e.what)")
-        }
-        func column(_ name: String) throws -> Int {
-            guard let c = names.firstIndex(of: name) else {
-                throw AttuneError.badLine(path: state.path, line: header.line,
-                                          what: "header has no column \"\(name)\" (columns: \(names.joined(separator: ", ")))")
-            }
-            return c
-        }
-        let ai = try column(anchorField), pi = try column(positiveField)
-        let negs = names.indices.filter { isNegative(names[$0]) && $0 != ai && $0 != pi }
-        while !state.full, let record = records.next() {
+        guard var table = try DelimitedTable(bytes, delimiter: delimiter, path: state.path) else { return }
+        let ai = try table.column(anchorField), pi = try table.column(positiveField)
+        let negs = table.columns.indices.filter { isNegative(table.columns[$0]) && $0 != ai && $0 != pi }
+        while !state.full, let record = table.next() {
             switch record.fields {
-            case .failure(let e):
-                try state.bad(line: record.line, e.what)
-            case .success(let f):
-                guard f.count == names.count else {
-                    try state.bad(line: record.line, "\(f.count) columns, the header has \(names.count)")
-                    continue
-                }
-                state.add(TrainingPair(anchor: f[ai], positive: f[pi], negatives: negs.map { f[$0] }.filter { !$0.isEmpty }))
+            case .failure(let e): try state.bad(line: record.line, e.what)
+            case .success(let f): state.add(TrainingPair(anchor: f[ai], positive: f[pi], negatives: negs.map { f[$0] }.filter { !$0.isEmpty }))
             }
         }
     }

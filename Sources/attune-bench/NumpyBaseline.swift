@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// numpy's exact top-k (`Q @ C.T` then `argpartition`) on the vectors `SearchBench` searched,
@@ -82,15 +83,8 @@ enum NumpyBaseline {
         return obj
     }
 
-    /// A float32 C-order `.npy` file (format 1.0) of a rank-2 tensor.
+    /// A float32 C-order `.npy` file of a rank-2 tensor.
     static func writeNpy(_ t: Tensor, to url: URL) throws {
-        var header = "{'descr': '<f4', 'fortran_order': False, 'shape': (\(t.shape[0]), \(t.shape[1])), }"
-        while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
-        header += "\n"
-        var data = Data([0x93] + Array("NUMPY".utf8) + [1, 0])
-        withUnsafeBytes(of: UInt16(header.utf8.count).littleEndian) { data.append(contentsOf: $0) }
-        data.append(contentsOf: Array(header.utf8))
-        data.append(UnsafeBufferPointer(start: t.data, count: t.count))
-        try atomicWrite(data, to: url)
+        try atomicWrite(NPY.float32Matrix(UnsafeBufferPointer(start: t.data, count: t.count), rows: t.shape[0], cols: t.shape[1]), to: url)
     }
 }

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import AttuneModel
 import AttuneSearch
 import ArgumentParser
@@ -82,7 +83,7 @@ struct Tokenize: ParsableCommand {
 
     func run() throws {
         let model = try modelOption.load(maxSeqLength: maxSeqLength)
-        let texts = try TextInput.read(input, field: field)
+        let texts = try TextFile.read(URL(fileURLWithPath: input), field: field)
         var out = ""
         for t in texts {
             let ids = model.tokenize(t).map(String.init).joined(separator: ",")
@@ -116,12 +117,12 @@ struct Embed: ParsableCommand {
         runtime.apply()
         let model = try modelOption.load(maxSeqLength: maxSeqLength)
         let chosen = try prompt ?? promptName.map { try model.prompts.named($0) }
-        let texts = try TextInput.read(input, field: field)
+        let texts = try TextFile.read(URL(fileURLWithPath: input), field: field)
         var bar = ProgressBar(total: texts.count, unit: "texts", label: "embed")
         let emb = model.encode(texts, batchSize: batchSize, prompt: chosen) { done, _ in bar.update(done) }
         let dim = emb.cols
         if let output, output.hasSuffix(".npy") {
-            try Output.write(Output.npy(emb.data, rows: texts.count, cols: dim), to: output)
+            try Output.write(NPY.float32Matrix(UnsafeBufferPointer(start: emb.data, count: texts.count * dim), rows: texts.count, cols: dim), to: output)
             return
         }
         var out = ""
@@ -131,5 +132,13 @@ struct Embed: ParsableCommand {
             out += "{\"text\":\(jsonQuoted(t)),\"embedding\":[\(row)]}\n"
         }
         try Output.write(Data(out.utf8), to: output)
+    }
+}
+
+/// Output: a file written whole (temp + rename), or stdout.
+enum Output {
+    static func write(_ data: Data, to path: String?) throws {
+        if let path { try atomicWrite(data, to: URL(fileURLWithPath: path)) }
+        else { FileHandle.standardOutput.write(data) }
     }
 }

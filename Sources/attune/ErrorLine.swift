@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// One readable line for an error a command throws: an `AttuneError` as it describes itself, a

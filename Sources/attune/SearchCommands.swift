@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import AttuneEval
 import AttuneModel
 import AttuneSearch
@@ -179,7 +180,8 @@ struct Search: ParsableCommand {
         let qs = try readQueries(URL(fileURLWithPath: queries!))
         let output = output!
         let results = try search(try embedder.embedQueries(qs.map(\.text)))
-        try writeTREC(zip(qs, results).map { (queryID: $0.0.id, hits: $0.1) }, tag: "attune", to: URL(fileURLWithPath: output))
+        try TrecRun.write(zip(qs, results).map { (queryID: $0.0.id, hits: $0.1.map { (doc: $0.id, score: Double($0.score)) }) },
+                         tag: "attune", to: URL(fileURLWithPath: output))
         note("\(output): \(qs.count) queries × top \(min(k, index.count))")
     }
 

@@ -1,5 +1,6 @@
 import AttuneAdapt
 import AttuneCore
+import AttuneData
 import AttuneEval
 import AttuneModel
 import AttuneSearch

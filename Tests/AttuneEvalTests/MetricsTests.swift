@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import XCTest
 @testable import AttuneEval
 
@@ -90,43 +91,5 @@ final class MetricsTests: XCTestCase {
         let r = evaluate(ranked: ["q": ["a"]], qrels: Qrels(relevant: ["other": ["a"]]))
         XCTAssertEqual(r.queries, 0)
         XCTAssertEqual(r.mean["ndcg@10"], 0)
-    }
-
-    // MARK: TREC runs
-
-    func testTrecRunOrdersByRankColumn() throws {
-        let text = """
-        q1 Q0 d3 3 0.100000 t
-        q1 Q0 d1 1 0.900000 t
-        q2\tQ0\tz 1 0.5 t
-
-        q1 Q0 d2 2 0.900000 t
-        """
-        let run = try TrecRun.parse(text, path: "run.trec")
-        XCTAssertEqual(run["q1"], ["d1", "d2", "d3"])
-        XCTAssertEqual(run["q2"], ["z"])
-        let crlf = try TrecRun.parse("q Q0 b 2 0.1 t\r\nq Q0 a 1 0.2 t\r\n", path: "w.trec")
-        XCTAssertEqual(crlf, ["q": ["a", "b"]])
-    }
-
-    func testTrecRunErrorsNameFileAndLine() {
-        XCTAssertThrowsError(try TrecRun.parse("q Q0 d 1 0.5 t\nq Q0 e 2 0.4\n", path: "r.trec")) {
-            XCTAssertEqual(($0 as? AttuneError)?.description.hasPrefix("r.trec:2: expected 6 fields"), true, "\($0)")
-        }
-        XCTAssertThrowsError(try TrecRun.parse("q Q0 d one 0.5 t\n", path: "r.trec")) {
-            XCTAssertEqual(($0 as? AttuneError)?.description.hasPrefix("r.trec:1: rank 'one'"), true, "\($0)")
-        }
-        XCTAssertThrowsError(try TrecRun.parse("q Q0 d 1 0.5 t\nq Q0 d 2 0.4 t\n", path: "r.trec")) {
-            XCTAssertTrue("\($0)".contains("listed twice"), "\($0)")
-        }
-    }
-
-    func testTrecRunRoundTrip() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("attune-eval-\(UUID()).trec")
-        defer { try? FileManager.default.removeItem(at: url) }
-        try TrecRun.write(["b": [("d2", 0.5), ("d1", 0.25)], "a": [("d9", 1)]], tag: "x", to: url)
-        let text = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(text, "a Q0 d9 1 1.000000 x\nb Q0 d2 1 0.500000 x\nb Q0 d1 2 0.250000 x\n")
-        XCTAssertEqual(try TrecRun.read(url), ["a": ["d9"], "b": ["d2", "d1"]])
     }
 }

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import AttuneSearch
 
 /// A fast, deterministic text embedder for tests, with real retrieval structure: a bag of words,

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import AttuneTestSupport
 import Foundation
 import XCTest

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 import XCTest
 @testable import AttuneSearch
@@ -57,12 +58,4 @@ struct SplitMix64: RandomNumberGenerator {
     }
     /// Uniform in [0, 1).
     mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
-
-/// A fresh temporary folder, removed when the test ends.
-func temporaryFolder(_ test: XCTestCase) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("attune-search-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-    return url
 }

@@ -1,4 +1,6 @@
 import AttuneCore
+import AttuneData
+import AttuneTestSupport
 import Foundation
 import XCTest
 @testable import AttuneSearch
@@ -105,28 +107,6 @@ final class SearcherTests: XCTestCase {
         XCTAssertEqual(try empty.search(Tensor([1, 0, 0], shape: [1, 3]), k: 5).map(\.count), [0])
         let nan = ExactSearcher(ids: ["x", "y", "z"], vectors: Tensor([.nan, 1, 2], shape: [3, 1]))
         XCTAssertEqual(try nan.search(Tensor([1], shape: [1, 1]), k: 3)[0].map(\.id), ["z", "y", "x"])
-    }
-
-    func testTRECWriterFormat() throws {
-        let url = try temporaryFolder(self).appendingPathComponent("runs/test.trec")
-        let runs: [(queryID: String, hits: [Hit])] = [
-            ("q1", [Hit(docIndex: 3, id: "d3", score: 0.5), Hit(docIndex: 0, id: "d0", score: 0.1234567)]),
-            ("q2", []),
-            ("q3", [Hit(docIndex: 1, id: "d1", score: -0.25)]),
-        ]
-        try writeTREC(runs, tag: "attune", to: url)
-        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), """
-            q1 Q0 d3 1 0.500000 attune
-            q1 Q0 d0 2 0.123457 attune
-            q3 Q0 d1 1 -0.250000 attune
-
-            """)
-        let bad = url.deletingLastPathComponent().appendingPathComponent("bad.trec")
-        XCTAssertThrowsError(try writeTREC([("q 1", runs[0].hits)], tag: "t", to: bad))
-        XCTAssertThrowsError(try writeTREC(runs, tag: "my run", to: bad))
-        XCTAssertFalse(FileManager.default.fileExists(atPath: bad.path))
-        let files = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
-        XCTAssertEqual(files, ["test.trec"])
     }
 
     func testIndexToSearchEndToEnd() throws {

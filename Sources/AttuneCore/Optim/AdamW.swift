@@ -1,3 +1,4 @@
+import AttuneData
 import Foundation
 
 // AdamW exactly as torch.optim.AdamW (amsgrad off, maximize off), per parameter p with gradient g:

@@ -1,3 +1,5 @@
+import AttuneData
+
 /// Linear warmup then linear decay to zero: the learning-rate factor of torch's `LambdaLR` with
 ///
 ///     lambda s: (s + 1) / max(1, warm) if s < warm else max(0, (steps − s) / max(1, steps − warm))

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// A BERT-family encoder (embeddings + layers) over packed token sequences: BERT or MPNet.

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// A sentence-transformers Dense module: `y = activation(W x + b)`, weights in `folder/model.safetensors`

@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// A WordPiece vocabulary: id → token, and token → id lookups keyed directly by UTF-8 bytes so

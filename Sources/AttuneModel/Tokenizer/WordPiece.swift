@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// BERT's WordPiece tokenizer, token-for-token equal to Hugging Face's BertTokenizerFast (and

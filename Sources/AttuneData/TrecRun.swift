@@ -1,17 +1,15 @@
-import AttuneCore
 import Foundation
 
-/// TREC run files: one line per retrieved document, `qid Q0 docid rank score tag`.
+/// TREC run files: one line per retrieved document, `qid Q0 docid rank score tag`, rank from 1,
+/// score with 6 decimals. Ids and the tag must not be empty or contain whitespace (the format
+/// splits on it), so what is written reads back the same.
 public enum TrecRun {
+    /// One query's ranked documents, best first.
+    public typealias Ranking = (queryID: String, hits: [(doc: String, score: Double)])
+
     /// Read a run file into ranked lists (query id → document ids, best first).
     public static func read(_ url: URL) throws -> [String: [String]] {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw AttuneError.fileNotFound(path: url.path)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw AttuneError.invalidFile(path: url.path, what: "not UTF-8 text")
-        }
-        return try parse(text, path: url.path)
+        try parse(try DataFile.text(url), path: url.path)
     }
 
     /// Parse run text; `path` names the source in errors. Documents are ordered by their rank
@@ -47,19 +45,34 @@ public enum TrecRun {
         }
     }
 
-    /// Format ranked, scored lists as run text (queries sorted by id, ranks from 1).
-    public static func format(_ ranked: [String: [(doc: String, score: Double)]], tag: String = "attune") -> String {
+    /// Run text for `runs`, queries in the order given, ranks from 1.
+    /// - Throws: `AttuneError.invalid` naming `path` and the id or tag that is empty or has whitespace.
+    public static func format(_ runs: [Ranking], tag: String = "attune", path: String = "run") throws -> String {
+        func check(_ value: String, _ what: String) throws {
+            if value.isEmpty || value.contains(where: { $0.isWhitespace }) {
+                throw AttuneError.invalid("\(path): cannot write \(what) \"\(value)\" to a TREC run: it is empty or contains whitespace")
+            }
+        }
+        try check(tag, "run tag")
         var out = ""
-        for q in ranked.keys.sorted() {
-            for (i, hit) in ranked[q]!.enumerated() {
-                out += "\(q) Q0 \(hit.doc) \(i + 1) \(String(format: "%.6f", hit.score)) \(tag)\n"
+        out.reserveCapacity(runs.reduce(0) { $0 + $1.hits.count } * 40)
+        for run in runs {
+            try check(run.queryID, "query id")
+            for (rank, hit) in run.hits.enumerated() {
+                try check(hit.doc, "document id")
+                out += "\(run.queryID) Q0 \(hit.doc) \(rank + 1) \(String(format: "%.6f", hit.score)) \(tag)\n"
             }
         }
         return out
     }
 
-    /// Write ranked, scored lists as a run file (atomically).
+    /// Write `runs` as a run file (queries in the order given), whole or not at all.
+    public static func write(_ runs: [Ranking], tag: String = "attune", to url: URL) throws {
+        try atomicWrite(Data(try format(runs, tag: tag, path: url.path).utf8), to: url)
+    }
+
+    /// Write ranked lists keyed by query id as a run file, queries sorted by id.
     public static func write(_ ranked: [String: [(doc: String, score: Double)]], tag: String = "attune", to url: URL) throws {
-        try atomicWrite(Data(format(ranked, tag: tag).utf8), to: url)
+        try write(ranked.keys.sorted().map { (queryID: $0, hits: ranked[$0]!) }, tag: tag, to: url)
     }
 }

@@ -1,4 +1,3 @@
-import AttuneCore
 import Foundation
 
 /// Relevance judgements in BEIR form: which documents are relevant to which query.
@@ -23,13 +22,7 @@ public struct Qrels: Sendable, Equatable {
 
     /// Read a BEIR qrels TSV (`query-id<TAB>corpus-id<TAB>score`, header line optional).
     public static func read(_ url: URL) throws -> Qrels {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw AttuneError.fileNotFound(path: url.path)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw AttuneError.invalidFile(path: url.path, what: "not UTF-8 text")
-        }
-        return try parse(text, path: url.path)
+        try parse(try DataFile.text(url), path: url.path)
     }
 
     /// Parse qrels text; `path` names the source in errors (`path:line: what`).

@@ -1,7 +1,7 @@
-import AttuneCore
+import AttuneData
 import AttuneTestSupport
+import Foundation
 import XCTest
-@testable import AttuneEval
 
 final class QrelsTests: XCTestCase {
     func testParseWithHeaderAndZeroScores() throws {

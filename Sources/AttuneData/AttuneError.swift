@@ -28,18 +28,9 @@ extension AttuneError: LocalizedError {
     public var errorDescription: String? { description }
 }
 
-/// Write `data` to `url` whole or not at all: a temp file beside it, then rename.
-public func atomicWrite(_ data: Data, to url: URL) throws {
-    let dir = url.deletingLastPathComponent()
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-    do {
-        try data.write(to: tmp)
-        if rename(tmp.path, url.path) != 0 {
-            throw AttuneError.invalidFile(path: url.path, what: "could not move the new file into place (\(String(cString: strerror(errno))))")
-        }
-    } catch {
-        try? FileManager.default.removeItem(at: tmp)
-        throw error
-    }
+/// Why a line of a JSON Lines file or a record of a CSV/TSV file is malformed; `what` is one line
+/// for the user ("bad JSON at column 12: …"), to which the reader adds the file and line.
+public struct LineFormatError: Error, Equatable, Sendable {
+    public let what: String
+    public init(what: String) { self.what = what }
 }

@@ -1,10 +1,9 @@
-import AttuneCore
+import AttuneData
 import AttuneTestSupport
 import Foundation
 import XCTest
-@testable import AttuneSearch
 
-final class CorpusTests: XCTestCase {
+final class BEIRTests: XCTestCase {
     private func file(_ text: String) throws -> URL {
         let url = try temporaryFolder(self).appendingPathComponent("corpus.jsonl")
         try Data(text.utf8).write(to: url)
@@ -43,7 +42,7 @@ final class CorpusTests: XCTestCase {
     func testBadJSONNamesTheLine() throws {
         let url = try file("{\"_id\": \"a\", \"text\": \"x\"}\n\n{\"_id\": \"b\", \"text\": \"y\"\n")
         XCTAssertThrowsError(try readCorpus(url)) { error in
-            XCTAssertEqual(error as? AttuneError, .badLine(path: url.path, line: 3, what: "not valid JSON"))
+            XCTAssertEqual(error as? AttuneError, .badLine(path: url.path, line: 3, what: "bad JSON at column 25: expected ',' or '}'"))
         }
     }
 
@@ -53,7 +52,7 @@ final class CorpusTests: XCTestCase {
             ("{\"title\": \"t\", \"text\": \"x\"}", "missing field \"_id\""),
             ("{\"_id\": [1], \"text\": \"x\"}", "field \"_id\" must be a string or a number"),
             ("{\"_id\": \"a\", \"text\": 3}", "field \"text\" must be a string"),
-            ("[1, 2]", "expected a JSON object"),
+            ("[1, 2]", "bad JSON: expected an object starting with '{'"),
         ]
         for (line, what) in cases {
             let url = try file("{\"_id\": \"ok\", \"text\": \"fine\"}\n" + line + "\n")
