@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import AttuneModel
 import Foundation
 
