@@ -1,5 +1,6 @@
 import AttuneCore
 import AttuneData
+import AttuneModel
 import Foundation
 
 /// A persistent store of document embeddings in one SQLite file: the documents, their vectors

@@ -1,5 +1,6 @@
 import AttuneCore
 import AttuneData
+import AttuneModel
 import CLibPQ
 import Foundation
 

@@ -1,9 +1,10 @@
 import AttuneCore
 import AttuneData
+@testable import AttuneEval
+import AttuneModel
 import AttuneSearch
 import Foundation
 import XCTest
-@testable import AttuneEval
 
 final class GuardSetTests: XCTestCase {
     /// Two models on 40 queries: `adapted` moves the relevant document up (`gain` true) or down.

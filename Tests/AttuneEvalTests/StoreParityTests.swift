@@ -1,10 +1,11 @@
 import AttuneCore
 import AttuneData
+@testable import AttuneEval
+import AttuneModel
+@testable import AttuneSearch
 import AttuneTestSupport
 import Foundation
 import XCTest
-@testable import AttuneEval
-@testable import AttuneSearch
 
 /// The PostgreSQL store against the SQLite index on the MedQuAD small slice (300 queries × 2,000
 /// answers): the same exact top-10 (ties aside) and the same `attune eval` metrics.

@@ -1,5 +1,6 @@
 import AttuneCore
 import AttuneData
+import AttuneModel
 import AttuneSearch
 
 /// A fast, deterministic text embedder for tests, with real retrieval structure: a bag of words,

@@ -1,9 +1,10 @@
 import AttuneCore
 import AttuneData
-import Foundation
-import AttuneTestSupport
-import XCTest
+import AttuneModel
 @testable import AttuneSearch
+import AttuneTestSupport
+import Foundation
+import XCTest
 
 final class EmbeddingIndexTests: XCTestCase {
     private func corpus(_ n: Int) -> [Document] {

@@ -1,8 +1,9 @@
 import AttuneCore
 import AttuneData
+import AttuneModel
+@testable import AttuneSearch
 import Foundation
 import XCTest
-@testable import AttuneSearch
 
 /// A deterministic embedder for tests: each text's vector comes from a hash of the text, normalised.
 /// It records what it embedded and can fail after a number of batches, like a killed build.

@@ -1,9 +1,10 @@
 import AttuneCore
 import AttuneData
+import AttuneModel
+@testable import AttuneSearch
 import AttuneTestSupport
 import Foundation
 import XCTest
-@testable import AttuneSearch
 
 /// The PostgreSQL + pgvector store against a real server (`scripts/pg.sh`, `ATTUNE_TEST_PG_URL`):
 /// the same contents and exact top-k as the SQLite index, resume, retries after a dropped

@@ -1,9 +1,10 @@
 import AttuneCore
 import AttuneData
+import AttuneModel
+@testable import AttuneSearch
 import AttuneTestSupport
 import Foundation
 import XCTest
-@testable import AttuneSearch
 
 final class SearcherTests: XCTestCase {
     /// Vectors whose entries are multiples of 1/4 in [-1, 1]: every dot product is exact in Float

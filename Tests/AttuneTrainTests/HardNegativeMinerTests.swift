@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneModel
 import AttuneSearch
 @testable import AttuneTrain
 import XCTest

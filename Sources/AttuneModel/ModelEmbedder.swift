@@ -1,5 +1,4 @@
 import AttuneCore
-import AttuneModel
 import Foundation
 
 /// A `SentenceModel` serving as an `Embedder`: its fingerprint is a hash of every weight, the
