@@ -16,6 +16,17 @@ final class TokenizerTests: XCTestCase {
                                stripAccents: stripAccents, tokenizeChineseChars: cjk)
     }
 
+    func testVocabTxtWithWindowsOrOldMacLineEndingsReadsOneTokenPerLine() throws {
+        let dir = try temporaryFolder(self)
+        for (eol, name) in [("\n", "lf"), ("\r\n", "crlf"), ("\r", "cr")] {
+            let url = dir.appendingPathComponent("\(name).txt")
+            try Data((["[PAD]", "[UNK]", "hello", "##s"].joined(separator: eol) + eol).utf8).write(to: url)
+            let v = try Vocabulary.load(vocabTxt: url)
+            XCTAssertEqual(v.count, 4, name)
+            XCTAssertEqual(v.id("##s"), 3, name)
+        }
+    }
+
     func testGreedyLongestMatchWithContinuations() throws {
         let t = try make()
         XCTAssertEqual(t.tokenize("unwanted running"), ["un", "##want", "##ed", "runn", "##ing"])

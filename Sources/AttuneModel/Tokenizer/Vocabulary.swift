@@ -30,7 +30,8 @@ public struct Vocabulary: Sendable {
         self.continuation = continuation
     }
 
-    /// Read `vocab.txt`: one token per line, the line number (from 0) is the id.
+    /// Read `vocab.txt`: one token per line, the line number (from 0) is the id. Lines end in `\n`,
+    /// `\r\n` or `\r` (Python's universal newlines, as transformers reads the file).
     public static func load(vocabTxt url: URL) throws -> Vocabulary {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw AttuneError.fileNotFound(path: url.path)
@@ -38,7 +39,9 @@ public struct Vocabulary: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw AttuneError.invalidFile(path: url.path, what: "not valid UTF-8")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character in Swift, so it needs naming beside "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map(String.init)
         if lines.last == "" { lines.removeLast() }
         guard !lines.isEmpty else { throw AttuneError.invalidFile(path: url.path, what: "empty vocabulary") }
         return Vocabulary(tokens: lines)
