@@ -47,6 +47,11 @@ let package = Package(
             "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval",
         ]),
 
+        // The fuzz harnesses (scripts/fuzz.sh builds them with libFuzzer; plainly built, a replayer).
+        .executableTarget(name: "attune-fuzz", dependencies: [
+            "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval",
+        ], path: "Fuzz/AttuneFuzz"),
+
         // Test support: where ../shared and the model are, skip-or-fail when they are absent.
         .target(name: "AttuneTestSupport", path: "Tests/AttuneTestSupport"),
         .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore", "CAttuneKernels", "AttuneTestSupport"]),
