@@ -49,6 +49,7 @@ log=$(mktemp)
 set +e
 # SWIFT_BACKTRACE=enable=no: Swift's own crash handler would otherwise wait for its backtracer.
 ATTUNE_FUZZ_TARGET=$target SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+    LSAN_OPTIONS=suppressions=$PWD/Fuzz/lsan.supp:print_suppressions=0 \
     nice -n 10 "$bin" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb="${FUZZ_RSS_MB:-2048}" \
     -max_len="${FUZZ_MAX_LEN:-8192}" -print_final_stats=1 -artifact_prefix="fuzz-crashes/$target-" \
     "$work" "Fuzz/Corpus/$target" >"$log" 2>&1
