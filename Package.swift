@@ -62,6 +62,8 @@ let package = Package(
         .testTarget(name: "AttuneAdaptTests", dependencies: ["AttuneAdapt", "AttuneTestSupport"]),
         // Runs the built `attune` (which `swift test` builds with the tests) on bad input.
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneTestSupport"]),
+        // The CI share of scripts/fuzz.sh and scripts/kill-test.sh, on the binaries `swift test` builds.
+        .testTarget(name: "AttuneRobustnessTests", dependencies: ["attune", "attune-fuzz", "AttuneTestSupport"]),
     ],
     // Swift 5 mode: the numeric core passes raw pointers into threaded loops by design.
     swiftLanguageModes: [.v6]
