@@ -66,12 +66,12 @@ declare -A kills finished corrupt unequal notes
 fail() { corrupt[$1]=$(( ${corrupt[$1]:-0} + 1 )); echo "CORRUPT [$1] $2" >&2; notes[$1]="${notes[$1]:-}$2; "; }
 differ() { unequal[$1]=$(( ${unequal[$1]:-0} + 1 )); echo "UNEQUAL [$1] $2" >&2; notes[$1]="${notes[$1]:-}$2; "; }
 
-# Run "$@" in the background, SIGKILL it after a seeded delay in [0, $1 ms); sets $killed (1, or 0
-# when it finished first).
+# Run `attune "$@"` in the background, SIGKILL it after a seeded delay in [0, $1 ms); sets $killed
+# (1, or 0 when it finished first). The subshell execs nice, which execs attune: $! is attune itself.
 kill_after() {
     local span=$1; shift
     local delay=$(( (RANDOM * 32768 + RANDOM) % span ))
-    "$@" >"$work/last.log" 2>&1 &
+    ( exec nice -n 10 "$attune" "$@" ) >"$work/last.log" 2>&1 &
     local pid=$!
     sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
     if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null; killed=1; else killed=0; fi
@@ -127,7 +127,7 @@ run_train() {
     for i in $(seq 1 "$N"); do
         local out=$work/train-$i
         rm -rf "$out"
-        kill_after "$span" A train "${train_flags[@]}" --output "$out"
+        kill_after "$span" train "${train_flags[@]}" --output "$out"
         kills[train]=$(( ${kills[train]:-0} + killed ))
         if [ -d "$out/model" ] && ! model_ok "$out/model" "$work/train-ref.npy"; then fail train "kill $i at ${last_delay}ms: $out/model is not whole"; fi
         if ! A train "${train_flags[@]}" --output "$out" --resume >"$work/train-$i.log" 2>&1; then
@@ -148,7 +148,7 @@ run_index() {
     for i in $(seq 1 "$N"); do
         local db=$work/index-$i.sqlite
         rm -f "$db"*
-        kill_after "$span" A index --model all-MiniLM-L6-v2 --corpus "$work/corpus.jsonl" --db "$db" --batch-size 16 --max-seq-length 64
+        kill_after "$span" index --model all-MiniLM-L6-v2 --corpus "$work/corpus.jsonl" --db "$db" --batch-size 16 --max-seq-length 64
         kills[index]=$(( ${kills[index]:-0} + killed ))
         if [ -e "$db" ]; then
             local why; why=$(index_check "$db" "$work/corpus.jsonl" 16 0 2>&1) || fail index "kill $i at ${last_delay}ms: $why"
@@ -172,7 +172,7 @@ run_folder() {  # NAME ARGS…
         local out=$work/$name-$i
         rm -rf "$out"
         [ $((i % 2)) -eq 0 ] && cp -r "$ref" "$out"
-        kill_after "$span" A "$@" --output "$out" --force
+        kill_after "$span" "$@" --output "$out" --force
         kills[$name]=$(( ${kills[$name]:-0} + killed ))
         if [ -e "$out" ]; then
             model_ok "$out" "$work/$name-ref.npy" || fail "$name" "kill $i at ${last_delay}ms: $out is half-written ($(head -c 200 "$work/probe.err"))"
@@ -193,7 +193,7 @@ run_mine() {
         local out=$work/mine-$i.jsonl
         rm -f "$out"
         [ $((i % 2)) -eq 0 ] && cp "$work/mine-ref.jsonl" "$out"
-        kill_after "$span" A "${args[@]}" --output "$out" --force
+        kill_after "$span" "${args[@]}" --output "$out" --force
         kills[mine]=$(( ${kills[mine]:-0} + killed ))
         if [ -e "$out" ]; then
             cmp -s "$out" "$work/mine-ref.jsonl" || fail mine "kill $i at ${last_delay}ms: $out is not the whole output"
@@ -213,7 +213,7 @@ run_demo() {
     for i in $(seq 1 "$N"); do
         local out=$work/demo-$i
         rm -rf "$out"
-        kill_after "$span" A "${args[@]}" --output "$out"
+        kill_after "$span" "${args[@]}" --output "$out"
         kills[demo]=$(( ${kills[demo]:-0} + killed ))
         [ -e "$out/eval.json" ] && ! cmp -s "$out/eval.json" "$work/demo-ref/eval.json" && fail demo "kill $i at ${last_delay}ms: eval.json is not whole"
         [ -e "$out/export" ] && ! model_ok "$out/export" "$work/demo-ref.npy" && fail demo "kill $i at ${last_delay}ms: export/ is half-written"
