@@ -59,13 +59,14 @@ final class RobustnessTests: XCTestCase {
         }
     }
 
-    /// scripts/kill-test.sh 2 for train and index (and the full-disk check): kill -9 at seeded
-    /// moments, then every output whole, the resumed training byte-equal, the index complete.
+    /// scripts/kill-test.sh 2 for train, index and the reduced demo (and the full-disk check):
+    /// kill -9 at seeded moments, then every output whole, the resumed training byte-equal, the
+    /// index complete, the resumed demo's eval.json equal (its first run once trapped in ArgumentParser).
     func testKillTestTrainAndIndex() throws {
         _ = try Fixtures.model()
         let attune = try product("attune")
         let r = try run(URL(fileURLWithPath: "/bin/bash"), ["scripts/kill-test.sh", "2", "11"],
-                        environment: ["ATTUNE": attune.path, "KILL_COMMANDS": "train index"], timeout: 1800)
+                        environment: ["ATTUNE": attune.path, "KILL_COMMANDS": "train index demo"], timeout: 1800)
         XCTAssertEqual(r.status, 0, String(r.output.suffix(4000)))
         XCTAssertTrue(r.output.contains("all outputs whole, every resume equal"), String(r.output.suffix(4000)))
     }
