@@ -6,7 +6,8 @@
 # Commands: train, index, export, merge, mine, demo (a reduced demo: a short recipe on a 320-document
 # slice of Data/medical) — KILL_COMMANDS="train index" runs a subset; KILL_DISK=0 skips the full-disk
 # check. Each command first runs once uninterrupted (the reference and its duration T); then N times
-# it is started afresh and sent SIGKILL after a delay drawn uniformly from [0, T) (seeded), and:
+# it is started afresh and sent SIGKILL after a delay drawn uniformly from [0, 0.8 T) (seeded; a run that finishes
+# first is not counted as a kill), and:
 #   - every output present is whole and loadable (a model folder embeds 4 texts exactly as the
 #     reference does; a mined file or eval.json equals the reference's byte for byte) or absent;
 #   - train: `--resume` then ends with every *.safetensors of the model equal BYTE FOR BYTE to the
@@ -70,7 +71,7 @@ differ() { unequal[$1]=$(( ${unequal[$1]:-0} + 1 )); echo "UNEQUAL [$1] $2" >&2;
 # (1, or 0 when it finished first). The subshell execs nice, which execs attune: $! is attune itself.
 kill_after() {
     local span=$1; shift
-    local delay=$(( (RANDOM * 32768 + RANDOM) % span ))
+    local delay=$(( (RANDOM * 32768 + RANDOM) % (span * 4 / 5 + 1) ))
     ( exec nice -n 10 "$attune" "$@" ) >"$work/last.log" 2>&1 &
     local pid=$!
     sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
@@ -295,7 +296,7 @@ if [ ${#disk_rows[@]} -gt 0 ]; then
     echo; echo "full disk (ulimit -f, SIGXFSZ ignored):"; printf '  %s\n' "${disk_rows[@]}"
     total_bad=$(( total_bad + ${corrupt[disk]:-0} ))
 fi
-echo "(kills: runs actually killed before they finished; the delays are uniform in [0, reference duration))"
+echo "(kills: runs actually killed before they finished; the delays are uniform in [0, 0.8 × the reference duration))"
 if [ $total_bad -ne 0 ]; then echo "FAILED: $total_bad problems; logs in $work" >&2; exit 1; fi
 [ "${KILL_KEEP:-0}" = 1 ] || rm -rf "$work"
 echo "all outputs whole, every resume equal"

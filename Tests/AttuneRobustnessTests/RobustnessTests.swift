@@ -62,7 +62,7 @@ final class RobustnessTests: XCTestCase {
     /// scripts/kill-test.sh 2 for train, index and the reduced demo (and the full-disk check):
     /// kill -9 at seeded moments, then every output whole, the resumed training byte-equal, the
     /// index complete, the resumed demo's eval.json equal (its first run once trapped in ArgumentParser).
-    func testKillTestTrainAndIndex() throws {
+    func testKillTestTrainIndexDemo() throws {
         _ = try Fixtures.model()
         let attune = try product("attune")
         let r = try run(URL(fileURLWithPath: "/bin/bash"), ["scripts/kill-test.sh", "2", "11"],
