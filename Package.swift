@@ -52,6 +52,11 @@ let package = Package(
             "AttuneData", "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval",
         ]),
 
+        // The fuzz harnesses (scripts/fuzz.sh builds them with libFuzzer; plainly built, a replayer).
+        .executableTarget(name: "attune-fuzz", dependencies: [
+            "AttuneCore", "AttuneData", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval",
+        ], path: "Fuzz/AttuneFuzz"),
+
         // Test support: where ../shared and the model are, skip-or-fail when they are absent.
         .target(name: "AttuneTestSupport", path: "Tests/AttuneTestSupport"),
         .testTarget(name: "AttuneDataTests", dependencies: ["AttuneData", "AttuneTestSupport"]),
@@ -63,6 +68,8 @@ let package = Package(
         .testTarget(name: "AttuneAdaptTests", dependencies: ["AttuneData", "AttuneAdapt", "AttuneTestSupport"]),
         // Runs the built `attune` (which `swift test` builds with the tests) on bad input.
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneTestSupport"]),
+        // The CI share of scripts/fuzz.sh and scripts/kill-test.sh, on the binaries `swift test` builds.
+        .testTarget(name: "AttuneRobustnessTests", dependencies: ["attune", "attune-fuzz", "AttuneTestSupport"]),
     ],
     // Swift 5 mode: the numeric core passes raw pointers into threaded loops by design.
     swiftLanguageModes: [.v6]

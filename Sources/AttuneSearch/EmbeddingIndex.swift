@@ -14,6 +14,10 @@ public final class EmbeddingIndex: IndexStore {
     public static let schemaVersion = 1
     /// The `format` value in the `meta` table that marks an Attune index.
     public static let format = "attune-index"
+    /// The largest vector length an index may declare (pgvector's own limit is 16,000).
+    public static let maxDimension = 65_536
+    /// The largest `max_seq_length` an index may declare.
+    public static let maxSeqLengthLimit = 1 << 20
 
     /// The index file.
     public let url: URL
@@ -42,9 +46,14 @@ public final class EmbeddingIndex: IndexStore {
             }
             return v
         }
-        func positive(_ key: String) throws -> Int {
+        // Bounded, so a damaged or hostile meta row is an error here, not a failed allocation
+        // (or an overflowing `count × dimension`) when the vectors are read.
+        func positive(_ key: String, atMost limit: Int) throws -> Int {
             guard let v = Int(try field(key)), v > 0 else {
                 throw AttuneError.invalidFile(path: path, what: "index meta \"\(key)\" is not a positive integer")
+            }
+            guard v <= limit else {
+                throw AttuneError.invalidFile(path: path, what: "index meta \"\(key)\" is \(v), more than any model makes (at most \(limit))")
             }
             return v
         }
@@ -52,8 +61,8 @@ public final class EmbeddingIndex: IndexStore {
         self.db = db
         fingerprint = try field("model_fingerprint")
         modelName = try field("model_name")
-        dimension = try positive("dimension")
-        maxSeqLength = try positive("max_seq_length")
+        dimension = try positive("dimension", atMost: Self.maxDimension)
+        maxSeqLength = try positive("max_seq_length", atMost: Self.maxSeqLengthLimit)
         documentPrompt = meta["document_prompt"]
         let counter = try db.prepare("SELECT COUNT(*) FROM docs")
         try counter.step()
@@ -225,6 +234,10 @@ public final class EmbeddingIndex: IndexStore {
     public func loadMatrix() throws -> (ids: [String], vectors: Tensor) {
         try db.transaction(write: false) {
             let n = try currentCount()
+            let (floats, overflow) = n.multipliedReportingOverflow(by: dimension)
+            guard !overflow, floats <= Int(Int32.max) * 64 else {
+                throw AttuneError.invalidFile(path: url.path, what: "\(n) documents of dimension \(dimension) are too many to load")
+            }
             let vectors = Tensor(zeros: [n, dimension])
             var ids: [String] = []
             ids.reserveCapacity(n)

@@ -61,6 +61,17 @@ struct PromptOptions: ParsableArguments {
 
     enum Side { case query, document }
 
+    /// No prompt flags: the model's own prompts. For code that builds a command's options without
+    /// parsing them (`attune demo`'s evaluation): a `PromptOptions()` whose options were never
+    /// decoded traps in ArgumentParser when read, so every value is set here.
+    static var none: PromptOptions {
+        var p = PromptOptions()
+        p.promptName = nil
+        p.queryPrompt = nil
+        p.documentPrompt = nil
+        return p
+    }
+
     /// Apply to an embedder.
     func apply(to embedder: ModelEmbedder, named side: Side? = nil) throws {
         let p = try resolve(embedder.model, named: side)

@@ -56,7 +56,7 @@ struct EvalRun {
     /// nil: each model's own max_seq_length.
     var maxSeqLength: Int?
     var indexDir: String?
-    var prompts = PromptOptions()
+    var prompts = PromptOptions.none
     var names: [String]? = nil
     /// A guard set (corpus, queries, qrels) the same models are evaluated on.
     var guardSet: (corpus: String, queries: String, qrels: String)? = nil
