@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "AttuneTrain", targets: ["AttuneTrain"]),
         .library(name: "AttuneSearch", targets: ["AttuneSearch"]),
         .library(name: "AttuneEval", targets: ["AttuneEval"]),
+        .library(name: "AttuneAdapt", targets: ["AttuneAdapt"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -71,6 +72,6 @@ let package = Package(
         // The CI share of scripts/fuzz.sh and scripts/kill-test.sh, on the binaries `swift test` builds.
         .testTarget(name: "AttuneRobustnessTests", dependencies: ["attune", "attune-fuzz", "AttuneTestSupport"]),
     ],
-    // Swift 5 mode: the numeric core passes raw pointers into threaded loops by design.
+    // Swift 6 language mode for every target.
     swiftLanguageModes: [.v6]
 )
