@@ -156,8 +156,8 @@ public struct Adaptation {
             }
             return url.deletingLastPathComponent().lastPathComponent + "/" + stem
         }
-        let mine = name(queries), same = all.enumerated().filter { name($0.element) == mine }
-        guard same.count > 1, let i = all.firstIndex(of: queries) else { return mine }
+        let mine = name(queries)
+        guard all.filter({ name($0) == mine }).count > 1, let i = all.firstIndex(of: queries) else { return mine }
         return "\(mine) (\(i + 1))"
     }
 

@@ -53,9 +53,8 @@ public struct MergeSelection: Codable, Equatable, Sendable {
             reason = String(format: "alpha %.2f has the best dev score (%.4f); no guard set", byDev[0].alpha, byDev[0].dev)
             return
         }
-        let floors = base.guards.map { $0 - tolerance }
-        let floorText = zip(guards, floors).map { String(format: "%@ %.4f", $0, $1) }.joined(separator: ", ")
-        if let best = byDev.first(where: { p in zip(p.guards, floors).allSatisfy { $0 >= $1 } }) {
+        let floorText = zip(guards, base.guards).map { String(format: "%@ %.4f", $0, $1 - tolerance) }.joined(separator: ", ")
+        if let best = byDev.first(where: { MergeSelection.holds($0, base, tolerance) }) {
             chosen = best.alpha
             reason = String(format: "alpha %.2f has the best dev score (%.4f) among those that keep every guard set within %.4f of the base (%@)",
                             best.alpha, best.dev, tolerance, floorText)
@@ -70,6 +69,12 @@ public struct MergeSelection: Codable, Equatable, Sendable {
         }
     }
 
+    /// Does `p` keep every guard score at or above the base's less `tolerance`? (The one test that
+    /// both the choice and `guardHeld` use.)
+    static func holds(_ p: Point, _ base: Point, _ tolerance: Double) -> Bool {
+        zip(p.guards, base.guards).allSatisfy { $0 >= $1 - tolerance }
+    }
+
     /// The largest drop below the base over the guard sets (negative when every guard set gains).
     static func worstLoss(_ p: Point, _ base: Point) -> Double {
         zip(base.guards, p.guards).map { $0 - $1 }.max() ?? 0
@@ -78,7 +83,7 @@ public struct MergeSelection: Codable, Equatable, Sendable {
     /// Did the chosen alpha keep every guard set within tolerance (true without guard sets)?
     public var guardHeld: Bool {
         guard !guards.isEmpty, let p = curve.first(where: { $0.alpha == chosen }) else { return true }
-        return MergeSelection.worstLoss(p, base) <= tolerance
+        return MergeSelection.holds(p, base, tolerance)
     }
 
     /// The curve as a small table, one line per alpha, the chosen one marked.

@@ -41,6 +41,7 @@ final class MergeSelectionTests: XCTestCase {
             P(alpha: 0.5, dev: 0.6, guards: [0.75]), P(alpha: 1, dev: 0.7, guards: [0.745]),
         ], tolerance: 0.005)
         XCTAssertEqual(s.chosen, 1)
+        XCTAssertTrue(s.guardHeld, "the chosen alpha qualified, so it held the guard")
     }
 
     func testNoGuardPicksBestDevAndTiesGoToTheSmallerAlpha() throws {
