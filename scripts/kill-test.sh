@@ -19,8 +19,9 @@
 #   - export/merge/mine with an earlier output in place and --force: the earlier output stays whole;
 #   - demo: a rerun finishes with eval.json equal to the uninterrupted demo's.
 # Full disk: each command again under `ulimit -f` (with SIGXFSZ ignored, so a write fails as on a
-# full disk instead of killing the process): it must exit 1 with an `error:` line, and the earlier
-# output must be intact. The summary table goes to stdout; logs stay in the work folder (KILL_WORK,
+# full disk instead of killing the process): it must exit 1 with an `error:` line that names the
+# cause ("File too large", "No space left on device", SQLite's "database or disk is full"), and the
+# earlier output must be intact. The summary table goes to stdout; logs stay in the work folder (KILL_WORK,
 # default a new /tmp/attune-kill.*), removed on success unless KILL_KEEP=1.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -237,6 +238,8 @@ full_disk() {  # NAME KB EARLIER(path or -) ARGS…
     if [ $s -eq 0 ]; then verdict="FAIL: succeeded under a ${kb} KB file limit"
     elif [ $s -ne 1 ]; then verdict="FAIL: exit $s (a crash, not an error)"
     elif ! grep -q '^error: ' "$work/disk.err"; then verdict="FAIL: no error line"
+    elif ! grep -m1 '^error: ' "$work/disk.err" | grep -qiE 'too large|disk is full|no space'; then
+        verdict="FAIL: the error line does not say the disk (or file size limit) is full"
     fi
     if [ "$earlier" != - ]; then
         local after; after=$(cd "$earlier" 2>/dev/null && find . -type f -exec sha256sum {} + | sort || sha256sum "$earlier")

@@ -8,7 +8,7 @@ public final class AtomicFileWriter {
     /// Where the file ends up.
     public let url: URL
     private let tmp: URL
-    private let handle: FileHandle
+    private let fd: Int32
     private var buffer = Data()
     private var finished = false
     private static let flushSize = 1 << 20
@@ -23,10 +23,11 @@ public final class AtomicFileWriter {
         }
         self.url = url
         tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
-        guard fm.createFile(atPath: tmp.path, contents: nil), let h = FileHandle(forWritingAtPath: tmp.path) else {
+        let fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
             throw AttuneError.invalidFile(path: url.path, what: "cannot write beside it (\(String(cString: strerror(errno))))")
         }
-        handle = h
+        self.fd = fd
         buffer.reserveCapacity(AtomicFileWriter.flushSize)
     }
 
@@ -37,10 +38,7 @@ public final class AtomicFileWriter {
         precondition(!finished, "AtomicFileWriter used after commit or discard")
         if buffer.count + data.count < AtomicFileWriter.flushSize { buffer.append(data); return }
         try flush()
-        do { try handle.write(contentsOf: data) } catch {
-            discard()
-            throw AttuneError.invalidFile(path: url.path, what: "write failed (\(AtomicFileWriter.reason(error)))")
-        }
+        try writeAll(data)
     }
 
     /// Appends `text` as UTF-8.
@@ -50,15 +48,14 @@ public final class AtomicFileWriter {
     /// - Throws: `AttuneError.invalidFile` naming the destination; it is then left as it was.
     public func commit() throws {
         precondition(!finished, "AtomicFileWriter committed twice")
-        do {
-            try flush()
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            discard()
-            throw AttuneError.invalidFile(path: url.path, what: "write failed (\(AtomicFileWriter.reason(error)))")
-        }
+        try flush()
+        if fsync(fd) != 0 { try fail("write failed") }
         finished = true
+        if close(fd) != 0 {
+            let why = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: tmp)
+            throw AttuneError.invalidFile(path: url.path, what: "write failed (\(why))")
+        }
         if rename(tmp.path, url.path) != 0 {
             let why = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: tmp)
@@ -70,17 +67,35 @@ public final class AtomicFileWriter {
     public func discard() {
         guard !finished else { return }
         finished = true
-        try? handle.close()
+        close(fd)
         try? FileManager.default.removeItem(at: tmp)
     }
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch {
-            discard()
-            throw AttuneError.invalidFile(path: url.path, what: "write failed (\(AtomicFileWriter.reason(error)))")
-        }
+        try writeAll(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// `write(2)` until every byte is out; on failure the temp file is dropped and the error names
+    /// the destination and the system's reason ("No space left on device", "File too large" …).
+    private func writeAll(_ data: Data) throws {
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { try fail("write failed") }
+                done += n
+            }
+        }
+    }
+
+    /// Drops the temp file and throws `what` with the reason in `errno`.
+    private func fail(_ what: String) throws -> Never {
+        let why = String(cString: strerror(errno))
+        discard()
+        throw AttuneError.invalidFile(path: url.path, what: "\(what) (\(why))")
     }
 
     /// The system's reason for a Foundation file error, in a few words.

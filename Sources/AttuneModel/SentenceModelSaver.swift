@@ -76,13 +76,13 @@ extension SentenceModel {
             if fm.fileExists(atPath: src.path) { try fm.copyItem(at: src, to: dir.appendingPathComponent(name)) }
         }
         if !fm.fileExists(atPath: dir.appendingPathComponent("vocab.txt").path) {
-            try Data((tokenizer.vocab.joined(separator: "\n") + "\n").utf8).write(to: dir.appendingPathComponent("vocab.txt"))
+            try atomicWrite(Data((tokenizer.vocab.joined(separator: "\n") + "\n").utf8), to: dir.appendingPathComponent("vocab.txt"))
         }
-        try json(["max_seq_length": maxSeqLength, "do_lower_case": folder.lowercaseInput])
-            .write(to: dir.appendingPathComponent("sentence_bert_config.json"))
-        try json(["__version__": ["sentence_transformers": "2.2.2", "attune": "0.1.0"], "similarity_fn_name": "cosine"]
-                    .merging(prompts.json) { a, _ in a })
-            .write(to: dir.appendingPathComponent("config_sentence_transformers.json"))
+        try atomicWrite(json(["max_seq_length": maxSeqLength, "do_lower_case": folder.lowercaseInput]),
+                        to: dir.appendingPathComponent("sentence_bert_config.json"))
+        try atomicWrite(json(["__version__": ["sentence_transformers": "2.2.2", "attune": "0.1.0"], "similarity_fn_name": "cosine"]
+                                .merging(prompts.json) { a, _ in a }),
+                        to: dir.appendingPathComponent("config_sentence_transformers.json"))
 
         var modules: [[String: Any]] = [["idx": 0, "name": "0", "path": "", "type": Self.moduleTypes.transformer]]
         try pooling.save(to: dir.appendingPathComponent("1_Pooling"), dimension: bert.config.hiddenSize)
@@ -99,7 +99,7 @@ extension SentenceModel {
             try Normalize().save(to: dir.appendingPathComponent(path))
             modules.append(["idx": idx, "name": "\(idx)", "path": path, "type": Self.moduleTypes.normalize])
         }
-        try json(modules).write(to: dir.appendingPathComponent("modules.json"))
-        for (name, data) in extraFiles { try data.write(to: dir.appendingPathComponent(name)) }
+        try atomicWrite(json(modules), to: dir.appendingPathComponent("modules.json"))
+        for (name, data) in extraFiles { try atomicWrite(data, to: dir.appendingPathComponent(name)) }
     }
 }

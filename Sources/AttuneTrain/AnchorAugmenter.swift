@@ -13,14 +13,23 @@ public struct AnchorAugmenter: Sendable, Equatable, Codable {
     public var stripTemplate: Float
     /// One typing slip (two letters swapped, one dropped or one doubled) in a word of 4+ letters.
     public var typo: Float
+    /// Share of pairs that add an inverse-cloze pair (a sentence of the positive → the rest of it;
+    /// see `inverseClozePairs`).
+    public var inverseCloze: Float
+    /// Probability that an inverse-cloze positive keeps the anchor's sentence.
+    public var inverseClozeKeep: Float
 
-    public init(lowercase: Float = 0, stripTemplate: Float = 0, typo: Float = 0) {
+    public init(lowercase: Float = 0, stripTemplate: Float = 0, typo: Float = 0, inverseCloze: Float = 0,
+                inverseClozeKeep: Float = 0.1) {
         self.lowercase = lowercase
         self.stripTemplate = stripTemplate
         self.typo = typo
+        self.inverseCloze = inverseCloze
+        self.inverseClozeKeep = inverseClozeKeep
     }
 
-    /// Does any transformation have a chance to apply?
+    /// Does any anchor transformation have a chance to apply? (Inverse-cloze pairs are added
+    /// before, and are then augmented as any other anchor.)
     public var isActive: Bool { lowercase > 0 || stripTemplate > 0 || typo > 0 }
 
     /// Words a question template is made of, dropped by `stripTemplate`: they carry the template,

@@ -38,8 +38,8 @@ struct Checkpoint {
         var meta: [String: Any] = ["step": step, "optimizer_steps": optimizerSteps, "losses": losses.map(Double.init)]
         if let bestDev { meta["best_dev"] = bestDev }
         if let pairsDigest { meta["pairs_digest"] = pairsDigest }
-        try JSONSerialization.data(withJSONObject: meta, options: [.sortedKeys]).write(to: tmp.appendingPathComponent("state.json"))
-        try Data(recipeYAML.utf8).write(to: tmp.appendingPathComponent("recipe.yaml"))
+        try atomicWrite(JSONSerialization.data(withJSONObject: meta, options: [.sortedKeys]), to: tmp.appendingPathComponent("state.json"))
+        try atomicWrite(Data(recipeYAML.utf8), to: tmp.appendingPathComponent("recipe.yaml"))
         // Swap in: the old checkpoint is removed only after the new one is complete. When only
         // `.checkpoint.old` exists (a kill between the two renames last time), it is the one to
         // keep until the new checkpoint is in place.

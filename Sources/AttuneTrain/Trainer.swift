@@ -88,7 +88,12 @@ public final class Trainer {
         let pairSet = try PairReader(anchorField: r.anchorField, positiveField: r.positiveField,
                                      negativePrefix: r.negativePrefix, skipBad: r.skipBad)
             .read(URL(fileURLWithPath: r.pairs), limit: r.maxPairs)
-        let pairs = pairSet.pairs
+        var pairs = pairSet.pairs
+        let clozePairs = r.augment.inverseClozePairs(from: pairs, seed: UInt64(r.seed))
+        if r.augment.inverseCloze > 0 {
+            log("added \(clozePairs.count) inverse-cloze pairs (a sentence of the positive → the rest of it) to \(pairs.count)")
+            pairs += clozePairs
+        }
         if pairSet.skippedEmpty > 0 { log("skipped \(pairSet.skippedEmpty) pairs with an empty side") }
         if pairSet.skippedBad > 0 { log("skipped \(pairSet.skippedBad) malformed lines (--skip-bad)") }
         guard pairs.count >= r.batchSize else {

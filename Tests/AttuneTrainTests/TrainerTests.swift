@@ -40,7 +40,8 @@ final class TrainerTests: XCTestCase {
 
     /// The steps `recipe` makes: its epochs' batch plans, as the trainer forms them.
     private func plannedSteps(_ r: Recipe) throws -> Int {
-        let pairs = try PairReader().read(URL(fileURLWithPath: r.pairs), limit: r.maxPairs).pairs
+        var pairs = try PairReader().read(URL(fileURLWithPath: r.pairs), limit: r.maxPairs).pairs
+        pairs += r.augment.inverseClozePairs(from: pairs, seed: UInt64(r.seed))
         let batcher = NoDuplicateBatcher(batchSize: r.batchSize, seed: UInt64(r.seed))
         return (0..<r.epochs).reduce(0) { $0 + batcher.batches(for: pairs, epoch: $1).batches.count }
     }
@@ -325,7 +326,7 @@ final class TrainerTests: XCTestCase {
         r.guideMargin = 0.05
         r.symmetric = true
         r.miniBatchSize = 4
-        r.augment = AnchorAugmenter(lowercase: 0.5, stripTemplate: 0.3, typo: 0.1)
+        r.augment = AnchorAugmenter(lowercase: 0.5, stripTemplate: 0.3, typo: 0.1, inverseCloze: 0.5)
         r.epochs = 2
         r.checkpointEvery = 0
         var logs: [String] = []
@@ -336,6 +337,9 @@ final class TrainerTests: XCTestCase {
         XCTAssertLessThan(s.guide_masked_fraction ?? 1, 0.5)
         XCTAssertTrue(s.last_loss.isFinite)
         XCTAssertTrue(logs.contains { $0.hasPrefix("augmented ") }, "\(logs)")
+        let added = r.augment.inverseClozePairs(from: try PairReader().read(URL(fileURLWithPath: r.pairs)).pairs, seed: UInt64(r.seed)).count
+        XCTAssertGreaterThan(added, 0)
+        XCTAssertTrue(logs.contains { $0.hasPrefix("added \(added) inverse-cloze pairs") }, "\(logs)")
         XCTAssertTrue(logs.contains { $0.hasPrefix("guide base embedded") }, "\(logs)")
         let trained = try SentenceModel.load(URL(fileURLWithPath: s.output))
         XCTAssertEqual(trained.dimension, 384)

@@ -63,9 +63,9 @@ public struct DenseModule {
     public func save(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let w = linear.weight
-        try moduleJSON(["in_features": w.shape[1], "out_features": w.shape[0], "bias": linear.bias != nil,
-                        "activation_function": activation])
-            .write(to: folder.appendingPathComponent("config.json"))
+        try atomicWrite(moduleJSON(["in_features": w.shape[1], "out_features": w.shape[0], "bias": linear.bias != nil,
+                                    "activation_function": activation]),
+                        to: folder.appendingPathComponent("config.json"))
         var t: [(name: String, tensor: Tensor)] = [(name: "linear.weight", tensor: w.detached())]
         if let b = linear.bias { t.append((name: "linear.bias", tensor: b.detached())) }
         try SafeTensors.write(t, metadata: ["format": "pt"], to: folder.appendingPathComponent("model.safetensors"))

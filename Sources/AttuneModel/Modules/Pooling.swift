@@ -1,4 +1,5 @@
 import AttuneCore
+import AttuneData
 import Foundation
 
 /// sentence-transformers' Pooling module: how token vectors become one sentence vector. It loads
@@ -43,7 +44,7 @@ public enum PoolingMode: String, Sendable {
     /// Write `folder/config.json` in the boolean form every sentence-transformers version reads.
     public func save(to folder: URL, dimension: Int) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try moduleJSON([
+        try atomicWrite(moduleJSON([
             "word_embedding_dimension": dimension,
             "pooling_mode_cls_token": self == .cls,
             "pooling_mode_mean_tokens": self == .mean,
@@ -52,7 +53,7 @@ public enum PoolingMode: String, Sendable {
             "pooling_mode_weightedmean_tokens": false,
             "pooling_mode_lasttoken": false,
             "include_prompt": true,
-        ]).write(to: folder.appendingPathComponent("config.json"))
+        ]), to: folder.appendingPathComponent("config.json"))
     }
 }
 
