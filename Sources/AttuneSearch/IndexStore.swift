@@ -116,7 +116,7 @@ extension IndexStore {
             throw AttuneError.invalidFile(path: location, what: "built with model \"\(meta.modelName)\" (fingerprint \(meta.fingerprint.prefix(16))), but the embedder is \"\(embedder.name)\" (fingerprint \(embedder.fingerprint.prefix(16))); use the index's model or build a new index")
         }
         if embedder.dimension != meta.dimension {
-            throw AttuneError.invalidFile(path: location, what: "holds \(meta.dimension)-dimensional vectors, but \"\(embedder.name)\" makes \(embedder.dimension)-dimensional ones")
+            throw AttuneError.invalidFile(path: location, what: "holds \(meta.dimension)-dimensional vectors (built with --dim \(meta.dimension)), but \"\(embedder.name)\" here makes \(embedder.dimension)-dimensional ones (--dim \(embedder.dimension)); use --dim \(meta.dimension), or build a new index")
         }
         if let built = meta.documentPrompt, built != embedder.documentPrompt {
             let fix = built.isEmpty ? "with a model whose documents take no prompt" : "with --document-prompt \(jsonQuoted(built))"

@@ -6,10 +6,31 @@ import AttuneSearch
 import ArgumentParser
 import Foundation
 
-/// Open a model by name or path as an embedder.
-func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32) throws -> ModelEmbedder {
-    let model = try ModelOption.named(nameOrPath).load(maxSeqLength: maxSeqLength)
+/// Open a model by name or path as an embedder, truncated to `dim` when given (see `DimOption`).
+func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32, dim: Int? = nil) throws -> ModelEmbedder {
+    var model = try ModelOption.named(nameOrPath).load(maxSeqLength: maxSeqLength)
+    try DimOption.apply(dim, to: &model)
     return ModelEmbedder(model: model, name: nameOrPath, batchSize: batchSize)
+}
+
+/// `--dim N`: keep each embedding's first N values, re-normalised (a Matryoshka prefix).
+struct DimOption: ParsableArguments {
+    @Option(help: "Keep each embedding's first N values, re-normalised (Matryoshka; default: the model's full width). Warns when the model does not record N among its matryoshka_dims.")
+    var dim: Int?
+
+    func validate() throws {
+        if let dim, dim < 1 { throw ValidationError("--dim \(dim): must be at least 1") }
+    }
+
+    /// Truncate `model` to `dim` (nil: leave it): a usage error above the model's width, a
+    /// one-line warning on stderr when the model was not trained for it.
+    static func apply(_ dim: Int?, to model: inout SentenceModel) throws {
+        guard let dim else { return }
+        guard dim <= model.dimension else {
+            throw ValidationError("--dim \(dim): must be at most the model's \(model.dimension) dimensions")
+        }
+        if let warning = try model.truncate(to: dim) { note(warning) }
+    }
 }
 
 /// `--db`: where an index lives, the same flag for every command.
@@ -65,6 +86,7 @@ struct Index: ParsableCommand {
     @Option(help: "Documents per committed batch.") var batchSize = 256
     @Option(help: "Embed only shard I of N (1…N), e.g. 2/4.") var shard: String?
     @Option(help: "Vector storage: float32, or float16 (a PostgreSQL halfvec column).") var precision = "float32"
+    @OptionGroup var dimOption: DimOption
     @OptionGroup var approximate: ApproximateOptions
     @OptionGroup var promptOptions: PromptOptions
 
@@ -81,7 +103,7 @@ struct Index: ParsableCommand {
         }
         let ann = try approximate.settings()
         let docs = try readCorpus(URL(fileURLWithPath: corpus))
-        let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength)
+        let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength, dim: dimOption.dim)
         try promptOptions.apply(to: embedder, named: .document)
         let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storage)
         var bar = ProgressBar(total: docs.count, unit: "docs", label: shardSpec.map { "index \($0)" } ?? "index")
@@ -120,9 +142,12 @@ struct Search: ParsableCommand {
     @OptionGroup var approximate: ApproximateOptions
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var promptOptions: PromptOptions
+    @Option(help: "Search at this Matryoshka width; it must be the one the index was built with (default: the index's).")
+    var dim: Int?
 
     func validate() throws {
         if k < 1 { throw ValidationError("-k \(k): must be at least 1") }
+        if let dim, dim < 1 { throw ValidationError("--dim \(dim): must be at least 1") }
         if let audit {
             if audit < 1 { throw ValidationError("--audit \(audit): must be at least 1") }
             if query != nil || output != nil { throw ValidationError("--audit takes no --query or --output (--queries, if given, is where its queries are drawn from)") }
@@ -136,7 +161,14 @@ struct Search: ParsableCommand {
     /// The index's model (or --model) with the query prompt, checked against the index (its
     /// document prompt too: the model's, or --document-prompt).
     private func queryEmbedder(for index: IndexStore) throws -> ModelEmbedder {
-        let embedder = try loadEmbedder(model ?? index.meta.modelName, maxSeqLength: index.meta.maxSeqLength)
+        if let dim, dim != index.meta.dimension {
+            throw AttuneError.invalidFile(path: index.location, what: "built at --dim \(index.meta.dimension), searched at --dim \(dim); search it at \(index.meta.dimension), or build an index at \(dim)")
+        }
+        var m = try ModelOption.named(model ?? index.meta.modelName).load(maxSeqLength: index.meta.maxSeqLength)
+        // The index's width (a narrower one is a Matryoshka prefix); a wider one is another model,
+        // which checkCompatible names.
+        if index.meta.dimension < m.dimension { try DimOption.apply(index.meta.dimension, to: &m) }
+        let embedder = ModelEmbedder(model: m, name: model ?? index.meta.modelName)
         try promptOptions.apply(to: embedder, named: .query)
         try index.checkCompatible(with: embedder)
         return embedder
