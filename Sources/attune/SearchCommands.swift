@@ -87,6 +87,8 @@ struct Index: ParsableCommand {
     @Option(help: "Embed only shard I of N (1…N), e.g. 2/4.") var shard: String?
     @Option(help: "Vector storage: float32, or float16 (a PostgreSQL halfvec column).") var precision = "float32"
     @OptionGroup var dimOption: DimOption
+    @Option(help: "What a search scans (SQLite): f32 (exact), int8 (a byte per value, ranges learned from the corpus) or binary (sign bits, Hamming distance); the float32 vectors are kept for rescoring. Default: an existing index's own, else f32.")
+    var vectors: String?
     @OptionGroup var approximate: ApproximateOptions
     @OptionGroup var promptOptions: PromptOptions
 
@@ -105,7 +107,7 @@ struct Index: ParsableCommand {
         let docs = try readCorpus(URL(fileURLWithPath: corpus))
         let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength, dim: dimOption.dim)
         try promptOptions.apply(to: embedder, named: .document)
-        let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storage)
+        let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storage, vectors: try vectors.map(parseVectors))
         var bar = ProgressBar(total: docs.count, unit: "docs", label: shardSpec.map { "index \($0)" } ?? "index")
         let r = try index.add(docs, embedder: embedder, batchSize: batchSize, shard: shardSpec) { done, _ in bar.update(done) }
         if let shardSpec {
@@ -115,6 +117,12 @@ struct Index: ParsableCommand {
         }
         if let ann { _ = try approximate.prepare(index, ann) }
     }
+}
+
+/// `--vectors f32|int8|binary` as a value.
+func parseVectors(_ text: String) throws -> VectorEncoding {
+    guard let v = VectorEncoding(rawValue: text) else { throw ValidationError("--vectors \"\(text)\": expected f32, int8 or binary") }
+    return v
 }
 
 /// `attune search`: top-k documents for a query (or a file of queries) from an index, or a recall
@@ -144,10 +152,16 @@ struct Search: ParsableCommand {
     @OptionGroup var promptOptions: PromptOptions
     @Option(help: "Search at this Matryoshka width; it must be the one the index was built with (default: the index's).")
     var dim: Int?
+    @Option(help: "Scan the index's int8 or binary codes, or f32 for exact search over its float32 vectors (default: the index's own --vectors).")
+    var vectors: String?
+    @Option(help: "Candidates from an int8 or binary scan rescored with their float32 vectors (default: 4·k for int8, 10·k for binary).")
+    var rescore: Int?
 
     func validate() throws {
         if k < 1 { throw ValidationError("-k \(k): must be at least 1") }
         if let dim, dim < 1 { throw ValidationError("--dim \(dim): must be at least 1") }
+        if let rescore, rescore < k { throw ValidationError("--rescore \(rescore): must be at least -k (\(k))") }
+        if let vectors { _ = try parseVectors(vectors) }
         if let audit {
             if audit < 1 { throw ValidationError("--audit \(audit): must be at least 1") }
             if query != nil || output != nil { throw ValidationError("--audit takes no --query or --output (--queries, if given, is where its queries are drawn from)") }
@@ -179,6 +193,7 @@ struct Search: ParsableCommand {
         let ann = try approximate.settings()
         if let audit { return try runAudit(audit, ann) }
         let index = try openIndexStore(db)
+        try chooseScan(index)
         let embedder = try queryEmbedder(for: index)
         if k > index.count { note("asked for the top \(k) but the index has only \(index.count) documents; returning all of them") }
         let pg = try ann.map { try approximate.prepare(index, $0) }
@@ -215,6 +230,25 @@ struct Search: ParsableCommand {
         try TrecRun.write(zip(qs, results).map { (queryID: $0.0.id, hits: $0.1.map { (doc: $0.id, score: Double($0.score)) }) },
                          tag: "attune", to: URL(fileURLWithPath: output))
         note("\(output): \(qs.count) queries × top \(min(k, index.count))")
+    }
+
+    /// `--vectors` and `--rescore` on the index: a SQLite index scans its own codes or f32; a
+    /// PostgreSQL one is scanned by pgvector.
+    private func chooseScan(_ index: IndexStore) throws {
+        guard let sqlite = index as? EmbeddingIndex else {
+            if let v = vectors, v != VectorEncoding.f32.rawValue {
+                throw AttuneError.invalid("\(index.location): --vectors \(v) is for SQLite indexes; a PostgreSQL index is scanned by pgvector")
+            }
+            if rescore != nil { throw AttuneError.invalid("\(index.location): --rescore is for a SQLite index built with --vectors int8 or binary") }
+            return
+        }
+        if let vectors { try sqlite.setScan(try parseVectors(vectors)) }
+        if let rescore {
+            guard sqlite.scan != .f32 else {
+                throw AttuneError.invalidFile(path: sqlite.location, what: "is searched exactly (f32), so --rescore has nothing to rescore; build it with --vectors int8 or binary")
+            }
+            sqlite.rescore = rescore
+        }
     }
 
     /// `--filter KEY=VALUE` options as a dictionary.

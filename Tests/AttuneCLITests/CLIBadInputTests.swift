@@ -336,6 +336,24 @@ final class CLIBadInputTests: XCTestCase {
                           status: 64, names: ["--dim 999"])
     }
 
+    func testVectorsFlag() throws {
+        let m = try modelPath()
+        let corpus = try file("c.jsonl", "{\"_id\": \"1\", \"text\": \"glaucoma raises eye pressure\"}\n{\"_id\": \"2\", \"text\": \"asthma narrows the airways\"}\n")
+        try expectFailure(["index", "--model", m, "--corpus", corpus, "--db", "x.db", "--vectors", "int4"], status: 64, names: ["--vectors", "int4"])
+        try expectFailure(["index", "--model", m, "--corpus", corpus, "--db", "postgresql://u@127.0.0.1:1/db", "--vectors", "int8"],
+                          names: ["--vectors int8", "SQLite"])
+        let db = dir.appendingPathComponent("q.db").path
+        let o = try run(["index", "--model", m, "--corpus", corpus, "--db", db, "--vectors", "int8"])
+        XCTAssertEqual(o.status, 0, o.stderr)
+        let s = try run(["search", "--db", db, "--query", "eye pressure", "-k", "1", "--rescore", "2"])
+        XCTAssertEqual(s.status, 0, s.stderr)
+        XCTAssertTrue(s.stdout.contains(" 1  glaucoma"), s.stdout)
+        try expectFailure(["search", "--db", db, "--query", "eye", "--vectors", "binary"], names: ["q.db", "--vectors int8", "binary"])
+        try expectFailure(["index", "--model", m, "--corpus", corpus, "--db", db, "--vectors", "binary"], names: ["q.db", "--vectors int8"])
+        try expectFailure(["search", "--db", db, "--query", "eye", "--vectors", "f32", "--rescore", "20"], names: ["q.db", "--rescore"])
+        try expectFailure(["search", "--db", db, "--query", "eye", "-k", "5", "--rescore", "2"], status: 64, names: ["--rescore 2"])
+    }
+
     // MARK: eval / export / demo
 
     func testEvalExportDemoInputs() throws {

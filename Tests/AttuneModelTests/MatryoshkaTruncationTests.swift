@@ -7,15 +7,6 @@ import XCTest
 
 /// `SentenceModel.truncate(to:)` (`--dim`) and the `matryoshka_dims` a folder records.
 final class MatryoshkaTruncationTests: XCTestCase {
-    private var dir: URL!
-
-    override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("attune-dim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
     private let texts = ["What are the symptoms of glaucoma?", "Aspirin thins the blood.", "knee pain after running"]
 
     func testTruncationKeepsThePrefixAndReNormalises() throws {
@@ -50,7 +41,7 @@ final class MatryoshkaTruncationTests: XCTestCase {
     func testFolderRecordsItsDimsAndBadOnesAreNamed() throws {
         var m = try SentenceModel.load(Fixtures.model())
         m.matryoshkaDims = [384, 256, 128]
-        let saved = dir.appendingPathComponent("mat")
+        let saved = try temporaryFolder(self).appendingPathComponent("mat")
         try m.save(to: saved)
         var back = try SentenceModel.load(saved)
         XCTAssertEqual(back.matryoshkaDims, [384, 256, 128])

@@ -137,9 +137,7 @@ final class MatryoshkaLossTests: XCTestCase {
         expect(try r.validate(), "matryoshka_weights", "greater than 0")
         r.matryoshkaWeights = []
         XCTAssertNoThrow(try r.validate())
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("attune-mat-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try temporaryFolder(self)
         let yaml = dir.appendingPathComponent("r.yaml")
         try Data("pairs: p.jsonl\noutput: o\nmatryoshka_dims: [384, 128, 128]\n".utf8).write(to: yaml)
         XCTAssertThrowsError(try Recipe.load(yaml, currentDirectory: dir).validate(source: yaml.path)) { error in
@@ -158,8 +156,7 @@ final class MatryoshkaLossTests: XCTestCase {
     /// the run before any work, naming the key.
     func testTrainingRecordsTheDimensionsInTheSavedModel() throws {
         let modelURL = try Fixtures.model()
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("attune-mat-train-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try temporaryFolder(self)
         var r = Recipe()
         r.model = modelURL.path
         r.pairs = Fixtures.packageRoot.appendingPathComponent("Data/medical/train.jsonl").path
