@@ -55,6 +55,8 @@ public final class EmbeddingIndex: IndexStore {
     private var searcher: ExactSearcher?
     /// The loaded codes, for a quantized `search`.
     private var quantized: QuantizedSearcher?
+    /// Rescoring's statement, prepared once.
+    private var vectorByRowid: SQLiteStatement?
 
     private init(url: URL, db: SQLiteDatabase, meta: [String: String]) throws {
         let path = url.path
@@ -404,14 +406,17 @@ public final class EmbeddingIndex: IndexStore {
     /// The float32 vectors of these SQLite rowids, `[rowids.count, dimension]`, in that order.
     private func vectors(rowids: [Int]) throws -> Tensor {
         let out = Tensor(zeros: [rowids.count, dimension])
-        let read = try db.prepare("SELECT vector FROM docs WHERE rowid = ?")
+        if vectorByRowid == nil { vectorByRowid = try db.prepare("SELECT vector FROM docs WHERE rowid = ?") }
+        let read = vectorByRowid!
         for (i, r) in rowids.enumerated() {
             read.reset()
             try read.bind(1, r)
             guard try read.step(), read.floats(0, into: out.data + i * dimension, count: dimension) else {
+                read.reset()
                 throw AttuneError.invalidFile(path: url.path, what: "the vector of row \(r) is missing or not \(dimension) float32 values")
             }
         }
+        read.reset()  // no statement left open on the file
         return out
     }
 

@@ -70,8 +70,10 @@ public struct QuantizedSearcher {
     /// The float32 vectors of these rows, `[rows.count, dimension]`, in that order.
     let fetch: ([Int]) throws -> Tensor
 
-    /// Rows per chunk of the int8 scan (their floats stay in cache).
-    static let chunkRows = 1024
+    /// Rows per chunk of a batch's int8 scan (their floats stay in cache).
+    static let chunkRows = 2048
+    /// Up to this many queries, the int8 scan runs the byte kernel query by query, not BLAS.
+    static let kernelQueries = 4
     /// Queries per block.
     static let queryBlock = 256
 
@@ -121,26 +123,34 @@ public struct QuantizedSearcher {
     }
 
     /// Offer every row's int8 score (less the query's constant `q·lo`, which does not change its
-    /// order) to the heaps: `(q ⊙ step) · code` by BLAS over chunks of codes as floats.
+    /// order) to the heaps: `(q ⊙ step) · code`. A few queries: the C kernel over the bytes
+    /// (`Kernels.dotU8Rows`), rows split across threads; more: BLAS over chunks of codes converted
+    /// to floats once for the whole block.
     private func scanInt8(_ qa: UnsafeMutablePointer<Float>, _ m: Int, _ heaps: TopKHeaps) {
         let d = codes.dimension, n = codes.count, step = codes.quantizer!.step
         let scaled = UnsafeMutablePointer<Float>.allocate(capacity: m * d)
         defer { scaled.deallocate() }
         for q in 0..<m { for j in 0..<d { scaled[q * d + j] = qa[q * d + j] * step[j] } }
-        let chunk = min(Self.chunkRows, n)
-        let floats = UnsafeMutablePointer<Float>.allocate(capacity: chunk * d)
-        let scores = UnsafeMutablePointer<Float>.allocate(capacity: m * chunk)
-        defer { floats.deallocate(); scores.deallocate() }
         codes.bytes.withUnsafeBufferPointer { all in
+            let base = all.baseAddress!
+            if m <= Self.kernelQueries {
+                let scores = UnsafeMutablePointer<Float>.allocate(capacity: n)
+                defer { scores.deallocate() }
+                for q in 0..<m {
+                    Parallel.chunks(n, cost: d) { s, e in Kernels.dotU8Rows(scaled + q * d, base + s * d, scores + s, rows: e - s, cols: d) }
+                    heaps.offer(query: q, row: scores, n: n, firstIndex: 0)
+                }
+                return
+            }
+            let chunk = min(Self.chunkRows, n)
+            let floats = UnsafeMutablePointer<Float>.allocate(capacity: chunk * d)
+            let scores = UnsafeMutablePointer<Float>.allocate(capacity: m * chunk)
+            defer { floats.deallocate(); scores.deallocate() }
             for r0 in stride(from: 0, to: n, by: chunk) {
                 let rows = min(chunk, n - r0)
-                let src = all.baseAddress! + r0 * d
+                let src = base + r0 * d
                 Parallel.chunks(rows * d, cost: 1) { s, e in for i in s..<e { floats[i] = Float(src[i]) } }
-                if m == 1 {
-                    BLAS.sgemv(trans: false, m: rows, n: d, a: floats, lda: d, x: scaled, y: scores)
-                } else {
-                    BLAS.sgemm(transA: false, transB: true, m: m, n: rows, k: d, a: scaled, lda: d, b: floats, ldb: d, c: scores, ldc: rows)
-                }
+                BLAS.sgemm(transA: false, transB: true, m: m, n: rows, k: d, a: scaled, lda: d, b: floats, ldb: d, c: scores, ldc: rows)
                 Parallel.chunks(m, cost: rows) { s, e in
                     for q in s..<e { heaps.offer(query: q, row: scores + q * rows, n: rows, firstIndex: r0) }
                 }
@@ -148,30 +158,19 @@ public struct QuantizedSearcher {
         }
     }
 
-    /// Offer every row's score −Hamming(query bits, code) to the heaps.
+    /// Offer every row's score −Hamming(query bits, code) to the heaps (`Kernels.hammingRows`,
+    /// rows split across threads).
     private func scanBinary(_ qa: UnsafeMutablePointer<Float>, _ m: Int, _ heaps: TopKHeaps) {
         let d = codes.dimension, n = codes.count, w = BinaryQuantizer.words(dimension: d)
         let qbits = UnsafeMutablePointer<UInt64>.allocate(capacity: m * w)
-        defer { qbits.deallocate() }
+        let scores = UnsafeMutablePointer<Float>.allocate(capacity: n)
+        defer { qbits.deallocate(); scores.deallocate() }
         BinaryQuantizer.encode(qa, rows: m, dimension: d, into: qbits)
-        let chunk = min(4 * Self.chunkRows, n)
         codes.words.withUnsafeBufferPointer { all in
-            Parallel.chunks(m, cost: n * w) { s, e in
-                let scores = UnsafeMutablePointer<Float>.allocate(capacity: chunk)
-                defer { scores.deallocate() }
-                for q in s..<e {
-                    let qb = qbits + q * w
-                    for r0 in stride(from: 0, to: n, by: chunk) {
-                        let rows = min(chunk, n - r0)
-                        let c = all.baseAddress! + r0 * w
-                        for r in 0..<rows {
-                            var h = 0
-                            for i in 0..<w { h &+= (c[r * w + i] ^ qb[i]).nonzeroBitCount }
-                            scores[r] = -Float(h)
-                        }
-                        heaps.offer(query: q, row: scores, n: rows, firstIndex: r0)
-                    }
-                }
+            let base = all.baseAddress!
+            for q in 0..<m {
+                Parallel.chunks(n, cost: 4 * w) { s, e in Kernels.hammingRows(qbits + q * w, base + s * w, scores + s, rows: e - s, words: w) }
+                heaps.offer(query: q, row: scores, n: n, firstIndex: 0)
             }
         }
     }
