@@ -29,6 +29,18 @@ public enum Kernels {
         table.softmax_rows!(p, rows, cols)
     }
 
+    /// out[r] = q · codes[r] for `rows` rows of `cols` unsigned bytes (one thread).
+    public static func dotU8Rows(_ q: UnsafePointer<Float>, _ codes: UnsafePointer<UInt8>, _ out: UnsafeMutablePointer<Float>,
+                                 rows: Int, cols: Int) {
+        table.dot_u8_rows!(q, codes, out, rows, cols)
+    }
+
+    /// out[r] = −Hamming(q, codes[r]) over `words` 64-bit words per row (one thread).
+    public static func hammingRows(_ q: UnsafePointer<UInt64>, _ codes: UnsafePointer<UInt64>, _ out: UnsafeMutablePointer<Float>,
+                                   rows: Int, words: Int) {
+        table.hamming_rows!(q, codes, out, rows, words)
+    }
+
     /// erf for Float, |error| ≤ 1e-7 (the kernels' scalar form).
     static func fastErf(_ x: Float) -> Float { attune_fast_erf(x) }
 

@@ -12,7 +12,8 @@ public struct Evaluator {
     public var qrels: Qrels
     /// Hits kept per query (100: enough for Recall@100 and MAP@100).
     public var depth = 100
-    /// When set, corpus vectors go into `<indexDir>/<fingerprint>.sqlite` so a rerun (or another
+    /// When set, corpus vectors go into `<indexDir>/<fingerprint>.sqlite` (`<fingerprint>_d128.sqlite`
+    /// at `--dim 128`) so a rerun (or another
     /// evaluation of the same model) reuses them, and an interrupted run resumes.
     public var indexDir: URL?
     /// When set (instead of `indexDir`), corpus vectors go into a PostgreSQL table per model,
@@ -49,15 +50,19 @@ public struct Evaluator {
         return out
     }
 
+    /// `_d128` for an embedder truncated to 128 dimensions (`--dim`), "" at the model's width: one
+    /// index per model and width.
+    private func dimSuffix(_ embedder: Embedder) -> String { embedder.isTruncated ? "_d\(embedder.dimension)" : "" }
+
     /// The persistent index for `embedder`'s vectors, or nil to keep them in memory.
     func store(for embedder: Embedder) throws -> IndexStore? {
         if let database {
             let table = database.table == PostgresLocation.defaultTable ? "attune" : database.table
             let model = String(embedder.fingerprint.lowercased().prefix(16).map { $0.isLetter || $0.isNumber ? $0 : "_" })
-            return try PostgresStore.openOrCreate(database.with(table: "\(table.prefix(30))_\(model)"), embedder: embedder)
+            return try PostgresStore.openOrCreate(database.with(table: "\(table.prefix(30))_\(model)\(dimSuffix(embedder))"), embedder: embedder)
         }
         if let indexDir {
-            return try EmbeddingIndex.openOrCreate(at: indexDir.appendingPathComponent("\(embedder.fingerprint).sqlite"), embedder: embedder)
+            return try EmbeddingIndex.openOrCreate(at: indexDir.appendingPathComponent("\(embedder.fingerprint)\(dimSuffix(embedder)).sqlite"), embedder: embedder)
         }
         return nil
     }

@@ -25,6 +25,8 @@ public struct ModelCard: Sendable, Equatable {
     /// The prompt names the folder defines, and its default one.
     public var prompts: [String] = []
     public var defaultPrompt: String? = nil
+    /// The Matryoshka dimensions the model was trained for (empty: none).
+    public var matryoshkaDims: [Int] = []
 
     /// The card as Markdown.
     public var markdown: String {
@@ -41,12 +43,19 @@ public struct ModelCard: Sendable, Equatable {
         \(denseModules) Dense module(s)) for semantic search. Load it with
         `SentenceTransformer("\(name)")`.
 
-        Max sequence length: \(maxSeqLength) tokens.\(promptLine)
+        Max sequence length: \(maxSeqLength) tokens.\(promptLine)\(matryoshkaLine)
 
         """
         if let recipeYAML { card += "\n## Training recipe\n\n```yaml\n\(recipeYAML)\n```\n" }
         if let evaluation { card += "\n## Evaluation\n\n\(evaluation)\n" }
         return card
+    }
+
+    /// " Trained for Matryoshka dimensions 384, 128 (…)." or "".
+    private var matryoshkaLine: String {
+        guard let smallest = matryoshkaDims.min() else { return "" }
+        return " Trained for Matryoshka dimensions \(matryoshkaDims.map(String.init).joined(separator: ", ")) (`matryoshka_dims` in"
+            + " config_sentence_transformers.json): `SentenceTransformer(\"\(name)\", truncate_dim=\(smallest))` keeps the first \(smallest) values."
     }
 
     /// " Prompts: `query`, `passage` (default `query`)." or "".
@@ -97,5 +106,6 @@ extension ModelCard {
         (dimension, pooling, denseModules, maxSeqLength) = (model.dimension, model.pooling.rawValue, model.dense.count, model.maxSeqLength)
         (encoder, normalized) = (model.bert.config.architecture.rawValue, model.normalize)
         (prompts, defaultPrompt) = (model.prompts.prompts.keys.sorted(), model.prompts.defaultName)
+        matryoshkaDims = model.matryoshkaDims
     }
 }

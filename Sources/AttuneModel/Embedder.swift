@@ -19,6 +19,9 @@ public protocol Embedder {
     /// The text `embed` prepends to every document ("" for none): an index records it, and refuses
     /// an embedder with another, since the vectors it holds were made with it.
     var documentPrompt: String { get }
+    /// Are the vectors a Matryoshka prefix of the model's own (`--dim` below its width)? Indexes
+    /// of the same model at different widths are kept apart by it.
+    var isTruncated: Bool { get }
 }
 
 extension Embedder {
@@ -26,4 +29,6 @@ extension Embedder {
     public func embedQueries(_ texts: [String]) throws -> Tensor { try embed(texts) }
     /// No prompt, for embedders without prompts.
     public var documentPrompt: String { "" }
+    /// Full-width vectors, for embedders that do not truncate.
+    public var isTruncated: Bool { false }
 }

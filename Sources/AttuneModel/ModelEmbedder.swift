@@ -23,7 +23,9 @@ public final class ModelEmbedder: Embedder {
         fingerprint = ModelEmbedder.fingerprint(of: model)
     }
 
-    public var dimension: Int { model.dimension }
+    /// The model's width, or its `--dim` truncation (`SentenceModel.truncate(to:)`).
+    public var dimension: Int { model.outputDimension }
+    public var isTruncated: Bool { model.truncateDim != nil }
     public var maxSeqLength: Int { model.maxSeqLength }
 
     public func embed(_ texts: [String]) throws -> Tensor { model.encode(texts, batchSize: batchSize, prompt: documentPrompt) }

@@ -17,6 +17,12 @@ public struct SentenceModel {
     public var maxSeqLength: Int
     /// The folder's prompts (`config_sentence_transformers.json`), kept when the model is saved.
     public var prompts: Prompts
+    /// The embedding lengths the model was trained for with a Matryoshka loss
+    /// (`config_sentence_transformers.json` `matryoshka_dims`; empty: none recorded), kept when saved.
+    public var matryoshkaDims: [Int] = []
+    /// When set, `encode` keeps each embedding's first `truncateDim` values and re-normalises them
+    /// (sentence-transformers' `truncate_dim`); set it with `truncate(to:)`.
+    public internal(set) var truncateDim: Int?
 
     /// Load a sentence-transformers folder.
     public static func load(_ url: URL) throws -> SentenceModel {
@@ -28,17 +34,22 @@ public struct SentenceModel {
         return SentenceModel(folder: folder, tokenizer: tokenizer, bert: bert, dense: dense,
                              pooling: folder.pooling, normalize: folder.normalize,
                              maxSeqLength: min(folder.maxSeqLength, folder.bert.maxSequenceLength),
-                             prompts: try Prompts.load(folder: url))
+                             prompts: try Prompts.load(folder: url),
+                             matryoshkaDims: try loadMatryoshkaDims(folder: url, dimension: dense.last?.linear.weight.shape[0] ?? folder.bert.hiddenSize))
     }
 
     public init(folder: ModelFolder, tokenizer: WordPieceTokenizer, bert: BertModel, dense: [DenseModule],
-                pooling: PoolingMode, normalize: Bool, maxSeqLength: Int, prompts: Prompts = Prompts()) {
+                pooling: PoolingMode, normalize: Bool, maxSeqLength: Int, prompts: Prompts = Prompts(), matryoshkaDims: [Int] = []) {
         self.folder = folder; self.tokenizer = tokenizer; self.bert = bert; self.dense = dense
         self.pooling = pooling; self.normalize = normalize; self.maxSeqLength = maxSeqLength; self.prompts = prompts
+        self.matryoshkaDims = matryoshkaDims
     }
 
-    /// The embedding width after pooling and any Dense modules.
+    /// The embedding width after pooling and any Dense modules (before any truncation).
     public var dimension: Int { dense.last?.linear.weight.shape[0] ?? bert.config.hiddenSize }
+
+    /// The width `encode` returns: `truncateDim`, else `dimension`.
+    public var outputDimension: Int { truncateDim ?? dimension }
 
     /// Tokens kept per text: `maxSeqLength`, but never more than the position table holds.
     var tokenLimit: Int { min(maxSeqLength, bert.config.maxSequenceLength) }
@@ -84,7 +95,7 @@ public struct SentenceModel {
     /// similar length; `progress(done, total)` is called after each batch.
     public func encode(_ texts: [String], batchSize: Int = 32, prompt: String? = nil,
                        progress: ((Int, Int) -> Void)? = nil) -> Tensor {
-        let dim = dimension
+        let dim = outputDimension
         let out = Tensor(zeros: [texts.count, dim])
         if texts.isEmpty { return out }
         let prefix = prompt ?? prompts.defaultPrompt
@@ -93,7 +104,8 @@ public struct SentenceModel {
         var done = 0
         for start in stride(from: 0, to: order.count, by: max(1, batchSize)) {
             let idx = Array(order[start..<min(order.count, start + max(1, batchSize))])
-            let emb = embed(tokenized: idx.map { tokens[$0] })
+            var emb = embed(tokenized: idx.map { tokens[$0] })
+            if let truncateDim { emb = SentenceModel.truncated(emb, to: truncateDim) }
             for (r, i) in idx.enumerated() { (out.data + i * dim).update(from: emb.data + r * dim, count: dim) }
             done += idx.count
             progress?(done, texts.count)

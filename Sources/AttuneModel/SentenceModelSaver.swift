@@ -80,8 +80,9 @@ extension SentenceModel {
         }
         try atomicWrite(json(["max_seq_length": maxSeqLength, "do_lower_case": folder.lowercaseInput]),
                         to: dir.appendingPathComponent("sentence_bert_config.json"))
-        try atomicWrite(json(["__version__": ["sentence_transformers": "2.2.2", "attune": "0.1.0"], "similarity_fn_name": "cosine"]
-                                .merging(prompts.json) { a, _ in a }),
+        var stConfig: [String: Any] = ["__version__": ["sentence_transformers": "2.2.2", "attune": "0.1.0"], "similarity_fn_name": "cosine"]
+        if !matryoshkaDims.isEmpty { stConfig["matryoshka_dims"] = matryoshkaDims }
+        try atomicWrite(json(stConfig.merging(prompts.json) { a, _ in a }),
                         to: dir.appendingPathComponent("config_sentence_transformers.json"))
 
         var modules: [[String: Any]] = [["idx": 0, "name": "0", "path": "", "type": Self.moduleTypes.transformer]]

@@ -9,6 +9,15 @@ import Foundation
 /// Adding a corpus embeds only the ids the index lacks, one batch per transaction in WAL mode, so
 /// a killed build loses at most the batch in flight and rerunning it resumes where it stopped.
 /// An index refuses an embedder whose fingerprint or dimension differ from its own.
+///
+/// With `vectors` int8 or binary (`attune index --vectors`), the file also holds a code per
+/// document (`codes(rowid, code)`: one byte or one bit per value) and, for int8, the per-dimension
+/// ranges (`quantization(name, value)`: `lo` and `hi` as float32 blobs). The codes are derived from
+/// the float32 vectors, which stay the truth: each `add` ends by learning the ranges from every
+/// stored vector and re-encoding all codes in one transaction when documents were added (or the
+/// codes are missing or damaged), so a killed build leaves codes that the rerun rebuilds. A search
+/// scans only the codes (4× / 32× fewer bytes than float32, and that much less memory) and rescores
+/// the best candidates with their float32 vectors, read by rowid (`QuantizedSearcher`).
 public final class EmbeddingIndex: IndexStore {
     /// The schema this build writes and the newest it reads.
     public static let schemaVersion = 1
@@ -33,10 +42,21 @@ public final class EmbeddingIndex: IndexStore {
     public let documentPrompt: String?
     /// The number of documents stored.
     public private(set) var count: Int
+    /// How the scan reads the vectors (`attune index --vectors`; the meta row `vectors`, f32 when absent).
+    public let vectors: VectorEncoding
+    /// What `search` scans: the index's own `vectors`, or f32 (exact search over the float32
+    /// vectors every index keeps); see `setScan`.
+    public private(set) var scan: VectorEncoding
+    /// Candidates a quantized scan passes to float32 rescoring (nil: `scan.defaultRescore(k:)`).
+    public var rescore: Int?
 
     private let db: SQLiteDatabase
     /// The loaded matrix, for `search`.
     private var searcher: ExactSearcher?
+    /// The loaded codes, for a quantized `search`.
+    private var quantized: QuantizedSearcher?
+    /// Rescoring's statement, prepared once.
+    private var vectorByRowid: SQLiteStatement?
 
     private init(url: URL, db: SQLiteDatabase, meta: [String: String]) throws {
         let path = url.path
@@ -64,6 +84,11 @@ public final class EmbeddingIndex: IndexStore {
         dimension = try positive("dimension", atMost: Self.maxDimension)
         maxSeqLength = try positive("max_seq_length", atMost: Self.maxSeqLengthLimit)
         documentPrompt = meta["document_prompt"]
+        guard let kind = VectorEncoding(rawValue: meta["vectors"] ?? "f32") else {
+            throw AttuneError.invalidFile(path: path, what: "index meta \"vectors\" is \"\(meta["vectors"] ?? "")\"; expected f32, int8 or binary")
+        }
+        vectors = kind
+        scan = kind
         let counter = try db.prepare("SELECT COUNT(*) FROM docs")
         try counter.step()
         count = counter.int(0)
@@ -74,7 +99,7 @@ public final class EmbeddingIndex: IndexStore {
     /// Create a new, empty index at `url` for `embedder`'s model. The file is built beside its
     /// destination and renamed into place, so it appears whole or not at all. Refuses to replace
     /// an existing file (open it to resume, or delete it to start again).
-    public static func create(at url: URL, embedder: Embedder) throws -> EmbeddingIndex {
+    public static func create(at url: URL, embedder: Embedder, vectors: VectorEncoding = .f32) throws -> EmbeddingIndex {
         let fm = FileManager.default
         if fm.fileExists(atPath: url.path) {
             throw AttuneError.invalidFile(path: url.path, what: "already exists (open it to add to it, or delete it to start again)")
@@ -89,7 +114,7 @@ public final class EmbeddingIndex: IndexStore {
         let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(at: tmp)
         do {
-            try writeEmptyIndex(at: tmp, embedder: embedder)
+            try writeEmptyIndex(at: tmp, embedder: embedder, vectors: vectors)
             if rename(tmp.path, url.path) != 0 {
                 throw AttuneError.invalidFile(path: url.path, what: "could not move the new index into place (\(String(cString: strerror(errno))))")
             }
@@ -101,7 +126,7 @@ public final class EmbeddingIndex: IndexStore {
     }
 
     /// The schema and meta rows, written to `url` and closed (the connection ends with this call).
-    private static func writeEmptyIndex(at url: URL, embedder: Embedder) throws {
+    private static func writeEmptyIndex(at url: URL, embedder: Embedder, vectors: VectorEncoding) throws {
         let db = try SQLiteDatabase(url, mode: .create)
         // Large pages pack 1.5 KB vector rows densely (4 KB pages leave a quarter of the file empty).
         try db.exec("PRAGMA page_size=16384")
@@ -110,6 +135,12 @@ public final class EmbeddingIndex: IndexStore {
                 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE docs(id TEXT PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL, vector BLOB NOT NULL);
                 """)
+            if vectors != .f32 {
+                try db.exec("""
+                    CREATE TABLE codes(rowid INTEGER PRIMARY KEY, code BLOB NOT NULL);
+                    CREATE TABLE quantization(name TEXT PRIMARY KEY, value BLOB NOT NULL);
+                    """)
+            }
             let insert = try db.prepare("INSERT INTO meta(key, value) VALUES (?, ?)")
             let rows: [(String, String)] = [
                 ("format", format),
@@ -119,6 +150,7 @@ public final class EmbeddingIndex: IndexStore {
                 ("dimension", String(embedder.dimension)),
                 ("max_seq_length", String(embedder.maxSeqLength)),
                 ("document_prompt", embedder.documentPrompt),
+                ("vectors", vectors.rawValue),
                 ("created", ISO8601DateFormatter().string(from: Date())),
             ]
             for (key, value) in rows {
@@ -163,16 +195,32 @@ public final class EmbeddingIndex: IndexStore {
             throw AttuneError.invalidFile(path: path, what: "written by a newer Attune (index schema version \(version); this build reads up to \(schemaVersion))")
         }
         guard tables.contains("docs") else { throw notIndex("no docs table") }
+        if let v = meta["vectors"], let kind = VectorEncoding(rawValue: v), kind != .f32, !(tables.contains("codes") && tables.contains("quantization")) {
+            throw AttuneError.invalidFile(path: path, what: "index meta says --vectors \(v) but the file has no codes or quantization table (damaged); build the index again")
+        }
         try db.exec("PRAGMA synchronous=NORMAL")
         return try EmbeddingIndex(url: url, db: db, meta: meta)
     }
 
-    /// Open the index at `url` if it exists (checking it matches `embedder`), else create it.
-    public static func openOrCreate(at url: URL, embedder: Embedder) throws -> EmbeddingIndex {
-        guard FileManager.default.fileExists(atPath: url.path) else { return try create(at: url, embedder: embedder) }
+    /// Open the index at `url` if it exists (checking it matches `embedder`, and `vectors` when
+    /// given), else create it (`vectors` nil: f32).
+    public static func openOrCreate(at url: URL, embedder: Embedder, vectors: VectorEncoding? = nil) throws -> EmbeddingIndex {
+        guard FileManager.default.fileExists(atPath: url.path) else { return try create(at: url, embedder: embedder, vectors: vectors ?? .f32) }
         let index = try open(url)
         try index.checkCompatible(with: embedder)
+        if let vectors, vectors != index.vectors {
+            throw AttuneError.invalidFile(path: url.path, what: "was built with --vectors \(index.vectors.rawValue), not \(vectors.rawValue); add to it with --vectors \(index.vectors.rawValue), or build a new index")
+        }
         return index
+    }
+
+    /// Search by `kind`: the index's own `vectors`, or f32 (exact, from the float32 vectors every
+    /// index keeps). Another quantization is refused, naming both.
+    public func setScan(_ kind: VectorEncoding) throws {
+        guard kind == .f32 || kind == vectors else {
+            throw AttuneError.invalidFile(path: url.path, what: "was built with --vectors \(vectors.rawValue), so it has no \(kind.rawValue) codes; search it with --vectors \(vectors.rawValue) (or f32, exact), or build an index with --vectors \(kind.rawValue)")
+        }
+        scan = kind
     }
 
     // MARK: IndexStore
@@ -208,13 +256,18 @@ public final class EmbeddingIndex: IndexStore {
             return stored
         }
         count += stored
-        if stored > 0 { searcher = nil }
+        if stored > 0 { searcher = nil; quantized = nil }
         return stored
     }
 
-    /// Exact top-`k` with BLAS over the whole matrix (loaded on the first search, kept until the
-    /// next write).
+    /// Top-`k` by `scan`: exact with BLAS over the whole float32 matrix, or the quantized scan
+    /// with float32 rescoring of `rescore` candidates. What it reads is loaded on the first search
+    /// and kept until the next write.
     public func search(_ queries: Tensor, k: Int) throws -> [[Hit]] {
+        if scan != .f32 {
+            if quantized == nil { quantized = try loadQuantized() }
+            return try quantized!.search(queries, k: k, rescore: max(rescore ?? scan.defaultRescore(k: k), k))
+        }
         if searcher == nil {
             let (ids, vectors) = try loadMatrix()
             searcher = ExactSearcher(ids: ids, vectors: vectors)
@@ -232,6 +285,12 @@ public final class EmbeddingIndex: IndexStore {
 
     /// Every stored id and vector, in insertion order: `vectors` is `[ids.count, dimension]`.
     public func loadMatrix() throws -> (ids: [String], vectors: Tensor) {
+        let all = try loadRows()
+        return (all.ids, all.vectors)
+    }
+
+    /// `loadMatrix` with each row's SQLite rowid.
+    private func loadRows() throws -> (rowids: [Int], ids: [String], vectors: Tensor) {
         try db.transaction(write: false) {
             let n = try currentCount()
             let (floats, overflow) = n.multipliedReportingOverflow(by: dimension)
@@ -239,9 +298,10 @@ public final class EmbeddingIndex: IndexStore {
                 throw AttuneError.invalidFile(path: url.path, what: "\(n) documents of dimension \(dimension) are too many to load")
             }
             let vectors = Tensor(zeros: [n, dimension])
-            var ids: [String] = []
+            var ids: [String] = [], rowids: [Int] = []
             ids.reserveCapacity(n)
-            let rows = try db.prepare("SELECT id, vector FROM docs ORDER BY rowid")
+            rowids.reserveCapacity(n)
+            let rows = try db.prepare("SELECT id, vector, rowid FROM docs ORDER BY rowid")
             while try rows.step() {
                 let id = rows.text(0)
                 guard ids.count < n else { break }
@@ -249,10 +309,115 @@ public final class EmbeddingIndex: IndexStore {
                     throw AttuneError.invalidFile(path: url.path, what: "document \"\(id)\" has a vector of \(rows.byteCount(1)) bytes; expected \(dimension * 4) (dimension \(dimension))")
                 }
                 ids.append(id)
+                rowids.append(rows.int(2))
             }
             count = n
-            return (ids, vectors)
+            return (rowids, ids, vectors)
         }
+    }
+
+    // MARK: quantized codes
+
+    /// After writes: when the index is quantized and its codes do not cover every document (or
+    /// are damaged), learn the ranges from every stored vector and rewrite all codes, in one
+    /// transaction.
+    public func finishWrites() throws {
+        guard vectors != .f32 else { return }
+        if let ready = try? loadQuantized() {
+            quantized = ready
+            return
+        }
+        let (rowids, _, matrix) = try loadRows()
+        let codes = QuantizedCodes.encode(matrix, as: vectors)
+        try db.transaction {
+            try db.exec("DELETE FROM codes; DELETE FROM quantization;")
+            if let q = codes.quantizer {
+                let put = try db.prepare("INSERT INTO quantization(name, value) VALUES (?, ?)")
+                for (name, values) in [("lo", q.lo), ("hi", q.hi)] {
+                    put.reset()
+                    try put.bind(1, name)
+                    try values.map { $0.bitPattern.littleEndian }.withUnsafeBytes { try put.bind(2, bytes: $0) }
+                    try put.step()
+                }
+            }
+            let insert = try db.prepare("INSERT INTO codes(rowid, code) VALUES (?, ?)")
+            for (i, rowid) in rowids.enumerated() {
+                insert.reset()
+                try insert.bind(1, rowid)
+                try codes.code(i).withUnsafeBytes { try insert.bind(2, bytes: $0) }
+                try insert.step()
+            }
+        }
+        quantized = nil
+    }
+
+    /// The codes and ranges as a searcher; an error naming the index when they are missing, do
+    /// not cover every document, or are damaged (the fix: rerun `attune index` on it, which
+    /// rebuilds them from the float32 vectors).
+    private func loadQuantized() throws -> QuantizedSearcher {
+        let kind = vectors, d = dimension, path = url.path
+        func damaged(_ what: String) -> AttuneError {
+            .invalidFile(path: path, what: "its \(kind.rawValue) \(what); rerun `attune index --vectors \(kind.rawValue)` on it to rebuild them from the stored float32 vectors")
+        }
+        return try db.transaction(write: false) {
+            let n = try currentCount()
+            let coded = try db.prepare("SELECT COUNT(*) FROM codes")
+            try coded.step()
+            if coded.int(0) != n { throw damaged("codes cover \(coded.int(0)) of \(n) documents (an interrupted build)") }
+            var quantizer: Int8Quantizer? = nil
+            if kind == .int8 {
+                var ranges: [String: [Float]] = [:]
+                let read = try db.prepare("SELECT name, value FROM quantization")
+                while try read.step() {
+                    var v = [Float](repeating: 0, count: d)
+                    guard v.withUnsafeMutableBytes({ read.bytes(1, into: $0.baseAddress!, count: 4 * d) }) else {
+                        throw damaged("quantization table is corrupt (\"\(read.text(0))\" holds \(read.byteCount(1)) bytes, not \(4 * d))")
+                    }
+                    ranges[read.text(0)] = v.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
+                }
+                guard let lo = ranges["lo"], let hi = ranges["hi"] else { throw damaged("quantization table lacks its ranges (lo, hi)") }
+                do { quantizer = try Int8Quantizer(lo: lo, hi: hi, dimension: d) } catch let e as AttuneError {
+                    throw damaged("quantization table is corrupt (\(e))")
+                }
+            }
+            let bytes = kind.codeBytes(dimension: d)
+            var ids: [String] = [], rowids: [Int] = []
+            ids.reserveCapacity(n); rowids.reserveCapacity(n)
+            var int8 = [UInt8](), words = [UInt64]()
+            if kind == .int8 { int8 = [UInt8](repeating: 0, count: n * d) } else { words = [UInt64](repeating: 0, count: n * bytes / 8) }
+            let rows = try db.prepare("SELECT d.rowid, d.id, c.code FROM docs d JOIN codes c ON c.rowid = d.rowid ORDER BY d.rowid")
+            while try rows.step() {
+                let i = ids.count
+                guard i < n else { break }
+                let ok = kind == .int8 ? int8.withUnsafeMutableBytes { rows.bytes(2, into: $0.baseAddress! + i * bytes, count: bytes) }
+                                       : words.withUnsafeMutableBytes { rows.bytes(2, into: $0.baseAddress! + i * bytes, count: bytes) }
+                guard ok else { throw damaged("code of document \"\(rows.text(1))\" is \(rows.byteCount(2)) bytes, not \(bytes) (codes are damaged)") }
+                rowids.append(rows.int(0))
+                ids.append(rows.text(1))
+            }
+            guard ids.count == n else { throw damaged("codes cover \(ids.count) of \(n) documents (an interrupted build)") }
+            count = n
+            let codes = kind == .int8 ? QuantizedCodes(int8: int8, quantizer: quantizer!, count: n)
+                                      : QuantizedCodes(binary: words.map { UInt64(littleEndian: $0) }, dimension: d, count: n)
+            return QuantizedSearcher(ids: ids, codes: codes, fetch: { [unowned self] rows in try self.vectors(rowids: rows.map { rowids[$0] }) })
+        }
+    }
+
+    /// The float32 vectors of these SQLite rowids, `[rowids.count, dimension]`, in that order.
+    private func vectors(rowids: [Int]) throws -> Tensor {
+        let out = Tensor(zeros: [rowids.count, dimension])
+        if vectorByRowid == nil { vectorByRowid = try db.prepare("SELECT vector FROM docs WHERE rowid = ?") }
+        let read = vectorByRowid!
+        for (i, r) in rowids.enumerated() {
+            read.reset()
+            try read.bind(1, r)
+            guard try read.step(), read.floats(0, into: out.data + i * dimension, count: dimension) else {
+                read.reset()
+                throw AttuneError.invalidFile(path: url.path, what: "the vector of row \(r) is missing or not \(dimension) float32 values")
+            }
+        }
+        read.reset()  // no statement left open on the file
+        return out
     }
 
     /// The stored document with this id, or nil.

@@ -62,6 +62,9 @@ public protocol IndexStore: AnyObject {
     func search(_ queries: Tensor, k: Int) throws -> [[Hit]]
     /// The stored document with this id, or nil.
     func document(_ id: String) throws -> Document?
+    /// Called by `add` after its last batch: derived data (a SQLite index's quantized codes) is
+    /// brought up to date. Nothing by default.
+    func finishWrites() throws
 }
 
 /// Which of N shards a writer fills: shard I (1…N) owns the documents whose id's FNV-1a hash is
@@ -107,6 +110,8 @@ public struct AddResult: Sendable, Equatable {
 }
 
 extension IndexStore {
+    public func finishWrites() throws {}
+
     /// Throw unless `embedder` makes the vectors this index holds: same fingerprint, dimension and
     /// document prompt (the check before embedding queries to search it, or documents to add).
     /// An index that did not record its document prompt (built before Attune did) is not checked
@@ -116,7 +121,7 @@ extension IndexStore {
             throw AttuneError.invalidFile(path: location, what: "built with model \"\(meta.modelName)\" (fingerprint \(meta.fingerprint.prefix(16))), but the embedder is \"\(embedder.name)\" (fingerprint \(embedder.fingerprint.prefix(16))); use the index's model or build a new index")
         }
         if embedder.dimension != meta.dimension {
-            throw AttuneError.invalidFile(path: location, what: "holds \(meta.dimension)-dimensional vectors, but \"\(embedder.name)\" makes \(embedder.dimension)-dimensional ones")
+            throw AttuneError.invalidFile(path: location, what: "holds \(meta.dimension)-dimensional vectors (built with --dim \(meta.dimension)), but \"\(embedder.name)\" here makes \(embedder.dimension)-dimensional ones (--dim \(embedder.dimension)); use --dim \(meta.dimension), or build a new index")
         }
         if let built = meta.documentPrompt, built != embedder.documentPrompt {
             let fix = built.isEmpty ? "with a model whose documents take no prompt" : "with --document-prompt \(jsonQuoted(built))"
@@ -153,6 +158,7 @@ extension IndexStore {
             done += batch.count
             progress?(done, todo.count)
         }
+        try finishWrites()
         return AddResult(added: added, skipped: mine.count - added, otherShards: docs.count - mine.count)
     }
 
@@ -179,12 +185,20 @@ public func openIndexStore(_ location: String) throws -> IndexStore {
 
 /// Open the index at `location` (checking it holds `embedder`'s vectors), or create it.
 /// `precision` applies to a new PostgreSQL table (`float16` stores `halfvec`); SQLite stores float32.
-public func openOrCreateIndexStore(_ location: String, embedder: Embedder, precision: VectorPrecision = .float32) throws -> IndexStore {
+/// `vectors` (nil: an existing index's own, f32 for a new one) is for SQLite: a PostgreSQL index
+/// with int8 or binary is refused (pgvector scans its own `vector`/`halfvec` column; use
+/// `--precision float16` or `--ann` there).
+public func openOrCreateIndexStore(_ location: String, embedder: Embedder, precision: VectorPrecision = .float32,
+                                   vectors: VectorEncoding? = nil) throws -> IndexStore {
     if PostgresLocation.isURL(location) {
-        return try PostgresStore.openOrCreate(PostgresLocation(location), embedder: embedder, precision: precision)
+        let pg = try PostgresLocation(location)
+        if let vectors, vectors != .f32 {
+            throw AttuneError.invalid("\(pg): --vectors \(vectors.rawValue) is for SQLite indexes; a PostgreSQL index is scanned by pgvector (use --precision float16 for halfvec, or --ann hnsw|ivfflat)")
+        }
+        return try PostgresStore.openOrCreate(pg, embedder: embedder, precision: precision)
     }
     guard precision == .float32 else {
         throw AttuneError.invalid("\(location): a SQLite index stores float32 vectors; --precision \(precision.rawValue) needs a PostgreSQL index (postgresql://…)")
     }
-    return try EmbeddingIndex.openOrCreate(at: URL(fileURLWithPath: location), embedder: embedder)
+    return try EmbeddingIndex.openOrCreate(at: URL(fileURLWithPath: location), embedder: embedder, vectors: vectors)
 }

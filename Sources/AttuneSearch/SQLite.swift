@@ -178,6 +178,21 @@ final class SQLiteStatement {
 
     func double(_ column: Int32) -> Double { sqlite3_column_double(stmt, column) }
 
+    /// Bind raw bytes as a blob.
+    func bind(_ index: Int32, bytes: UnsafeRawBufferPointer) throws {
+        try check(sqlite3_bind_blob(stmt, index, bytes.baseAddress, Int32(bytes.count), transient), "binding blob parameter \(index)")
+    }
+
+    /// Copy a blob of exactly `count` bytes into `destination`; false (nothing copied) for any other size.
+    func bytes(_ column: Int32, into destination: UnsafeMutableRawPointer, count: Int) -> Bool {
+        let raw = sqlite3_column_blob(stmt, column)
+        guard byteCount(column) == count else { return false }
+        guard count > 0 else { return true }
+        guard let raw else { return false }
+        destination.copyMemory(from: raw, byteCount: count)
+        return true
+    }
+
     /// The size in bytes of a blob (or text) column.
     func byteCount(_ column: Int32) -> Int { Int(sqlite3_column_bytes(stmt, column)) }
 

@@ -40,6 +40,11 @@ public struct Recipe: SchemaRecord, Equatable {
     public var scale: Float = 20
     /// Use the symmetric loss (also rank anchors for each positive).
     public var symmetric = false
+    /// Matryoshka: also train these prefix lengths of the embedding, each a ranking loss of its own
+    /// (`MatryoshkaLoss`; [] is off: the full embedding only).
+    public var matryoshkaDims: [Int] = []
+    /// One weight per entry of `matryoshkaDims` ([]: 1 each).
+    public var matryoshkaWeights: [Double] = []
     /// Texts are cut to this many tokens.
     public var maxSeqLength = 128
     /// How many of the top transformer layers are trained (the rest stay frozen and cached).
@@ -133,6 +138,10 @@ public struct Recipe: SchemaRecord, Equatable {
         RecipeKey("max_grad_norm", \.maxGradNorm, .atLeast(0, "0 = no clipping"), help: "Clip the global gradient norm to this (0: no clipping)"),
         RecipeKey("scale", \.scale, .greaterThan(0), help: "Multiplier of cosine similarities in the loss"),
         RecipeKey("symmetric", \.symmetric, help: "Symmetric loss: also rank anchors for each positive"),
+        RecipeKey("matryoshka_dims", \.matryoshkaDims, .atLeast(1),
+                  help: "Matryoshka: the loss summed over the embedding cut to each of these lengths and re-normalised, e.g. [384, 256, 128, 64] ([] = off); the model records them"),
+        RecipeKey("matryoshka_weights", \.matryoshkaWeights, .greaterThan(0),
+                  help: "One weight per matryoshka_dims entry ([] = 1 each)"),
         RecipeKey("max_seq_length", \.maxSeqLength, .within(3...512),
                   help: "Tokens per text in training (the saved model keeps the base model's inference length)"),
         RecipeKey("trainable_layers", \.trainableLayers, .atLeast(0), help: "How many of the last encoder layers train (the rest are frozen and cached)"),
@@ -197,6 +206,7 @@ public struct Recipe: SchemaRecord, Equatable {
             if r.guardQrels.count != n { return ("guard.qrels", "lists \(r.guardQrels.count) file(s) but guard.queries lists \(n): one qrels file per guard set") }
             return nil
         },
+        .custom { r in MatryoshkaLoss.problem(dims: r.matryoshkaDims, weights: r.matryoshkaWeights, dimension: nil) },
         .custom { r in
             guard let m = r.miniBatchSize, m >= 1 else { return nil }
             if m > r.batchSize {

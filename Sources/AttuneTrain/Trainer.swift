@@ -123,6 +123,11 @@ public final class Trainer {
         base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxSequenceLength)
         let trainable = try TrainableModel(base: base, trainableLayers: r.trainableLayers, head: r.head)
         let params = trainable.parameters
+        let loss = try MatryoshkaLoss(base: MultipleNegativesRankingLoss(scale: r.scale, symmetric: r.symmetric),
+                                      dims: r.matryoshkaDims, weights: r.matryoshkaWeights.map(Float.init), dimension: base.dimension)
+        if !r.matryoshkaDims.isEmpty && !r.matryoshkaDims.contains(base.dimension) {
+            log("warning: matryoshka_dims \(r.matryoshkaDims) leaves out the model's full \(base.dimension) dimensions, which then are not trained as such")
+        }
 
         // Every text once (augmented anchors of every epoch included): tokens, then the frozen layers' output.
         var unique = uniqueTexts(pairs, anchorPrompt: prompts.anchor, positivePrompt: prompts.positive)
@@ -152,7 +157,6 @@ public final class Trainer {
         guard steps > 0 else { throw AttuneError.invalid("no full batch of \(r.batchSize) distinct texts could be formed") }
         let schedule = try LinearSchedule(totalSteps: steps, warmupFraction: r.warmup)
         var optimizer = try AdamW(parameters: params.map { $0.tensor }, lr: r.lr, weightDecay: r.weightDecay)
-        let loss = MultipleNegativesRankingLoss(scale: r.scale, symmetric: r.symmetric)
         let gradCache = r.miniBatchSize.map { GradCache(miniBatchSize: $0) }
 
         // The guide's embedding of every unique text, once.
@@ -200,6 +204,7 @@ public final class Trainer {
         func saveFinal(_ model: SentenceModel) throws {
             var model = model
             model.maxSeqLength = inferenceLength
+            model.matryoshkaDims = r.matryoshkaDims
             try model.save(to: output.appendingPathComponent("model"), overwrite: true,
                            extraFiles: ["attune_recipe.yaml": Data(recipeYAML.utf8)])
         }

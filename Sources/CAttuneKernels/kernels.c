@@ -22,7 +22,7 @@ static inline float float_of(uint32_t u) { float f; memcpy(&f, &u, 4); return f;
 #define ATTUNE_X86 1
 
 #define SUFFIX _avx2
-#define TARGET __attribute__((target("avx2,fma")))
+#define TARGET __attribute__((target("avx2,fma,popcnt")))
 #define NAME "avx2+fma"
 #include "kernels_body.h"
 #undef SUFFIX
@@ -30,7 +30,7 @@ static inline float float_of(uint32_t u) { float f; memcpy(&f, &u, 4); return f;
 #undef NAME
 
 #define SUFFIX _avx512
-#define TARGET __attribute__((target("avx512f,avx2,fma")))
+#define TARGET __attribute__((target("avx512f,avx2,fma,popcnt")))
 #define NAME "avx512f"
 #include "kernels_body.h"
 #undef SUFFIX
@@ -44,11 +44,11 @@ const attune_kernel_table *attune_kernels_level(int level) {
 #ifdef ATTUNE_X86
     case 1:
         __builtin_cpu_init();
-        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? &table_avx2 : 0;
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("popcnt") ? &table_avx2 : 0;
     case 2:
         __builtin_cpu_init();
         return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")
-            ? &table_avx512 : 0;
+            && __builtin_cpu_supports("popcnt") ? &table_avx512 : 0;
 #endif
     default: return 0;
     }

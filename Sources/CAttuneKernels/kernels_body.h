@@ -187,9 +187,36 @@ static TARGET void FN(layernorm_param_grads)(const float *restrict g, const floa
     }
 }
 
+// A quantized index's scan: int8 codes against a float query, sign bits against the query's bits.
+static TARGET void FN(dot_u8_rows)(const float *restrict q, const uint8_t *restrict codes, float *restrict out,
+                                   long rows, long cols) {
+    for (long r = 0; r < rows; r++) {
+        const uint8_t *c = codes + r * cols;
+        float acc[LANES] = {0};
+        long j = 0;
+        for (; j + LANES <= cols; j += LANES)
+            for (int l = 0; l < LANES; l++) acc[l] += q[j + l] * (float)c[j + l];
+        float s = 0;
+        for (int l = 0; l < LANES; l++) s += acc[l];
+        for (; j < cols; j++) s += q[j] * (float)c[j];
+        out[r] = s;
+    }
+}
+
+static TARGET void FN(hamming_rows)(const uint64_t *restrict q, const uint64_t *restrict codes, float *restrict out,
+                                    long rows, long words) {
+    for (long r = 0; r < rows; r++) {
+        const uint64_t *c = codes + r * words;
+        long h = 0;
+        for (long i = 0; i < words; i++) h += __builtin_popcountll(c[i] ^ q[i]);
+        out[r] = -(float)h;
+    }
+}
+
 static const attune_kernel_table FN(table) = {
     NAME, FN(gelu), FN(gelu_backward), FN(softmax_rows), FN(softmax_backward_rows),
     FN(layernorm_rows), FN(layernorm_backward_rows), FN(layernorm_param_grads),
+    FN(dot_u8_rows), FN(hamming_rows),
 };
 
 #undef CAT2

@@ -10,7 +10,9 @@ import Foundation
 /// `--batches` (20). Then index build docs/s: `EmbeddingIndex.add` with precomputed vectors (SQLite
 /// write speed) for the same `--n` vectors, and with the real model on the first `--model-docs`
 /// (2,000) corpus texts. With `--db postgresql://…`, the same vectors in PostgreSQL + pgvector
-/// too (see `PostgresBench`).
+/// too (see `PostgresBench`). Then `--vectors` f32 / int8 / binary: the same vectors in a SQLite index
+/// of each kind, searched through it (`--rescore N`, default the kind's own), with queries/s, the
+/// bytes scanned and held, the file size and recall@k against the exact top-k (`--no-quantized` skips it).
 enum SearchBench {
     static func run(_ o: Options) {
         let n = o.int("n", 100_000), dim = o.int("dim", 384), k = o.int("k", 10)
@@ -105,6 +107,20 @@ enum SearchBench {
                         n, writeSeconds, Double(n) / writeSeconds, loadSeconds))
         } catch { note("error: precomputed index build: \(error)") }
 
+        // --vectors f32 / int8 / binary: the same vectors in a SQLite index each, searched through
+        // the index (quantized scan + float32 rescoring), recall@k against the exact top-k above.
+        if !o.flag("no-quantized") {
+            let exact = singleTop + batchTop
+            var rows: [[String: Any]] = []
+            for kind in [VectorEncoding.binary, .int8, .f32] {
+                do {
+                    rows.append(try quantizedRow(kind, corpus: corpus, queries: queries, exact: exact, single: single, batch: batch,
+                                                 batches: batches, k: k, rescore: o.values["rescore"].flatMap { Int($0) }, folder: tmp))
+                } catch { note("error: --vectors \(kind.rawValue): \(error)") }
+            }
+            result["vectors"] = rows
+        }
+
         let modelDocs = o.int("model-docs", 2000)
         if modelDocs > 0 {
             do {
@@ -128,6 +144,42 @@ enum SearchBench {
                               options: o, into: &result)
         }
         emitJSON(result)
+    }
+
+    /// One `--vectors` row: a SQLite index of `corpus` stored as `kind`, searched one query at a
+    /// time and in batches, with the bytes its scan loads, keeps in memory and reads per query (the
+    /// float32 matrix, or the codes; the file holds them beside the float32 vectors), and recall@k against `exact` (the exact float32 top-k of the
+    /// same queries, in the same order).
+    static func quantizedRow(_ kind: VectorEncoding, corpus: Tensor, queries: Tensor, exact: [[Int]], single: Int, batch: Int,
+                             batches: Int, k: Int, rescore: Int?, folder: URL) throws -> [String: Any] {
+        let n = corpus.rows, dim = corpus.cols
+        let url = folder.appendingPathComponent("vectors-\(kind.rawValue).sqlite")
+        let fake = PrecomputedEmbedder(vectors: corpus)
+        var t0 = Date()
+        let built = try EmbeddingIndex.create(at: url, embedder: fake, vectors: kind)
+        try built.add((0..<n).map { Document(id: "d\($0)", text: String($0)) }, embedder: fake)
+        let buildSeconds = Date().timeIntervalSince(t0)
+        let index = try EmbeddingIndex.open(url)
+        index.rescore = rescore
+        _ = try index.search(row(queries, 0, 1, dim), k: k)  // loads what the scan reads
+        var top: [[Int]] = []
+        t0 = Date()
+        for i in 0..<single { top.append(try index.search(row(queries, i, 1, dim), k: k)[0].map { Int($0.id.dropFirst())! }) }
+        let singleQPS = Double(single) / Date().timeIntervalSince(t0)
+        t0 = Date()
+        for b in 0..<batches {
+            top += try index.search(row(queries, single + b * batch, batch, dim), k: k).map { $0.map { Int($0.id.dropFirst())! } }
+        }
+        let batchQPS = Double(batch * batches) / Date().timeIntervalSince(t0)
+        let recall = Double(zip(top, exact).map { Set($0).intersection($1).count }.reduce(0, +)) / Double(exact.count * k)
+        let scanBytes = n * kind.codeBytes(dimension: dim) + (kind == .int8 ? 8 * dim : 0)
+        let used = kind == .f32 ? k : max(rescore ?? kind.defaultRescore(k: k), k)
+        note(String(format: "--vectors %@ (rescore %d): %.1f queries/s single, %.1f in batches of %d, recall@%d %.4f, scan %.1f MB held and read per query, built in %.1fs",
+                    kind.rawValue, used, singleQPS, batchQPS, batch, k, recall, Double(scanBytes) / 1e6, buildSeconds))
+        try? FileManager.default.removeItem(at: url)
+        return ["vectors": kind.rawValue, "rescore": used, "single_qps": rounded(singleQPS, 1), "batch_qps": rounded(batchQPS, 1),
+                "recall_at_k": rounded(recall, 4), "scan_bytes": scanBytes,
+                "build_seconds": rounded(buildSeconds, 2)]
     }
 
     /// `rows` vectors drawn uniformly on the unit sphere (normalised Gaussians, Box–Muller).

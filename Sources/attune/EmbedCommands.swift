@@ -118,6 +118,7 @@ struct Embed: ParsableCommand {
     @Option(help: "Truncate to this many tokens (default: the model's).") var maxSeqLength: Int?
     @Option(help: "Prepend the model's prompt of this name (config_sentence_transformers.json `prompts`).") var promptName: String?
     @Option(help: "Prepend this text to every input (overrides --prompt-name and the model's default prompt).") var prompt: String?
+    @OptionGroup var dimOption: DimOption
 
     func validate() throws {
         try checkBatchSize(batchSize)
@@ -126,7 +127,8 @@ struct Embed: ParsableCommand {
 
     func run() throws {
         runtime.apply()
-        let model = try modelOption.load(maxSeqLength: maxSeqLength)
+        var model = try modelOption.load(maxSeqLength: maxSeqLength)
+        try DimOption.apply(dimOption.dim, to: &model)
         let chosen = try prompt ?? promptName.map { try model.prompts.named($0) }
         let texts = try TextFile.read(URL(fileURLWithPath: input), field: field)
         var bar = ProgressBar(total: texts.count, unit: "texts", label: "embed")

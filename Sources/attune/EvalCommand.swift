@@ -28,6 +28,7 @@ struct Eval: ParsableCommand {
     @Option(help: "Guard set: BEIR queries .jsonl.") var guardQueries: String?
     @Option(help: "Guard set: BEIR qrels .tsv.") var guardQrels: String?
     @OptionGroup var promptOptions: PromptOptions
+    @OptionGroup var dimOption: DimOption
 
     func validate() throws {
         if models.isEmpty { throw ValidationError("give at least one --model") }
@@ -41,7 +42,7 @@ struct Eval: ParsableCommand {
             throw AttuneError.invalid("a guard set needs all three of --guard-corpus, --guard-queries and --guard-qrels")
         }
         var eval = EvalRun(models: models, corpus: corpus, queries: queries, qrels: qrels,
-                           maxSeqLength: maxSeqLength, indexDir: indexDir, prompts: promptOptions)
+                           maxSeqLength: maxSeqLength, indexDir: indexDir, prompts: promptOptions, dim: dimOption.dim)
         if let guardCorpus, let guardQueries, let guardQrels { eval.guardSet = (guardCorpus, guardQueries, guardQrels) }
         let result = try eval.execute()
         print(result.report.table(guardSet: result.guardReport))
@@ -57,6 +58,8 @@ struct EvalRun {
     var maxSeqLength: Int?
     var indexDir: String?
     var prompts = PromptOptions.none
+    /// Every model's embeddings cut to this width (`--dim`); nil: each model's own.
+    var dim: Int? = nil
     var names: [String]? = nil
     /// A guard set (corpus, queries, qrels) the same models are evaluated on.
     var guardSet: (corpus: String, queries: String, qrels: String)? = nil
@@ -114,7 +117,7 @@ struct EvalRun {
         var runs: [(name: String, run: Evaluator.Run)] = []
         var guardRuns: [(name: String, run: Evaluator.Run)] = []
         for (i, m) in models.enumerated() {
-            let embedder = try loadEmbedder(m, maxSeqLength: maxSeqLength)
+            let embedder = try loadEmbedder(m, maxSeqLength: maxSeqLength, dim: dim)
             try prompts.apply(to: embedder, named: .query)
             let name = names?[i] ?? m
             var bar = ProgressBar(total: main.corpus.count, unit: "docs", label: "\(name): corpus")

@@ -6,10 +6,31 @@ import AttuneSearch
 import ArgumentParser
 import Foundation
 
-/// Open a model by name or path as an embedder.
-func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32) throws -> ModelEmbedder {
-    let model = try ModelOption.named(nameOrPath).load(maxSeqLength: maxSeqLength)
+/// Open a model by name or path as an embedder, truncated to `dim` when given (see `DimOption`).
+func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32, dim: Int? = nil) throws -> ModelEmbedder {
+    var model = try ModelOption.named(nameOrPath).load(maxSeqLength: maxSeqLength)
+    try DimOption.apply(dim, to: &model)
     return ModelEmbedder(model: model, name: nameOrPath, batchSize: batchSize)
+}
+
+/// `--dim N`: keep each embedding's first N values, re-normalised (a Matryoshka prefix).
+struct DimOption: ParsableArguments {
+    @Option(help: "Keep each embedding's first N values, re-normalised (Matryoshka; default: the model's full width). Warns when the model does not record N among its matryoshka_dims.")
+    var dim: Int?
+
+    func validate() throws {
+        if let dim, dim < 1 { throw ValidationError("--dim \(dim): must be at least 1") }
+    }
+
+    /// Truncate `model` to `dim` (nil: leave it): a usage error above the model's width, a
+    /// one-line warning on stderr when the model was not trained for it.
+    static func apply(_ dim: Int?, to model: inout SentenceModel) throws {
+        guard let dim else { return }
+        guard dim <= model.dimension else {
+            throw ValidationError("--dim \(dim): must be at most the model's \(model.dimension) dimensions")
+        }
+        if let warning = try model.truncate(to: dim) { note(warning) }
+    }
 }
 
 /// `--db`: where an index lives, the same flag for every command.
@@ -65,6 +86,9 @@ struct Index: ParsableCommand {
     @Option(help: "Documents per committed batch.") var batchSize = 256
     @Option(help: "Embed only shard I of N (1…N), e.g. 2/4.") var shard: String?
     @Option(help: "Vector storage: float32, or float16 (a PostgreSQL halfvec column).") var precision = "float32"
+    @OptionGroup var dimOption: DimOption
+    @Option(help: "What a search scans (SQLite): f32 (exact), int8 (a byte per value, ranges learned from the corpus) or binary (sign bits, Hamming distance); the float32 vectors are kept for rescoring. Default: an existing index's own, else f32.")
+    var vectors: String?
     @OptionGroup var approximate: ApproximateOptions
     @OptionGroup var promptOptions: PromptOptions
 
@@ -81,9 +105,9 @@ struct Index: ParsableCommand {
         }
         let ann = try approximate.settings()
         let docs = try readCorpus(URL(fileURLWithPath: corpus))
-        let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength)
+        let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength, dim: dimOption.dim)
         try promptOptions.apply(to: embedder, named: .document)
-        let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storage)
+        let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storage, vectors: try vectors.map(parseVectors))
         var bar = ProgressBar(total: docs.count, unit: "docs", label: shardSpec.map { "index \($0)" } ?? "index")
         let r = try index.add(docs, embedder: embedder, batchSize: batchSize, shard: shardSpec) { done, _ in bar.update(done) }
         if let shardSpec {
@@ -93,6 +117,12 @@ struct Index: ParsableCommand {
         }
         if let ann { _ = try approximate.prepare(index, ann) }
     }
+}
+
+/// `--vectors f32|int8|binary` as a value.
+func parseVectors(_ text: String) throws -> VectorEncoding {
+    guard let v = VectorEncoding(rawValue: text) else { throw ValidationError("--vectors \"\(text)\": expected f32, int8 or binary") }
+    return v
 }
 
 /// `attune search`: top-k documents for a query (or a file of queries) from an index, or a recall
@@ -120,9 +150,18 @@ struct Search: ParsableCommand {
     @OptionGroup var approximate: ApproximateOptions
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var promptOptions: PromptOptions
+    @Option(help: "Search at this Matryoshka width; it must be the one the index was built with (default: the index's).")
+    var dim: Int?
+    @Option(help: "Scan the index's int8 or binary codes, or f32 for exact search over its float32 vectors (default: the index's own --vectors).")
+    var vectors: String?
+    @Option(help: "Candidates from an int8 or binary scan rescored with their float32 vectors (default: 4·k for int8, 10·k for binary).")
+    var rescore: Int?
 
     func validate() throws {
         if k < 1 { throw ValidationError("-k \(k): must be at least 1") }
+        if let dim, dim < 1 { throw ValidationError("--dim \(dim): must be at least 1") }
+        if let rescore, rescore < k { throw ValidationError("--rescore \(rescore): must be at least -k (\(k))") }
+        if let vectors { _ = try parseVectors(vectors) }
         if let audit {
             if audit < 1 { throw ValidationError("--audit \(audit): must be at least 1") }
             if query != nil || output != nil { throw ValidationError("--audit takes no --query or --output (--queries, if given, is where its queries are drawn from)") }
@@ -136,7 +175,14 @@ struct Search: ParsableCommand {
     /// The index's model (or --model) with the query prompt, checked against the index (its
     /// document prompt too: the model's, or --document-prompt).
     private func queryEmbedder(for index: IndexStore) throws -> ModelEmbedder {
-        let embedder = try loadEmbedder(model ?? index.meta.modelName, maxSeqLength: index.meta.maxSeqLength)
+        if let dim, dim != index.meta.dimension {
+            throw AttuneError.invalidFile(path: index.location, what: "built at --dim \(index.meta.dimension), searched at --dim \(dim); search it at \(index.meta.dimension), or build an index at \(dim)")
+        }
+        var m = try ModelOption.named(model ?? index.meta.modelName).load(maxSeqLength: index.meta.maxSeqLength)
+        // The index's width (a narrower one is a Matryoshka prefix); a wider one is another model,
+        // which checkCompatible names.
+        if index.meta.dimension < m.dimension { try DimOption.apply(index.meta.dimension, to: &m) }
+        let embedder = ModelEmbedder(model: m, name: model ?? index.meta.modelName)
         try promptOptions.apply(to: embedder, named: .query)
         try index.checkCompatible(with: embedder)
         return embedder
@@ -147,6 +193,7 @@ struct Search: ParsableCommand {
         let ann = try approximate.settings()
         if let audit { return try runAudit(audit, ann) }
         let index = try openIndexStore(db)
+        try chooseScan(index)
         let embedder = try queryEmbedder(for: index)
         if k > index.count { note("asked for the top \(k) but the index has only \(index.count) documents; returning all of them") }
         let pg = try ann.map { try approximate.prepare(index, $0) }
@@ -183,6 +230,25 @@ struct Search: ParsableCommand {
         try TrecRun.write(zip(qs, results).map { (queryID: $0.0.id, hits: $0.1.map { (doc: $0.id, score: Double($0.score)) }) },
                          tag: "attune", to: URL(fileURLWithPath: output))
         note("\(output): \(qs.count) queries × top \(min(k, index.count))")
+    }
+
+    /// `--vectors` and `--rescore` on the index: a SQLite index scans its own codes or f32; a
+    /// PostgreSQL one is scanned by pgvector.
+    private func chooseScan(_ index: IndexStore) throws {
+        guard let sqlite = index as? EmbeddingIndex else {
+            if let v = vectors, v != VectorEncoding.f32.rawValue {
+                throw AttuneError.invalid("\(index.location): --vectors \(v) is for SQLite indexes; a PostgreSQL index is scanned by pgvector")
+            }
+            if rescore != nil { throw AttuneError.invalid("\(index.location): --rescore is for a SQLite index built with --vectors int8 or binary") }
+            return
+        }
+        if let vectors { try sqlite.setScan(try parseVectors(vectors)) }
+        if let rescore {
+            guard sqlite.scan != .f32 else {
+                throw AttuneError.invalidFile(path: sqlite.location, what: "is searched exactly (f32), so --rescore has nothing to rescore; build it with --vectors int8 or binary")
+            }
+            sqlite.rescore = rescore
+        }
     }
 
     /// `--filter KEY=VALUE` options as a dictionary.

@@ -306,6 +306,54 @@ final class CLIBadInputTests: XCTestCase {
         XCTAssertEqual(ok.status, 0, ok.stderr)
     }
 
+    // MARK: --dim (Matryoshka truncation)
+
+    func testDimFlag() throws {
+        let m = try modelPath()
+        let corpus = try file("c.jsonl", "{\"_id\": \"1\", \"text\": \"glaucoma\"}\n{\"_id\": \"2\", \"text\": \"asthma\"}\n")
+        let texts = try file("t.txt", "glaucoma\nasthma\n")
+        try expectFailure(["embed", "--model", m, "--input", texts, "--dim", "500"], status: 64, names: ["--dim 500", "384"])
+        try expectFailure(["embed", "--model", m, "--input", texts, "--dim", "0"], status: 64, names: ["--dim 0"])
+        // Truncated and re-normalised, with one warning line: MiniLM records no Matryoshka dims.
+        let e = try run(["embed", "--model", m, "--input", texts, "--dim", "64"])
+        XCTAssertEqual(e.status, 0, e.stderr)
+        XCTAssertEqual(e.stderr.split(separator: "\n").filter { $0.hasPrefix("warning:") && $0.contains("matryoshka_dims") }.count, 1, e.stderr)
+        for line in e.stdout.split(separator: "\n") {
+            let v = (try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])["embedding"] as! [Double]
+            XCTAssertEqual(v.count, 64)
+            XCTAssertEqual(v.reduce(0) { $0 + $1 * $1 }, 1, accuracy: 1e-5)
+        }
+        // An index records its width: another one is refused by name, the same one searches.
+        let db = dir.appendingPathComponent("d128.db").path
+        let o = try run(["index", "--model", m, "--corpus", corpus, "--db", db, "--dim", "128"])
+        XCTAssertEqual(o.status, 0, o.stderr)
+        try expectFailure(["search", "--db", db, "--query", "eye", "--dim", "384"], names: ["d128.db", "--dim 128", "--dim 384"])
+        try expectFailure(["index", "--model", m, "--corpus", corpus, "--db", db], names: ["d128.db", "--dim 128"])
+        let s = try run(["search", "--db", db, "--query", "eye pressure", "--json"])
+        XCTAssertEqual(s.status, 0, s.stderr)
+        XCTAssertTrue(s.stdout.contains("\"id\":\"1\""), s.stdout)
+        try expectFailure(["eval", "--model", m, "--corpus", corpus, "--queries", corpus, "--qrels", try file("r.tsv", "1\t1\t1\n"), "--dim", "999"],
+                          status: 64, names: ["--dim 999"])
+    }
+
+    func testVectorsFlag() throws {
+        let m = try modelPath()
+        let corpus = try file("c.jsonl", "{\"_id\": \"1\", \"text\": \"glaucoma raises eye pressure\"}\n{\"_id\": \"2\", \"text\": \"asthma narrows the airways\"}\n")
+        try expectFailure(["index", "--model", m, "--corpus", corpus, "--db", "x.db", "--vectors", "int4"], status: 64, names: ["--vectors", "int4"])
+        try expectFailure(["index", "--model", m, "--corpus", corpus, "--db", "postgresql://u@127.0.0.1:1/db", "--vectors", "int8"],
+                          names: ["--vectors int8", "SQLite"])
+        let db = dir.appendingPathComponent("q.db").path
+        let o = try run(["index", "--model", m, "--corpus", corpus, "--db", db, "--vectors", "int8"])
+        XCTAssertEqual(o.status, 0, o.stderr)
+        let s = try run(["search", "--db", db, "--query", "eye pressure", "-k", "1", "--rescore", "2"])
+        XCTAssertEqual(s.status, 0, s.stderr)
+        XCTAssertTrue(s.stdout.contains(" 1  glaucoma"), s.stdout)
+        try expectFailure(["search", "--db", db, "--query", "eye", "--vectors", "binary"], names: ["q.db", "--vectors int8", "binary"])
+        try expectFailure(["index", "--model", m, "--corpus", corpus, "--db", db, "--vectors", "binary"], names: ["q.db", "--vectors int8"])
+        try expectFailure(["search", "--db", db, "--query", "eye", "--vectors", "f32", "--rescore", "20"], names: ["q.db", "--rescore"])
+        try expectFailure(["search", "--db", db, "--query", "eye", "-k", "5", "--rescore", "2"], status: 64, names: ["--rescore 2"])
+    }
+
     // MARK: eval / export / demo
 
     func testEvalExportDemoInputs() throws {

@@ -158,6 +158,8 @@ final class GradCheckTests: XCTestCase {
         let a = r([2, 3], 92), b = r([1, 3], 93, grad: false), c = r([3, 3], 94)
         G.check("concatRows", [a, b, c]) { Tensor.concatRows($0) }
         G.check("sliceRows", [x]) { $0[0].sliceRows(1..<3) }
+        G.check("prefixColumns", [x]) { $0[0].prefixColumns(4) }
+        XCTAssertEqual(x.prefixColumns(2).values, [0, 1, 2, 3].flatMap { i in [x[i * 6], x[i * 6 + 1]] })
     }
 
     func testPoolsWithUnequalLengths() {

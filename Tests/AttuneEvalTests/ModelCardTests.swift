@@ -40,6 +40,11 @@ final class ModelCardTests: XCTestCase {
         (other.encoder, other.normalized, other.prompts, other.defaultPrompt) = ("mpnet", false, ["passage", "query"], "query")
         XCTAssertTrue(other.markdown.contains("384-dimensional vector (mpnet encoder, mean pooling"), other.markdown)
         XCTAssertTrue(other.markdown.contains("256 tokens. Prompts: `passage`, `query` (default `query`)."), other.markdown)
+        // A Matryoshka model says which widths it was trained for and how to truncate.
+        var mat = bare
+        mat.matryoshkaDims = [384, 128, 64]
+        XCTAssertTrue(mat.markdown.contains("Trained for Matryoshka dimensions 384, 128, 64 (`matryoshka_dims` in config_sentence_transformers.json): `SentenceTransformer(\"med-minilm\", truncate_dim=64)`"), mat.markdown)
+        XCTAssertFalse(md.contains("Matryoshka"))
     }
 
     func testCardOfARealModel() throws {

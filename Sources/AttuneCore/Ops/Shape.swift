@@ -2,6 +2,7 @@
 //
 //   concatRows:   rows of each input, one after another    each input gets its rows back
 //   sliceRows:    rows start..<end                         dx[start..<end] += dy
+//   prefixColumns: each row's first n values               dx[i, 0..<n] += dy[i]
 
 extension Tensor {
     /// Stack 2-D tensors with equal column counts row-wise.
@@ -39,6 +40,21 @@ extension Tensor {
             out.record([x]) { g in
                 let d = x.gradBuffer() + range.lowerBound * c
                 for i in 0..<(range.count * c) { d[i] += g[i] }
+            }
+        }
+        return out
+    }
+
+    /// The first `n` columns of every row of a 2-D tensor (a Matryoshka embedding's prefix).
+    public func prefixColumns(_ n: Int) -> Tensor {
+        precondition(rank == 2 && n >= 1 && n <= cols, "prefixColumns: \(n) columns of \(shape)")
+        let x = self, c = cols, r = rows
+        let out = Tensor(zeros: [r, n], requiresGrad: x.requiresGrad)
+        for i in 0..<r { (out.data + i * n).update(from: x.data + i * c, count: n) }
+        if out.requiresGrad {
+            out.record([x]) { g in
+                let d = x.gradBuffer()
+                for i in 0..<r { for j in 0..<n { d[i * c + j] += g[i * n + j] } }
             }
         }
         return out

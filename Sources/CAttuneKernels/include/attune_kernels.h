@@ -1,4 +1,5 @@
-// Attune's hot elementwise kernels: GELU, row softmax and LayerNorm, forward and backward.
+// Attune's hot elementwise kernels: GELU, row softmax and LayerNorm, forward and backward; and
+// the scans of a quantized index (int8 dot products, Hamming distances).
 //
 // Each kernel is compiled three times on x86-64 — for AVX-512F, for AVX2+FMA and for the baseline —
 // and the best table the CPU supports is picked once when the library loads (other CPUs get the
@@ -6,6 +7,8 @@
 // callers split work across threads. Pointers must not alias unless said.
 #ifndef ATTUNE_KERNELS_H
 #define ATTUNE_KERNELS_H
+
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -33,6 +36,11 @@ typedef struct attune_kernel_table {
     /// dgamma[j] += Σ_rows g ∘ xhat and dbeta[j] += Σ_rows g (either may be NULL).
     void (*layernorm_param_grads)(const float *g, const float *xhat, float *dgamma, float *dbeta,
                                   long rows, long cols);
+    /// out[r] = Σ_j q[j] · codes[r·cols + j] for each of `rows` rows of unsigned bytes (an int8 scan).
+    void (*dot_u8_rows)(const float *q, const uint8_t *codes, float *out, long rows, long cols);
+    /// out[r] = −popcount(q ⊕ codes[r]) over `words` 64-bit words per row (a binary scan: minus
+    /// the Hamming distance).
+    void (*hamming_rows)(const uint64_t *q, const uint64_t *codes, float *out, long rows, long words);
 } attune_kernel_table;
 
 /// The table the kernels run with: the best this CPU supports.
