@@ -60,7 +60,16 @@ final class SQLiteDatabase {
             return .invalidFile(path: path, what: "not a SQLite database")
         }
         let msg = String(cString: sqlite3_errmsg(handle))
-        return .invalidFile(path: path, what: "SQLite error while \(context): \(msg)")
+        return .invalidFile(path: path, what: "SQLite error while \(context): \(msg)\(systemReason(rc))")
+    }
+
+    /// For an I/O or full-disk error, the system's reason in parentheses (" (File too large)"):
+    /// SQLite's own message for a failed write is only "disk I/O error".
+    func systemReason(_ rc: Int32) -> String {
+        let primary = rc & 0xff
+        guard primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN else { return "" }
+        let errno = sqlite3_system_errno(handle)
+        return errno == 0 ? "" : " (\(String(cString: strerror(errno))))"
     }
 
     /// Run one or more statements that return no rows.
@@ -71,7 +80,7 @@ final class SQLiteDatabase {
             let msg = errmsg.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(rc))
             sqlite3_free(errmsg)
             if rc & 0xff == SQLITE_NOTADB { throw error(rc, "") }
-            throw AttuneError.invalidFile(path: path, what: "SQLite error running \"\(sql.prefix(60))\": \(msg)")
+            throw AttuneError.invalidFile(path: path, what: "SQLite error running \"\(sql.prefix(60))\": \(msg)\(systemReason(rc))")
         }
     }
 

@@ -337,7 +337,8 @@ final class TrainerTests: XCTestCase {
         XCTAssertLessThan(s.guide_masked_fraction ?? 1, 0.5)
         XCTAssertTrue(s.last_loss.isFinite)
         XCTAssertTrue(logs.contains { $0.hasPrefix("augmented ") }, "\(logs)")
-        let added = r.augment.inverseClozePairs(from: try PairReader().read(URL(fileURLWithPath: r.pairs)).pairs, seed: UInt64(r.seed)).count
+        let added = r.augment.inverseClozePairs(from: try PairReader().read(URL(fileURLWithPath: r.pairs), limit: r.maxPairs).pairs,
+                                                seed: UInt64(r.seed)).count
         XCTAssertGreaterThan(added, 0)
         XCTAssertTrue(logs.contains { $0.hasPrefix("added \(added) inverse-cloze pairs") }, "\(logs)")
         XCTAssertTrue(logs.contains { $0.hasPrefix("guide base embedded") }, "\(logs)")
