@@ -6,8 +6,8 @@ import Foundation
 ///
 /// - `fp32`: OpenBLAS sgemm.
 /// - `bf16`: weights and activations rounded to bfloat16, products accumulated in fp32 (oneDNN).
-/// - `int8`: weights quantized per output channel, activations per token at run time (symmetric,
-///   no calibration set), s8 × s8 → s32 products rescaled to fp32 (oneDNN).
+/// - `int8`: weights quantized per output channel (symmetric s8), activations per token at run time
+///   (asymmetric u8, no calibration set), u8 × s8 → s32 products rescaled to fp32 (oneDNN).
 public enum Precision: String, CaseIterable, Sendable {
     case fp32, bf16, int8
 
@@ -35,6 +35,9 @@ public enum Precision: String, CaseIterable, Sendable {
     /// notice to print, or — when `strict` — an error naming `--precision`.
     public func resolved(strict: Bool = false) throws -> (precision: Precision, notice: String?) {
         guard let why = unavailableReason else { return (self, nil) }
+        if why.hasPrefix("ATTUNE_DNNL_MAX_ISA=") {  // a bad setting is an error, not a missing feature
+            throw AttuneError.badConfig(source: "environment", field: "ATTUNE_DNNL_MAX_ISA", what: why)
+        }
         if strict {
             throw AttuneError.badConfig(source: "command line", field: "--precision", what: "\(rawValue) is unavailable: \(why)")
         }
@@ -101,13 +104,14 @@ public final class LowPrecisionLinear: @unchecked Sendable {
             Parallel.chunks(m, cost: k) { s, e in attune_f32_to_bf16(src + s * k, buf + s * k, (e - s) * k) }
             status = attune_dnnl_linear_execute(handle, m, buf, dst)
         case .int8:
-            let q = UnsafeMutablePointer<Int8>.allocate(capacity: m * k)
-            let scale = UnsafeMutablePointer<Float>.allocate(capacity: m)
+            let q = UnsafeMutablePointer<UInt8>.allocate(capacity: m * k)
+            let scale = UnsafeMutablePointer<Float>.allocate(capacity: 2 * m), zero = scale + m
             defer { q.deallocate(); scale.deallocate() }
-            Parallel.chunks(m, cost: 2 * k) { s, e in attune_quantize_rows_s8(src + s * k, e - s, k, q + s * k, scale + s) }
+            Parallel.chunks(m, cost: 2 * k) { s, e in attune_quantize_rows_u8(src + s * k, e - s, k, q + s * k, scale + s, zero + s) }
             status = attune_dnnl_linear_execute(handle, m, q, dst)
+            let comp = attune_dnnl_linear_compensation(handle)!
             let run = { (b: UnsafePointer<Float>?) in
-                Parallel.chunks(m, cost: n) { s, e in attune_dequantize_rows(dst + s * n, e - s, n, scale + s, b) }
+                Parallel.chunks(m, cost: n) { s, e in attune_dequantize_rows(dst + s * n, e - s, n, scale + s, zero + s, comp, b) }
             }
             if let bias { bias.withUnsafeBufferPointer { run($0.baseAddress) } } else { run(nil) }
         case .fp32:

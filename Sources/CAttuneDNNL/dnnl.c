@@ -45,12 +45,31 @@ void attune_quantize_rows_s8(const float *x, long rows, long cols, int8_t *q, fl
     }
 }
 
-void attune_dequantize_rows(float *y, long rows, long cols, const float *row_scale, const float *bias) {
+void attune_quantize_rows_u8(const float *x, long rows, long cols, uint8_t *q, float *scale, float *zero) {
+    for (long r = 0; r < rows; r++) {
+        const float *xr = x + r * cols;
+        uint8_t *qr = q + r * cols;
+        float lo = 0, hi = 0;
+        for (long c = 0; c < cols; c++) { lo = xr[c] < lo ? xr[c] : lo; hi = xr[c] > hi ? xr[c] : hi; }
+        float s = hi > lo ? (hi - lo) / 255.0f : 1.0f, inv = 1.0f / s;
+        float z = nearbyintf(-lo * inv);
+        for (long c = 0; c < cols; c++) {
+            float v = nearbyintf(xr[c] * inv) + z;
+            v = v > 255.0f ? 255.0f : (v < 0.0f ? 0.0f : v);
+            qr[c] = (uint8_t)v;
+        }
+        scale[r] = s;
+        zero[r] = z;
+    }
+}
+
+void attune_dequantize_rows(float *y, long rows, long cols, const float *scale, const float *zero,
+                            const float *comp, const float *bias) {
     for (long r = 0; r < rows; r++) {
         float *yr = y + r * cols;
-        float s = row_scale[r];
-        if (bias) for (long c = 0; c < cols; c++) yr[c] = yr[c] * s + bias[c];
-        else for (long c = 0; c < cols; c++) yr[c] *= s;
+        float s = scale[r], z = zero[r];
+        if (bias) for (long c = 0; c < cols; c++) yr[c] = (yr[c] - z * comp[c]) * s + bias[c];
+        else for (long c = 0; c < cols; c++) yr[c] = (yr[c] - z * comp[c]) * s;
     }
 }
 
@@ -162,6 +181,7 @@ struct attune_dnnl_linear {
     dnnl_memory_desc_t weights_md;
     dnnl_memory_t weights, bias;      // in the primitive's layout; bias NULL for int8 (added after)
     float *w_scale;                   // int8 only
+    float *comp;                      // int8 only: w_scale[n] · Σ_k W_q[n,k]
     float *bias_copy;                 // bf16 only (the bias memory's buffer)
     char impl[96];
 };
@@ -184,7 +204,7 @@ attune_dnnl_linear *attune_dnnl_linear_create(int precision, long n_out, long k_
     if (!l) { snprintf(err, errlen, "out of memory"); return NULL; }
     l->precision = precision; l->n = n_out; l->k = k_in;
     int int8 = precision == ATTUNE_PRECISION_INT8;
-    dnnl_data_type_t in_type = int8 ? dnnl_s8 : dnnl_bf16;
+    dnnl_data_type_t in_type = int8 ? dnnl_u8 : dnnl_bf16, w_type = int8 ? dnnl_s8 : dnnl_bf16;
 
     // The weights as the matmul's B operand [K, N]: W[N×K] row-major is B in "ba" order.
     dnnl_memory_desc_t src_md, dst_md, w_any, w_user, b_md;
@@ -192,8 +212,8 @@ attune_dnnl_linear *attune_dnnl_linear_create(int precision, long n_out, long k_
     dnnl_dims_t w_dims = {k_in, n_out}, b_dims = {1, n_out};
     CHECK(p_dnnl_memory_desc_init_by_tag(&src_md, 2, src_dims, in_type, dnnl_ab), "source descriptor");
     CHECK(p_dnnl_memory_desc_init_by_tag(&dst_md, 2, dst_dims, dnnl_f32, dnnl_ab), "destination descriptor");
-    CHECK(p_dnnl_memory_desc_init_by_tag(&w_any, 2, w_dims, in_type, dnnl_format_tag_any), "weights descriptor");
-    CHECK(p_dnnl_memory_desc_init_by_tag(&w_user, 2, w_dims, in_type, dnnl_ba), "weights descriptor");
+    CHECK(p_dnnl_memory_desc_init_by_tag(&w_any, 2, w_dims, w_type, dnnl_format_tag_any), "weights descriptor");
+    CHECK(p_dnnl_memory_desc_init_by_tag(&w_user, 2, w_dims, w_type, dnnl_ba), "weights descriptor");
     CHECK(p_dnnl_memory_desc_init_by_tag(&b_md, 2, b_dims, dnnl_f32, dnnl_ab), "bias descriptor");
     int fused_bias = !int8 && bias;
     dnnl_matmul_desc_t md;
@@ -206,6 +226,14 @@ attune_dnnl_linear *attune_dnnl_linear_create(int precision, long n_out, long k_
         converted = malloc((size_t)n_out * k_in);
         if (!l->w_scale || !converted) { snprintf(err, errlen, "out of memory"); goto fail; }
         attune_quantize_rows_s8(weight, n_out, k_in, converted, l->w_scale);
+        l->comp = malloc(sizeof(float) * n_out);
+        if (!l->comp) { snprintf(err, errlen, "out of memory"); goto fail; }
+        for (long j = 0; j < n_out; j++) {
+            long sum = 0;
+            const int8_t *row = (const int8_t *)converted + j * k_in;
+            for (long c = 0; c < k_in; c++) sum += row[c];
+            l->comp[j] = l->w_scale[j] * (float)sum;
+        }
         CHECK(p_dnnl_primitive_attr_set_output_scales(attr, n_out, 1 << 1, l->w_scale), "output scales");
     } else {
         converted = malloc(sizeof(uint16_t) * n_out * k_in);
@@ -257,7 +285,7 @@ fail:
 }
 
 const char *attune_dnnl_linear_impl(const attune_dnnl_linear *l) { return l->impl; }
-const float *attune_dnnl_linear_weight_scales(const attune_dnnl_linear *l) { return l->w_scale; }
+const float *attune_dnnl_linear_compensation(const attune_dnnl_linear *l) { return l->comp; }
 
 int attune_dnnl_linear_execute(attune_dnnl_linear *l, long m, const void *src, float *dst) {
     if (m == 0) return 0;
@@ -265,7 +293,7 @@ int attune_dnnl_linear_execute(attune_dnnl_linear *l, long m, const void *src, f
     dnnl_memory_desc_t src_md, dst_md;
     dnnl_dims_t src_dims = {m, l->k}, dst_dims = {m, l->n};
     dnnl_memory_t s = NULL, d = NULL;
-    dnnl_status_t st = p_dnnl_memory_desc_init_by_tag(&src_md, 2, src_dims, int8 ? dnnl_s8 : dnnl_bf16, dnnl_ab);
+    dnnl_status_t st = p_dnnl_memory_desc_init_by_tag(&src_md, 2, src_dims, int8 ? dnnl_u8 : dnnl_bf16, dnnl_ab);
     if (st == dnnl_success) st = p_dnnl_memory_desc_init_by_tag(&dst_md, 2, dst_dims, dnnl_f32, dnnl_ab);
     if (st == dnnl_success) st = p_dnnl_memory_create(&s, &src_md, engine, (void *)src);
     if (st == dnnl_success) st = p_dnnl_memory_create(&d, &dst_md, engine, dst);
@@ -287,6 +315,7 @@ void attune_dnnl_linear_destroy(attune_dnnl_linear *l) {
     if (l->weights) p_dnnl_memory_destroy(l->weights);
     if (l->bias) p_dnnl_memory_destroy(l->bias);
     free(l->w_scale);
+    free(l->comp);
     free(l->bias_copy);
     free(l);
 }
@@ -307,7 +336,7 @@ attune_dnnl_linear *attune_dnnl_linear_create(int precision, long n_out, long k_
     return NULL;
 }
 const char *attune_dnnl_linear_impl(const attune_dnnl_linear *l) { (void)l; return ""; }
-const float *attune_dnnl_linear_weight_scales(const attune_dnnl_linear *l) { (void)l; return NULL; }
+const float *attune_dnnl_linear_compensation(const attune_dnnl_linear *l) { (void)l; return NULL; }
 int attune_dnnl_linear_execute(attune_dnnl_linear *l, long m, const void *src, float *dst) {
     (void)l; (void)m; (void)src; (void)dst; return -1;
 }

@@ -5,7 +5,7 @@ import XCTest
 
 /// bf16 and int8 dense layers (oneDNN) against fp32, on random inputs: the error against fp32 within
 /// stated bounds, and the exact arithmetic `Precision` documents (bf16-rounded operands, per-channel
-/// and per-token symmetric int8) reproduced in Double.
+/// symmetric s8 weights, per-token asymmetric u8 activations) reproduced in Double.
 final class LowPrecisionLinearTests: XCTestCase {
     /// Skip when the CPU lacks the instructions; oneDNN missing is a set-up failure under CI.
     static func requireAvailable(_ p: Precision) throws {
@@ -34,7 +34,22 @@ final class LowPrecisionLinearTests: XCTestCase {
         return Double(Float(bitPattern: u & 0xffff_0000))
     }
 
-    /// Rows of `x` quantized as documented: scale = max|row| / 127, q = round(x / scale).
+    /// Activation rows quantized as documented: lo/hi include 0, scale = (hi − lo) / 255,
+    /// zero = round(−lo / scale), q = round(x / scale) + zero.
+    func quantizeU8(_ x: UnsafePointer<Float>, rows: Int, cols: Int) -> (q: [Int], scale: [Double], zero: [Int]) {
+        var q = [Int](repeating: 0, count: rows * cols), s = [Double](repeating: 1, count: rows), z = [Int](repeating: 0, count: rows)
+        for r in 0..<rows {
+            var lo: Float = 0, hi: Float = 0
+            for c in 0..<cols { lo = min(lo, x[r * cols + c]); hi = max(hi, x[r * cols + c]) }
+            let sc: Float = hi > lo ? (hi - lo) / 255 : 1, inv = 1 / sc
+            let zp = (-lo * inv).rounded(.toNearestOrEven)
+            s[r] = Double(sc); z[r] = Int(zp)
+            for c in 0..<cols { q[r * cols + c] = Int(max(0, min(255, (x[r * cols + c] * inv).rounded(.toNearestOrEven) + zp))) }
+        }
+        return (q, s, z)
+    }
+
+    /// Weight rows quantized as documented: scale = max|row| / 127, q = round(x / scale).
     func quantize(_ x: UnsafePointer<Float>, rows: Int, cols: Int) -> (q: [Int], scale: [Double]) {
         var q = [Int](repeating: 0, count: rows * cols), s = [Double](repeating: 1, count: rows)
         for r in 0..<rows {
@@ -62,10 +77,10 @@ final class LowPrecisionLinearTests: XCTestCase {
                 want[r * n + j] = acc + Double(b.data[j])
             } }
         } else {
-            let qx = quantize(x.data, rows: m, cols: k), qw = quantize(w.data, rows: n, cols: k)
+            let qx = quantizeU8(x.data, rows: m, cols: k), qw = quantize(w.data, rows: n, cols: k)
             for r in 0..<m { for j in 0..<n {
                 var acc = 0
-                for c in 0..<k { acc += qx.q[r * k + c] * qw.q[j * k + c] }
+                for c in 0..<k { acc += (qx.q[r * k + c] - qx.zero[r]) * qw.q[j * k + c] }
                 want[r * n + j] = Double(acc) * qw.scale[j] * qx.scale[r] + Double(b.data[j])
             } }
         }

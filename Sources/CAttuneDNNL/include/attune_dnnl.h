@@ -7,11 +7,14 @@
 // m, and its weights converted and reordered once, when the layer is created.
 //
 //   bf16: x and W rounded to bfloat16 (round to nearest even), products accumulated in fp32, fp32 bias.
-//   int8: W quantized per output channel, w_scale[n] = max|W[n,:]| / 127, W_q = round(W / w_scale);
-//         x quantized per token (row) when called, x_scale[m] = max|x[m,:]| / 127 (symmetric s8, so no
-//         zero point); oneDNN multiplies s8 × s8 into s32 (it adds the +128 compensation VNNI's
-//         u8 × s8 instruction needs itself) and scales by w_scale[n]; then
-//         y[m,n] = acc[m,n] · w_scale[n] · x_scale[m] + b[n] in fp32.
+//   int8: W quantized per output channel, symmetric s8: w_scale[n] = max|W[n,:]| / 127,
+//         W_q = round(W / w_scale). x quantized per token (row) when called, asymmetric u8 (a
+//         post-LayerNorm or post-GELU row is not centred at 0, so this keeps a bit that symmetric s8
+//         loses): x_scale[m] = (max − min) / 255, x_zero[m] = round(−min / x_scale), x_q = round(x /
+//         x_scale) + x_zero in [0, 255]. oneDNN multiplies u8 × s8 into s32 (VNNI's own vpdpbusd
+//         operand types, so no hidden compensation) and scales by w_scale[n]; the zero point is
+//         taken out with the weights' row sums, precomputed once, comp[n] = w_scale[n] · Σ_k W_q[n,k]:
+//         y[m,n] = (acc[m,n] · w_scale[n] − x_zero[m] · comp[n]) · x_scale[m] + b[n], in fp32.
 #ifndef ATTUNE_DNNL_H
 #define ATTUNE_DNNL_H
 
@@ -48,9 +51,9 @@ attune_dnnl_linear *attune_dnnl_linear_create(int precision, long n_out, long k_
                                               const float *bias, char *err, size_t errlen);
 /// oneDNN's implementation name for the layer's matmul (e.g. "gemm:jit"), for reports.
 const char *attune_dnnl_linear_impl(const attune_dnnl_linear *layer);
-/// The per-output-channel weight scales (int8) or NULL.
-const float *attune_dnnl_linear_weight_scales(const attune_dnnl_linear *layer);
-/// Run the matmul on `src` (m×K, already converted: bf16 bits for bf16, s8 for int8) into
+/// int8: comp[n] = w_scale[n] · Σ_k W_q[n,k] (for `attune_dequantize_rows`); NULL for bf16.
+const float *attune_dnnl_linear_compensation(const attune_dnnl_linear *layer);
+/// Run the matmul on `src` (m×K, already converted: bf16 bits for bf16, u8 for int8) into
 /// `dst` (m×N fp32). bf16 adds the bias; int8 leaves acc·w_scale in dst for
 /// `attune_dequantize_rows`. Returns 0 on success. Safe to call from several threads.
 int attune_dnnl_linear_execute(attune_dnnl_linear *layer, long m, const void *src, float *dst);
@@ -58,11 +61,16 @@ void attune_dnnl_linear_destroy(attune_dnnl_linear *layer);
 
 /// out[i] = bfloat16(x[i]), rounded to nearest even (NaN kept a NaN).
 void attune_f32_to_bf16(const float *x, uint16_t *out, long n);
-/// Each of `rows` rows of `cols` values: scale[r] = max|x[r,:]| / 127 (1 for an all-zero row),
-/// q[r,c] = round(x[r,c] / scale[r]) in [-127, 127].
+/// Each of `rows` rows of `cols` values, symmetric: scale[r] = max|x[r,:]| / 127 (1 for an
+/// all-zero row), q[r,c] = round(x[r,c] / scale[r]) in [-127, 127].
 void attune_quantize_rows_s8(const float *x, long rows, long cols, int8_t *q, float *scale);
-/// y[r,c] = y[r,c] · row_scale[r] + bias[c] (bias may be NULL).
-void attune_dequantize_rows(float *y, long rows, long cols, const float *row_scale, const float *bias);
+/// Each row, asymmetric: lo = min(min x[r,:], 0), hi = max(max x[r,:], 0), scale[r] = (hi − lo) / 255
+/// (1 for an all-zero row), zero[r] = round(−lo / scale[r]), q[r,c] = round(x[r,c] / scale[r]) + zero[r]
+/// in [0, 255].
+void attune_quantize_rows_u8(const float *x, long rows, long cols, uint8_t *q, float *scale, float *zero);
+/// y[r,c] = (y[r,c] − zero[r] · comp[c]) · scale[r] + bias[c] (bias may be NULL).
+void attune_dequantize_rows(float *y, long rows, long cols, const float *scale, const float *zero,
+                            const float *comp, const float *bias);
 
 #ifdef __cplusplus
 }
