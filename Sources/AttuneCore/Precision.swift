@@ -88,36 +88,63 @@ public final class LowPrecisionLinear: @unchecked Sendable {
     /// oneDNN's implementation of the matmul (e.g. "gemm:jit", "brg:avx512_core_bf16").
     public var kernel: String { String(cString: attune_dnnl_linear_impl(handle)) }
 
-    /// `x[rows, in] · Wᵀ + b` → `[rows, out]` (no tape: inference only).
-    public func callAsFunction(_ x: Tensor) -> Tensor {
-        let k = inFeatures, n = outFeatures, m = x.rows
-        precondition(x.cols == k, "LowPrecisionLinear: input \(x.shape) does not fit weight [\(n), \(k)]")
+    /// An input converted for a layer of this precision and input width: bf16 bits, or u8 codes with
+    /// each row's scale and zero point. Several layers reading the same input (Q, K and V) share it.
+    public final class Input: @unchecked Sendable {
+        public let precision: Precision
+        public let rows: Int, cols: Int
+        let leading: [Int]
+        let codes: UnsafeMutableRawPointer
+        let scale: UnsafeMutablePointer<Float>  // int8: rows scales, then rows zero points
+
+        init(_ x: Tensor, precision: Precision) {
+            self.precision = precision
+            rows = x.rows; cols = x.cols; leading = Array(x.shape.dropLast())
+            let m = rows, k = cols, src = x.data
+            codes = UnsafeMutableRawPointer.allocate(byteCount: max(1, m * k * (precision == .bf16 ? 2 : 1)), alignment: 64)
+            scale = UnsafeMutablePointer<Float>.allocate(capacity: max(1, 2 * m))
+            switch precision {
+            case .bf16:
+                let out = codes.assumingMemoryBound(to: UInt16.self)
+                Parallel.chunks(m, cost: k) { s, e in attune_f32_to_bf16(src + s * k, out + s * k, (e - s) * k) }
+            case .int8:
+                let out = codes.assumingMemoryBound(to: UInt8.self), sc = scale, zero = scale + m
+                Parallel.chunks(m, cost: 2 * k) { s, e in attune_quantize_rows_u8(src + s * k, e - s, k, out + s * k, sc + s, zero + s) }
+            case .fp32:
+                preconditionFailure("LowPrecisionLinear.Input: fp32 needs no conversion")
+            }
+        }
+
+        deinit { codes.deallocate(); scale.deallocate() }
+    }
+
+    /// Convert `x` (`[…, in]`) for this layer, and any other of the same precision and width.
+    public func prepare(_ x: Tensor) -> Input {
+        precondition(x.cols == inFeatures, "LowPrecisionLinear: input \(x.shape) does not fit weight [\(outFeatures), \(inFeatures)]")
         precondition(!x.requiresGrad, "LowPrecisionLinear is for inference; training runs fp32")
-        let out = Tensor(uninitialized: Array(x.shape.dropLast()) + [n])
+        return Input(x, precision: precision)
+    }
+
+    /// `x[rows, in] · Wᵀ + b` → `[rows, out]` (no tape: inference only).
+    public func callAsFunction(_ x: Tensor) -> Tensor { self(prepare(x)) }
+
+    /// The layer on an input `prepare` converted (by this layer or another of the same precision and width).
+    public func callAsFunction(_ input: Input) -> Tensor {
+        precondition(input.precision == precision && input.cols == inFeatures,
+                     "LowPrecisionLinear: a \(input.precision) input of width \(input.cols) for a \(precision) layer of width \(inFeatures)")
+        let m = input.rows, n = outFeatures
+        let out = Tensor(uninitialized: input.leading + [n])
         if m == 0 { return out }
-        let src = x.data, dst = out.data
-        let status: Int32
-        switch precision {
-        case .bf16:
-            let buf = UnsafeMutablePointer<UInt16>.allocate(capacity: m * k)
-            defer { buf.deallocate() }
-            Parallel.chunks(m, cost: k) { s, e in attune_f32_to_bf16(src + s * k, buf + s * k, (e - s) * k) }
-            status = attune_dnnl_linear_execute(handle, m, buf, dst)
-        case .int8:
-            let q = UnsafeMutablePointer<UInt8>.allocate(capacity: m * k)
-            let scale = UnsafeMutablePointer<Float>.allocate(capacity: 2 * m), zero = scale + m
-            defer { q.deallocate(); scale.deallocate() }
-            Parallel.chunks(m, cost: 2 * k) { s, e in attune_quantize_rows_u8(src + s * k, e - s, k, q + s * k, scale + s, zero + s) }
-            status = attune_dnnl_linear_execute(handle, m, q, dst)
-            let comp = attune_dnnl_linear_compensation(handle)!
+        let dst = out.data
+        let status = attune_dnnl_linear_execute(handle, m, input.codes, dst)
+        precondition(status == 0, "oneDNN matmul failed (status \(status)) on [\(m), \(inFeatures)] · [\(inFeatures), \(n)]")
+        if precision == .int8 {
+            let comp = attune_dnnl_linear_compensation(handle)!, scale = input.scale, zero = input.scale + m
             let run = { (b: UnsafePointer<Float>?) in
                 Parallel.chunks(m, cost: n) { s, e in attune_dequantize_rows(dst + s * n, e - s, n, scale + s, zero + s, comp, b) }
             }
             if let bias { bias.withUnsafeBufferPointer { run($0.baseAddress) } } else { run(nil) }
-        case .fp32:
-            preconditionFailure("unreachable")
         }
-        precondition(status == 0, "oneDNN matmul failed (status \(status)) on [\(m), \(k)] · [\(k), \(n)]")
         return out
     }
 }

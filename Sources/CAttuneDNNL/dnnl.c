@@ -29,6 +29,10 @@ void attune_f32_to_bf16(const float *x, uint16_t *out, long n) {
     }
 }
 
+// Round to nearest even for |v| < 2²²: adding and subtracting 1.5·2²³ leaves the rounded value
+// (the compiler keeps the order: no -ffast-math here), and vectorises where nearbyintf does not.
+static inline float round_even(float v) { return (v + 12582912.0f) - 12582912.0f; }
+
 void attune_quantize_rows_s8(const float *x, long rows, long cols, int8_t *q, float *scale) {
     for (long r = 0; r < rows; r++) {
         const float *xr = x + r * cols;
@@ -37,7 +41,7 @@ void attune_quantize_rows_s8(const float *x, long rows, long cols, int8_t *q, fl
         for (long c = 0; c < cols; c++) { float a = fabsf(xr[c]); m = a > m ? a : m; }
         float s = m > 0 ? m / 127.0f : 1.0f, inv = 1.0f / s;
         for (long c = 0; c < cols; c++) {
-            float v = nearbyintf(xr[c] * inv);
+            float v = round_even(xr[c] * inv);
             v = v > 127.0f ? 127.0f : (v < -127.0f ? -127.0f : v);
             qr[c] = (int8_t)v;
         }
@@ -52,9 +56,9 @@ void attune_quantize_rows_u8(const float *x, long rows, long cols, uint8_t *q, f
         float lo = 0, hi = 0;
         for (long c = 0; c < cols; c++) { lo = xr[c] < lo ? xr[c] : lo; hi = xr[c] > hi ? xr[c] : hi; }
         float s = hi > lo ? (hi - lo) / 255.0f : 1.0f, inv = 1.0f / s;
-        float z = nearbyintf(-lo * inv);
+        float z = round_even(-lo * inv);
         for (long c = 0; c < cols; c++) {
-            float v = nearbyintf(xr[c] * inv) + z;
+            float v = round_even(xr[c] * inv) + z;
             v = v > 255.0f ? 255.0f : (v < 0.0f ? 0.0f : v);
             qr[c] = (uint8_t)v;
         }

@@ -45,7 +45,13 @@ public struct BertLayer {
     /// `Tensor.attention`); `dropout` > 0 only in training; `rng` draws the masks.
     public func forward(_ x: Tensor, lengths: [Int], heads: Int, eps: Float, positionBias: Tensor? = nil,
                         dropout: Float = 0, rng: inout SplitMix64) -> Tensor {
-        let q = query(x), k = key(x), v = value(x)
+        let q: Tensor, k: Tensor, v: Tensor
+        if let lq = query.lowPrecision, let lk = key.lowPrecision, let lv = value.lowPrecision, !x.requiresGrad {
+            let shared = lq.prepare(x)  // converted once for all three
+            q = lq(shared); k = lk(shared); v = lv(shared)
+        } else {
+            q = query(x); k = key(x); v = value(x)
+        }
         let context = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: heads, relativeBias: positionBias,
                                        dropout: dropout, seed: dropout > 0 ? rng.next() : 0)
         let a = attentionOutput(context).dropout(dropout, rng: &rng).add(x).layerNorm(attentionNorm.gamma, attentionNorm.beta, eps: eps)
