@@ -44,7 +44,7 @@ struct Eval: ParsableCommand {
         }
         var eval = EvalRun(models: models, corpus: corpus, queries: queries, qrels: qrels,
                            maxSeqLength: maxSeqLength, indexDir: indexDir, prompts: promptOptions, dim: dimOption.dim,
-                           precision: precisionOption)
+                           precision: precisionOption.precision ?? .fp32, strictPrecision: precisionOption.strictPrecision)
         if let guardCorpus, let guardQueries, let guardQrels { eval.guardSet = (guardCorpus, guardQueries, guardQrels) }
         let result = try eval.execute()
         print(result.report.table(guardSet: result.guardReport))
@@ -62,8 +62,9 @@ struct EvalRun {
     var prompts = PromptOptions.none
     /// Every model's embeddings cut to this width (`--dim`); nil: each model's own.
     var dim: Int? = nil
-    /// Every model's encoder arithmetic (`--precision`).
-    var precision = PrecisionOption.fp32
+    /// Every model's encoder arithmetic (`--precision`, `--strict-precision`).
+    var precision = Precision.fp32
+    var strictPrecision = false
     var names: [String]? = nil
     /// A guard set (corpus, queries, qrels) the same models are evaluated on.
     var guardSet: (corpus: String, queries: String, qrels: String)? = nil
@@ -121,7 +122,7 @@ struct EvalRun {
         var runs: [(name: String, run: Evaluator.Run)] = []
         var guardRuns: [(name: String, run: Evaluator.Run)] = []
         for (i, m) in models.enumerated() {
-            let embedder = try loadEmbedder(m, maxSeqLength: maxSeqLength, dim: dim, precision: precision)
+            let embedder = try loadEmbedder(m, maxSeqLength: maxSeqLength, dim: dim, precision: precision, strict: strictPrecision)
             try prompts.apply(to: embedder, named: .query)
             let name = names?[i] ?? m
             var bar = ProgressBar(total: main.corpus.count, unit: "docs", label: "\(name): corpus")

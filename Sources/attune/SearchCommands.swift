@@ -7,12 +7,12 @@ import ArgumentParser
 import Foundation
 
 /// Open a model by name or path as an embedder, truncated to `dim` when given (see `DimOption`),
-/// its encoder in `precision` (see `PrecisionOption`).
+/// its encoder in `precision` (see `PrecisionOption`; `strict`: `--strict-precision`).
 func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32, dim: Int? = nil,
-                  precision: PrecisionOption = .fp32) throws -> ModelEmbedder {
+                  precision: Precision = .fp32, strict: Bool = false) throws -> ModelEmbedder {
     var model = try ModelOption.named(nameOrPath).load(maxSeqLength: maxSeqLength)
     try DimOption.apply(dim, to: &model)
-    try precision.apply(to: &model)
+    try PrecisionOption.apply(precision, strict: strict, to: &model)
     return ModelEmbedder(model: model, name: nameOrPath, batchSize: batchSize)
 }
 
@@ -45,11 +45,14 @@ struct PrecisionOption: ParsableArguments {
     @Flag(help: "Fail instead of falling back to fp32 when --precision is unavailable.")
     var strictPrecision = false
 
-    static let fp32 = PrecisionOption()
-
     /// Convert `model` to `precision` (default `fallback`), printing any fallback notice on stderr.
     func apply(to model: inout SentenceModel, default fallback: Precision = .fp32) throws {
-        if let notice = try model.usePrecision(precision ?? fallback, strict: strictPrecision) { note(notice) }
+        try PrecisionOption.apply(precision ?? fallback, strict: strictPrecision, to: &model)
+    }
+
+    /// Convert `model` to `precision`, printing any fallback notice on stderr.
+    static func apply(_ precision: Precision, strict: Bool, to model: inout SentenceModel) throws {
+        if let notice = try model.usePrecision(precision, strict: strict) { note(notice) }
     }
 
     /// An index's model name split into the model and the precision it was built at
@@ -137,7 +140,8 @@ struct Index: ParsableCommand {
         }
         let ann = try approximate.settings()
         let docs = try readCorpus(URL(fileURLWithPath: corpus))
-        let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength, dim: dimOption.dim, precision: precisionOption)
+        let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength, dim: dimOption.dim,
+                                        precision: precisionOption.precision ?? .fp32, strict: precisionOption.strictPrecision)
         try promptOptions.apply(to: embedder, named: .document)
         let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storageType, vectors: try vectors.map(parseVectors))
         var bar = ProgressBar(total: docs.count, unit: "docs", label: shardSpec.map { "index \($0)" } ?? "index")

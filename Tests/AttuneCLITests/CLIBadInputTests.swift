@@ -368,6 +368,10 @@ final class CLIBadInputTests: XCTestCase {
         XCTAssertTrue(s.stdout.contains("\"id\":\"1\""), s.stdout)
         try expectFailure(["search", "--db", db, "--query", "eye", "--precision", "fp32"], names: ["int8.db", "--precision int8", "--precision fp32"])
         try expectFailure(["index", "--model", m, "--corpus", corpus, "--db", db], names: ["int8.db", "[int8]"])
+        let ev = try run(["eval", "--model", m, "--corpus", corpus, "--queries", corpus, "--qrels", try file("r.tsv", "1\t1\t1\n2\t2\t1\n"),
+                          "--precision", "int8"])
+        XCTAssertEqual(ev.status, 0, ev.stderr)
+        XCTAssertTrue(ev.stdout.lowercased().contains("ndcg@10"), ev.stdout)
     }
 
     func testVectorsFlag() throws {
