@@ -28,12 +28,15 @@ let package = Package(
         // GELU, softmax and LayerNorm (forward and backward) in C, built for AVX-512F, AVX2+FMA and
         // the baseline, the best the CPU supports chosen when the library loads.
         .target(name: "CAttuneKernels"),
+        // bf16 and int8 dense layers on oneDNN's matmul, with libdnnl.so.2 opened at run time (nothing
+        // links it: without it, or without its header at build time, only fp32 is available).
+        .target(name: "CAttuneDNNL"),
         // The file formats everything reads and writes, and the error every reader throws: JSON Lines,
         // CSV/TSV, BEIR corpus/queries/qrels, TREC runs, .npy, atomic writes, the stable hash.
         // Foundation only, at the bottom of the graph.
         .target(name: "AttuneData"),
-        // Tensor, ops (forward + backward side by side), tape, AdamW, schedules, BLAS kernel choice.
-        .target(name: "AttuneCore", dependencies: ["AttuneData", "COpenBLAS", "CAttuneKernels"]),
+        // Tensor, ops (forward + backward side by side), tape, AdamW, schedules, BLAS kernel choice, precision.
+        .target(name: "AttuneCore", dependencies: ["AttuneData", "COpenBLAS", "CAttuneKernels", "CAttuneDNNL"]),
         // safetensors, tokenizer, BERT encoder, sentence-transformers folder.
         .target(name: "AttuneModel", dependencies: ["AttuneCore", "AttuneData"]),
         // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes, hard-negative mining, merging.

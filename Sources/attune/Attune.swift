@@ -50,11 +50,12 @@ struct RuntimeOptions: ParsableArguments {
 
 /// `attune doctor`: the kernel OpenBLAS runs, the threads, and where models are cached.
 struct Doctor: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Print the BLAS kernel, threads and model cache in use.")
+    static let configuration = CommandConfiguration(abstract: "Print the BLAS kernel, threads, the precisions this machine runs (oneDNN) and the model cache.")
 
     func run() throws {
         print("attune \(Attune.version)")
         print(KernelChoice.describe())
+        print(Precision.describe())
         print("OpenBLAS config: \(BLAS.config)")
         print("model cache: \(ModelStore.home.path)")
     }

@@ -119,6 +119,7 @@ struct Embed: ParsableCommand {
     @Option(help: "Prepend the model's prompt of this name (config_sentence_transformers.json `prompts`).") var promptName: String?
     @Option(help: "Prepend this text to every input (overrides --prompt-name and the model's default prompt).") var prompt: String?
     @OptionGroup var dimOption: DimOption
+    @OptionGroup var precisionOption: PrecisionOption
 
     func validate() throws {
         try checkBatchSize(batchSize)
@@ -129,6 +130,7 @@ struct Embed: ParsableCommand {
         runtime.apply()
         var model = try modelOption.load(maxSeqLength: maxSeqLength)
         try DimOption.apply(dimOption.dim, to: &model)
+        try precisionOption.apply(to: &model)
         let chosen = try prompt ?? promptName.map { try model.prompts.named($0) }
         let texts = try TextFile.read(URL(fileURLWithPath: input), field: field)
         var bar = ProgressBar(total: texts.count, unit: "texts", label: "embed")

@@ -29,6 +29,7 @@ struct Eval: ParsableCommand {
     @Option(help: "Guard set: BEIR qrels .tsv.") var guardQrels: String?
     @OptionGroup var promptOptions: PromptOptions
     @OptionGroup var dimOption: DimOption
+    @OptionGroup var precisionOption: PrecisionOption
 
     func validate() throws {
         if models.isEmpty { throw ValidationError("give at least one --model") }
@@ -42,7 +43,8 @@ struct Eval: ParsableCommand {
             throw AttuneError.invalid("a guard set needs all three of --guard-corpus, --guard-queries and --guard-qrels")
         }
         var eval = EvalRun(models: models, corpus: corpus, queries: queries, qrels: qrels,
-                           maxSeqLength: maxSeqLength, indexDir: indexDir, prompts: promptOptions, dim: dimOption.dim)
+                           maxSeqLength: maxSeqLength, indexDir: indexDir, prompts: promptOptions, dim: dimOption.dim,
+                           precision: precisionOption.precision ?? .fp32, strictPrecision: precisionOption.strictPrecision)
         if let guardCorpus, let guardQueries, let guardQrels { eval.guardSet = (guardCorpus, guardQueries, guardQrels) }
         let result = try eval.execute()
         print(result.report.table(guardSet: result.guardReport))
@@ -60,6 +62,9 @@ struct EvalRun {
     var prompts = PromptOptions.none
     /// Every model's embeddings cut to this width (`--dim`); nil: each model's own.
     var dim: Int? = nil
+    /// Every model's encoder arithmetic (`--precision`, `--strict-precision`).
+    var precision = Precision.fp32
+    var strictPrecision = false
     var names: [String]? = nil
     /// A guard set (corpus, queries, qrels) the same models are evaluated on.
     var guardSet: (corpus: String, queries: String, qrels: String)? = nil
@@ -117,7 +122,7 @@ struct EvalRun {
         var runs: [(name: String, run: Evaluator.Run)] = []
         var guardRuns: [(name: String, run: Evaluator.Run)] = []
         for (i, m) in models.enumerated() {
-            let embedder = try loadEmbedder(m, maxSeqLength: maxSeqLength, dim: dim)
+            let embedder = try loadEmbedder(m, maxSeqLength: maxSeqLength, dim: dim, precision: precision, strict: strictPrecision)
             try prompts.apply(to: embedder, named: .query)
             let name = names?[i] ?? m
             var bar = ProgressBar(total: main.corpus.count, unit: "docs", label: "\(name): corpus")

@@ -6,10 +6,13 @@ import AttuneSearch
 import ArgumentParser
 import Foundation
 
-/// Open a model by name or path as an embedder, truncated to `dim` when given (see `DimOption`).
-func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32, dim: Int? = nil) throws -> ModelEmbedder {
+/// Open a model by name or path as an embedder, truncated to `dim` when given (see `DimOption`),
+/// its encoder in `precision` (see `PrecisionOption`; `strict`: `--strict-precision`).
+func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32, dim: Int? = nil,
+                  precision: Precision = .fp32, strict: Bool = false) throws -> ModelEmbedder {
     var model = try ModelOption.named(nameOrPath).load(maxSeqLength: maxSeqLength)
     try DimOption.apply(dim, to: &model)
+    try PrecisionOption.apply(precision, strict: strict, to: &model)
     return ModelEmbedder(model: model, name: nameOrPath, batchSize: batchSize)
 }
 
@@ -32,6 +35,37 @@ struct DimOption: ParsableArguments {
         if let warning = try model.truncate(to: dim) { note(warning) }
     }
 }
+
+/// `--precision fp32|bf16|int8`: the arithmetic of the encoder's dense layers (see `Precision`).
+/// Where the CPU (or the installation) cannot run it: one notice and fp32, or with
+/// `--strict-precision` an error.
+struct PrecisionOption: ParsableArguments {
+    @Option(help: "The encoder's arithmetic: fp32 (default; search: the index's), bf16 (AVX-512 BF16) or int8 (VNNI), both on oneDNN. Falls back to fp32 with a notice where unavailable.")
+    var precision: Precision?
+    @Flag(help: "Fail instead of falling back to fp32 when --precision is unavailable.")
+    var strictPrecision = false
+
+    /// Convert `model` to `precision` (default `fallback`), printing any fallback notice on stderr.
+    func apply(to model: inout SentenceModel, default fallback: Precision = .fp32) throws {
+        try PrecisionOption.apply(precision ?? fallback, strict: strictPrecision, to: &model)
+    }
+
+    /// Convert `model` to `precision`, printing any fallback notice on stderr.
+    static func apply(_ precision: Precision, strict: Bool, to model: inout SentenceModel) throws {
+        if let notice = try model.usePrecision(precision, strict: strict) { note(notice) }
+    }
+
+    /// An index's model name split into the model and the precision it was built at
+    /// ("all-MiniLM-L6-v2 [int8]" → ("all-MiniLM-L6-v2", .int8); see `ModelEmbedder.name`).
+    static func split(_ modelName: String) -> (model: String, precision: Precision) {
+        for p in Precision.allCases where p != .fp32 && modelName.hasSuffix(" [\(p.rawValue)]") {
+            return (String(modelName.dropLast(p.rawValue.count + 3)), p)
+        }
+        return (modelName, .fp32)
+    }
+}
+
+extension Precision: ExpressibleByArgument {}
 
 /// `--db`: where an index lives, the same flag for every command.
 let dbHelp: ArgumentHelp = "The index: a SQLite file, or a postgresql://user@host:port/database URL (?table=NAME, default attune_docs; the password from the URL, PGPASSWORD or ~/.pgpass)."
@@ -85,7 +119,8 @@ struct Index: ParsableCommand {
     @Option(help: "Truncate documents to this many tokens (default: the model's).") var maxSeqLength: Int?
     @Option(help: "Documents per committed batch.") var batchSize = 256
     @Option(help: "Embed only shard I of N (1…N), e.g. 2/4.") var shard: String?
-    @Option(help: "Vector storage: float32, or float16 (a PostgreSQL halfvec column).") var precision = "float32"
+    @Option(help: "Vector storage: float32, or float16 (a PostgreSQL halfvec column).") var storage = "float32"
+    @OptionGroup var precisionOption: PrecisionOption
     @OptionGroup var dimOption: DimOption
     @Option(help: "What a search scans (SQLite): f32 (exact), int8 (a byte per value, ranges learned from the corpus) or binary (sign bits, Hamming distance); the float32 vectors are kept for rescoring. Default: an existing index's own, else f32.")
     var vectors: String?
@@ -100,14 +135,15 @@ struct Index: ParsableCommand {
     func run() throws {
         runtime.apply()
         let shardSpec = try shard.map(Shard.init(parsing:))
-        guard let storage = VectorPrecision(rawValue: precision) else {
-            throw AttuneError.invalid("--precision \"\(precision)\": expected float32 or float16")
+        guard let storageType = VectorPrecision(rawValue: storage) else {
+            throw AttuneError.invalid("--storage \"\(storage)\": expected float32 or float16")
         }
         let ann = try approximate.settings()
         let docs = try readCorpus(URL(fileURLWithPath: corpus))
-        let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength, dim: dimOption.dim)
+        let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength, dim: dimOption.dim,
+                                        precision: precisionOption.precision ?? .fp32, strict: precisionOption.strictPrecision)
         try promptOptions.apply(to: embedder, named: .document)
-        let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storage, vectors: try vectors.map(parseVectors))
+        let index = try openOrCreateIndexStore(db, embedder: embedder, precision: storageType, vectors: try vectors.map(parseVectors))
         var bar = ProgressBar(total: docs.count, unit: "docs", label: shardSpec.map { "index \($0)" } ?? "index")
         let r = try index.add(docs, embedder: embedder, batchSize: batchSize, shard: shardSpec) { done, _ in bar.update(done) }
         if let shardSpec {
@@ -152,6 +188,7 @@ struct Search: ParsableCommand {
     @OptionGroup var promptOptions: PromptOptions
     @Option(help: "Search at this Matryoshka width; it must be the one the index was built with (default: the index's).")
     var dim: Int?
+    @OptionGroup var precisionOption: PrecisionOption
     @Option(help: "Scan the index's int8 or binary codes, or f32 for exact search over its float32 vectors (default: the index's own --vectors).")
     var vectors: String?
     @Option(help: "Candidates from an int8 or binary scan rescored with their float32 vectors (default: 4·k for int8, 10·k for binary).")
@@ -178,11 +215,17 @@ struct Search: ParsableCommand {
         if let dim, dim != index.meta.dimension {
             throw AttuneError.invalidFile(path: index.location, what: "built at --dim \(index.meta.dimension), searched at --dim \(dim); search it at \(index.meta.dimension), or build an index at \(dim)")
         }
-        var m = try ModelOption.named(model ?? index.meta.modelName).load(maxSeqLength: index.meta.maxSeqLength)
+        let (builtModel, built) = PrecisionOption.split(index.meta.modelName)
+        if let wanted = precisionOption.precision, wanted != built {
+            throw AttuneError.invalidFile(path: index.location, what: "built at --precision \(built.rawValue), searched at --precision \(wanted.rawValue); search it at \(built.rawValue), or build an index at \(wanted.rawValue)")
+        }
+        var m = try ModelOption.named(model ?? builtModel).load(maxSeqLength: index.meta.maxSeqLength)
         // The index's width (a narrower one is a Matryoshka prefix); a wider one is another model,
         // which checkCompatible names.
         if index.meta.dimension < m.dimension { try DimOption.apply(index.meta.dimension, to: &m) }
-        let embedder = ModelEmbedder(model: m, name: model ?? index.meta.modelName)
+        // The index's precision (a fallback to fp32 here then fails checkCompatible, naming both).
+        try precisionOption.apply(to: &m, default: built)
+        let embedder = ModelEmbedder(model: m, name: model ?? builtModel)
         try promptOptions.apply(to: embedder, named: .query)
         try index.checkCompatible(with: embedder)
         return embedder

@@ -336,6 +336,44 @@ final class CLIBadInputTests: XCTestCase {
                           status: 64, names: ["--dim 999"])
     }
 
+    /// `--precision`: an unknown value is a usage error; where the CPU lacks the instructions
+    /// (ATTUNE_DNNL_MAX_ISA=avx2 makes oneDNN see it so) one notice line and fp32, or with
+    /// `--strict-precision` one error line; an index built at int8 is searched at int8 and refused
+    /// at another precision by name.
+    func testPrecisionFlag() throws {
+        let m = try modelPath()
+        let texts = try file("t.txt", "glaucoma\nasthma\n")
+        try expectFailure(["embed", "--model", m, "--input", texts, "--precision", "int4"], status: 64, names: ["int4", "--precision"])
+        let noVNNI = ["ATTUNE_DNNL_MAX_ISA": "avx2"]
+        let fallback = try run(["embed", "--model", m, "--input", texts, "--precision", "int8"], environment: noVNNI)
+        XCTAssertEqual(fallback.status, 0, fallback.stderr)
+        let notices = fallback.stderr.split(separator: "\n").filter { $0.hasPrefix("notice:") }
+        XCTAssertEqual(notices.count, 1, fallback.stderr)
+        XCTAssertTrue(notices.first?.contains("--precision int8 is unavailable") ?? false, fallback.stderr)
+        XCTAssertTrue(notices.first?.contains("running fp32") ?? false, fallback.stderr)
+        let fp32 = try run(["embed", "--model", m, "--input", texts])
+        XCTAssertEqual(fallback.stdout, fp32.stdout, "the fallback is plain fp32")
+        try expectFailure(["embed", "--model", m, "--input", texts, "--precision", "bf16", "--strict-precision"],
+                          names: ["--precision", "bf16 is unavailable"], environment: noVNNI)
+        try expectFailure(["embed", "--model", m, "--input", texts, "--precision", "int8"],
+                          names: ["ATTUNE_DNNL_MAX_ISA"], environment: ["ATTUNE_DNNL_MAX_ISA": "avx9"])
+
+        let corpus = try file("c.jsonl", "{\"_id\": \"1\", \"text\": \"glaucoma\"}\n{\"_id\": \"2\", \"text\": \"asthma\"}\n")
+        let db = dir.appendingPathComponent("int8.db").path
+        let o = try run(["index", "--model", m, "--corpus", corpus, "--db", db, "--precision", "int8"])
+        XCTAssertEqual(o.status, 0, o.stderr)
+        if o.stderr.contains("notice:") { print("skipping the int8 index checks: \(o.stderr)"); return }
+        let s = try run(["search", "--db", db, "--query", "eye pressure", "--json"])
+        XCTAssertEqual(s.status, 0, s.stderr)
+        XCTAssertTrue(s.stdout.contains("\"id\":\"1\""), s.stdout)
+        try expectFailure(["search", "--db", db, "--query", "eye", "--precision", "fp32"], names: ["int8.db", "--precision int8", "--precision fp32"])
+        try expectFailure(["index", "--model", m, "--corpus", corpus, "--db", db], names: ["int8.db", "[int8]"])
+        let ev = try run(["eval", "--model", m, "--corpus", corpus, "--queries", corpus, "--qrels", try file("r.tsv", "1\t1\t1\n2\t2\t1\n"),
+                          "--precision", "int8"])
+        XCTAssertEqual(ev.status, 0, ev.stderr)
+        XCTAssertTrue(ev.stdout.lowercased().contains("ndcg@10"), ev.stdout)
+    }
+
     func testVectorsFlag() throws {
         let m = try modelPath()
         let corpus = try file("c.jsonl", "{\"_id\": \"1\", \"text\": \"glaucoma raises eye pressure\"}\n{\"_id\": \"2\", \"text\": \"asthma narrows the airways\"}\n")

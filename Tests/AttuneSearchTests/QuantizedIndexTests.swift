@@ -150,7 +150,7 @@ final class QuantizedIndexTests: XCTestCase {
         XCTAssertThrowsError(try EmbeddingIndex.open(f32)) { XCTAssertTrue("\($0)".contains("index meta \"vectors\" is \"int4\""), "\($0)") }
         // PostgreSQL: refused in one line before connecting.
         XCTAssertThrowsError(try openOrCreateIndexStore("postgresql://u@127.0.0.1:1/db", embedder: embedder, vectors: .binary)) { error in
-            XCTAssertEqual("\(error)", "postgresql://u@127.0.0.1:1/db?table=attune_docs: --vectors binary is for SQLite indexes; a PostgreSQL index is scanned by pgvector (use --precision float16 for halfvec, or --ann hnsw|ivfflat)")
+            XCTAssertEqual("\(error)", "postgresql://u@127.0.0.1:1/db?table=attune_docs: --vectors binary is for SQLite indexes; a PostgreSQL index is scanned by pgvector (use --storage float16 for halfvec, or --ann hnsw|ivfflat)")
         }
     }
 

@@ -45,12 +45,28 @@ public struct BertLayer {
     /// `Tensor.attention`); `dropout` > 0 only in training; `rng` draws the masks.
     public func forward(_ x: Tensor, lengths: [Int], heads: Int, eps: Float, positionBias: Tensor? = nil,
                         dropout: Float = 0, rng: inout SplitMix64) -> Tensor {
-        let q = query(x), k = key(x), v = value(x)
+        let q: Tensor, k: Tensor, v: Tensor
+        if let lq = query.lowPrecision, let lk = key.lowPrecision, let lv = value.lowPrecision, !x.requiresGrad {
+            let shared = lq.prepare(x)  // converted once for all three
+            q = lq(shared); k = lk(shared); v = lv(shared)
+        } else {
+            q = query(x); k = key(x); v = value(x)
+        }
         let context = Tensor.attention(q: q, k: k, v: v, lengths: lengths, heads: heads, relativeBias: positionBias,
                                        dropout: dropout, seed: dropout > 0 ? rng.next() : 0)
         let a = attentionOutput(context).dropout(dropout, rng: &rng).add(x).layerNorm(attentionNorm.gamma, attentionNorm.beta, eps: eps)
         let h = output(activation.apply(intermediate(a))).dropout(dropout, rng: &rng)
         return h.add(a).layerNorm(outputNorm.gamma, outputNorm.beta, eps: eps)
+    }
+
+    /// The same layer with its dense layers (Q, K, V, attention output, feed-forward in and out)
+    /// converted for inference in `precision`; LayerNorm, softmax and the activation stay fp32.
+    public func converted(to precision: Precision) throws -> BertLayer {
+        var l = self
+        l.query = try query.converted(to: precision); l.key = try key.converted(to: precision)
+        l.value = try value.converted(to: precision); l.attentionOutput = try attentionOutput.converted(to: precision)
+        l.intermediate = try intermediate.converted(to: precision); l.output = try output.converted(to: precision)
+        return l
     }
 
     /// The same layer with every weight replaced by `transform(weight)` (trainable or detached copies).
@@ -74,19 +90,33 @@ extension Activation {
     }
 }
 
-/// A dense layer's weights in Hugging Face's layout: `weight [out, in]`, `bias [out]`.
+/// A dense layer's weights in Hugging Face's layout: `weight [out, in]`, `bias [out]`; with
+/// `lowPrecision` set (see `converted(to:)`), inference runs on its bf16 or int8 copy, while a
+/// tape-recording input (training) still runs fp32 on `weight`.
 public struct Linear {
     public var weight: Tensor
     public var bias: Tensor?
+    /// The weights converted for bf16 or int8 inference, nil for fp32.
+    public private(set) var lowPrecision: LowPrecisionLinear?
 
     public init(weight: Tensor, bias: Tensor?) { self.weight = weight; self.bias = bias }
+
+    /// This layer with its inference converted to `precision` (once, here); fp32 drops any conversion.
+    public func converted(to precision: Precision) throws -> Linear {
+        var l = Linear(weight: weight, bias: bias)
+        if precision != .fp32 { l.lowPrecision = try LowPrecisionLinear(precision: precision, weight: weight, bias: bias) }
+        return l
+    }
 
     init(prefix: String, weight load: (String) throws -> Tensor) throws {
         weight = try load("\(prefix).weight")
         bias = try load("\(prefix).bias")
     }
 
-    public func callAsFunction(_ x: Tensor) -> Tensor { x.linear(weight, bias) }
+    public func callAsFunction(_ x: Tensor) -> Tensor {
+        if let lowPrecision, !x.requiresGrad { return lowPrecision(x) }
+        return x.linear(weight, bias)
+    }
 
     func named(_ prefix: String) -> [(String, Tensor)] {
         [("\(prefix).weight", weight)] + (bias.map { [("\(prefix).bias", $0)] } ?? [])
