@@ -107,6 +107,27 @@ public final class AtomicFileWriter {
     }
 }
 
+/// Why a write to `path` may have failed for want of room, when the system's error number is lost
+/// (SQLite reports only "disk I/O error"): the process's file-size limit reached by `path` or its
+/// `-wal` / `-journal` companion, or a file system with less than 1 MB free; nil when neither.
+public func outOfRoomReason(for path: String) -> String? {
+    var limit = rlimit()
+    if getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max {
+        for p in [path, path + "-wal", path + "-journal"] {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: p))?[.size] as? NSNumber,
+               size.uint64Value + 65_536 >= UInt64(limit.rlim_cur) {
+                return "File too large: the file-size limit is \(UInt64(limit.rlim_cur) / 1024) KB"
+            }
+        }
+    }
+    var fs = statvfs()
+    let dir = (path as NSString).deletingLastPathComponent
+    if statvfs(dir.isEmpty ? "." : dir, &fs) == 0, UInt64(fs.f_bavail) * UInt64(fs.f_frsize) < 1 << 20 {
+        return "No space left on device"
+    }
+    return nil
+}
+
 /// Write `data` to `url` whole or not at all (see `AtomicFileWriter`).
 public func atomicWrite(_ data: Data, to url: URL) throws {
     let file = try AtomicFileWriter(url: url)

@@ -64,12 +64,14 @@ final class SQLiteDatabase {
     }
 
     /// For an I/O or full-disk error, the system's reason in parentheses (" (File too large)"):
-    /// SQLite's own message for a failed write is only "disk I/O error".
+    /// SQLite's own message for a failed write is only "disk I/O error", and the error number it
+    /// keeps is often gone by then, so a lack of room is then found by looking (`outOfRoomReason`).
     func systemReason(_ rc: Int32) -> String {
         let primary = rc & 0xff
         guard primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN else { return "" }
         let errno = sqlite3_system_errno(handle)
-        return errno == 0 ? "" : " (\(String(cString: strerror(errno))))"
+        if errno != 0 { return " (\(String(cString: strerror(errno))))" }
+        return outOfRoomReason(for: path).map { " (\($0))" } ?? ""
     }
 
     /// Run one or more statements that return no rows.
