@@ -70,6 +70,7 @@ public struct Adaptation {
         if let dev, r.devCorpusSample != nil {
             log("dev: \(dev.queries.count) queries against \(dev.corpus.count) documents (their relevant ones and a sample of the rest)")
         }
+        let precision = try dev == nil ? Precision.fp32 : scoringPrecision()
         // Mining and the merge's alpha 0 see the base with the training prompts (the Trainer applies
         // them itself, to the base as loaded).
         let prompted = try TrainingPrompts(recipe: r, model: base).applied(to: base)
@@ -84,22 +85,24 @@ public struct Adaptation {
                 throw AttuneError.invalidFile(path: out.path, what: "holds no trained model (neither trained/ nor model/); train first")
             }
             log("merge only: the trained model is \(tuned.path)")
-            let selection = try selectMerge(base: prompted, tunedFolder: tuned, dev: dev, guardSets: guardSets)
+            let selection = try selectMerge(base: prompted, tunedFolder: tuned, dev: dev, guardSets: guardSets, precision: precision)
             return Result(training: nil, merge: selection, model: model.path)
         }
         var trainOn = r
         if r.mineNegatives > 0 { trainOn.pairs = try minedPairs(base: prompted).path }
-        let summary = try Trainer(recipe: trainOn, log: log).run(
+        var summary = try Trainer(recipe: trainOn, log: log).run(
             base: base, resume: resume,
-            evaluate: dev.map { d in { try self.score($0, on: d) } },
+            evaluate: dev.map { d in { try self.score(try Adaptation.converted($0, to: precision), on: d) } },
             progress: progress, cacheProgress: { self.work?("frozen layers", $0, $1) })
+        if dev != nil { summary.dev_precision = precision.rawValue }
         log(String(format: "trained %d steps in %.1fs (%.1f pairs/s), loss %.4f → %.4f%@", summary.steps, summary.seconds,
                    summary.pairs_per_second, summary.first_loss, summary.last_loss,
                    summary.guide_masked.map { String(format: "; the guide masked %d in-batch candidates (%.2f%%)", $0, 100 * (summary.guide_masked_fraction ?? 0)) } ?? ""))
         guard !r.mergeAlphas.isEmpty, let dev else {
             return Result(training: summary, merge: nil, model: summary.output)
         }
-        let selection = try selectMerge(base: prompted, tunedFolder: URL(fileURLWithPath: summary.output), dev: dev, guardSets: guardSets)
+        let selection = try selectMerge(base: prompted, tunedFolder: URL(fileURLWithPath: summary.output), dev: dev, guardSets: guardSets,
+                                        precision: precision)
         return Result(training: summary, merge: selection, model: summary.output)
     }
 
@@ -161,9 +164,11 @@ public struct Adaptation {
         return "\(mine) (\(i + 1))"
     }
 
-    /// Score each alpha for the trained model in `tunedFolder`, choose, keep the trained model in
-    /// OUTPUT/trained and put the chosen merge in OUTPUT/model.
-    func selectMerge(base: SentenceModel, tunedFolder: URL, dev: RetrievalBenchmark, guardSets: [RetrievalBenchmark]) throws -> MergeSelection {
+    /// Score each alpha for the trained model in `tunedFolder` (each candidate's encoder converted
+    /// once to `precision`), choose, keep the trained model in OUTPUT/trained and put the chosen
+    /// merge (its fp32 weights) in OUTPUT/model.
+    func selectMerge(base: SentenceModel, tunedFolder: URL, dev: RetrievalBenchmark, guardSets: [RetrievalBenchmark],
+                     precision: Precision = .fp32) throws -> MergeSelection {
         let r = recipe
         let out = URL(fileURLWithPath: r.output)
         let modelURL = out.appendingPathComponent("model"), trainedURL = out.appendingPathComponent(Adaptation.trainedFolder)
@@ -173,8 +178,10 @@ public struct Adaptation {
             try tuned.save(to: trainedURL, overwrite: true, extraFiles: ["attune_recipe.yaml": recipeFile])
         }
         log("merge: the trained model is kept in \(trainedURL.path); scoring alphas \(r.mergeAlphas.map { String($0) }.joined(separator: ", ")) on dev"
-            + (guardSets.isEmpty ? "" : " and the guard set(s) " + guardSets.map(\.name).joined(separator: ", ")))
-        func point(_ alpha: Double, _ m: SentenceModel) throws -> MergeSelection.Point {
+            + (guardSets.isEmpty ? "" : " and the guard set(s) " + guardSets.map(\.name).joined(separator: ", "))
+            + (precision == .fp32 ? "" : " at \(precision.rawValue)"))
+        func point(_ alpha: Double, _ model: SentenceModel) throws -> MergeSelection.Point {
+            let m = try Adaptation.converted(model, to: precision)
             let p = MergeSelection.Point(alpha: alpha, dev: try score(m, on: dev), guards: try guardSets.map { try score(m, on: $0) })
             log(String(format: "merge: alpha %.2f → dev %.4f", alpha, p.dev)
                 + zip(guardSets, p.guards).map { String(format: ", %@ %.4f", $0.name, $1) }.joined())
@@ -194,6 +201,30 @@ public struct Adaptation {
         log("merge: " + selection.reason)
         if !selection.guardHeld { log("WARNING: the chosen merge still loses more than \(r.mergeGuardTolerance) nDCG@10 on a guard set") }
         return selection
+    }
+
+    /// The precision dev checks and merge scoring encode at: the recipe's `dev_precision`, or fp32
+    /// where this machine cannot run it (said in one `notice:` line, as `--precision` says it).
+    func scoringPrecision() throws -> Precision {
+        guard let asked = Precision(rawValue: recipe.devPrecision) else {
+            throw AttuneError.badConfig(source: "recipe", field: "dev_precision",
+                                        what: "is \"\(recipe.devPrecision)\"; must be one of \(Precision.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let (p, notice) = try asked.resolved(setting: "dev_precision")
+        if let notice { log(notice) }
+        if p != .fp32 {
+            log("dev\(recipe.mergeAlphas.isEmpty ? "" : " and merge") scoring encodes at \(p.rawValue) (the weights converted once per check); training runs fp32")
+        }
+        return p
+    }
+
+    /// `model` with its encoder converted to `precision` (from its current weights, once per call:
+    /// one dev check or one merge candidate); fp32 is `model` itself.
+    static func converted(_ model: SentenceModel, to precision: Precision) throws -> SentenceModel {
+        guard precision != .fp32 else { return model }
+        var m = model
+        _ = try m.usePrecision(precision)  // resolved already: no notice
+        return m
     }
 
     /// nDCG@10 of `model` on `set`.

@@ -32,16 +32,17 @@ public enum Precision: String, CaseIterable, Sendable {
     }
 
     /// The precision to run for a request: itself when available; otherwise fp32 and the one-line
-    /// notice to print, or — when `strict` — an error naming `--precision`.
-    public func resolved(strict: Bool = false) throws -> (precision: Precision, notice: String?) {
+    /// notice to print, or — when `strict` — an error naming `--precision`. `setting` names what
+    /// asked for it in both (`--precision`, or a recipe key such as `dev_precision`).
+    public func resolved(strict: Bool = false, setting: String = "--precision") throws -> (precision: Precision, notice: String?) {
         guard let why = unavailableReason else { return (self, nil) }
         if why.hasPrefix("ATTUNE_DNNL_MAX_ISA=") {  // a bad setting is an error, not a missing feature
             throw AttuneError.badConfig(source: "environment", field: "ATTUNE_DNNL_MAX_ISA", what: why)
         }
         if strict {
-            throw AttuneError.badConfig(source: "command line", field: "--precision", what: "\(rawValue) is unavailable: \(why)")
+            throw AttuneError.badConfig(source: "command line", field: setting, what: "\(rawValue) is unavailable: \(why)")
         }
-        return (.fp32, "notice: --precision \(rawValue) is unavailable (\(why)); running fp32")
+        return (.fp32, "notice: \(setting) \(rawValue) is unavailable (\(why)); running fp32")
     }
 
     /// One line for `attune doctor` and benchmarks: oneDNN, its instruction set, and which

@@ -88,6 +88,9 @@ public struct Recipe: SchemaRecord, Equatable {
     /// Score the dev set on its relevant documents plus this many others drawn at random
     /// (nil: the whole dev corpus).
     public var devCorpusSample: Int?
+    /// The encoder arithmetic of the dev checks and the merge scoring (`fp32`, `bf16`, `int8`; see
+    /// `Precision`); training itself is always fp32.
+    public var devPrecision = Precision.fp32.rawValue
 
     /// Hard negatives mined with the base model before training (0: none; the pairs as given).
     public var mineNegatives = 0
@@ -197,6 +200,8 @@ public struct Recipe: SchemaRecord, Equatable {
                   help: "A merged model may lose at most this much nDCG@10 against the base on each guard set"),
         RecipeKey("dev_corpus_sample", \.devCorpusSample, .atLeast(1, "or null for the whole corpus"), resumable: true,
                   help: "Score dev on its relevant documents plus this many others drawn at random (null: the whole corpus)"),
+        RecipeKey("dev_precision", \.devPrecision, .oneOf(Precision.allCases.map(\.rawValue)), resumable: true,
+                  help: "Encoder arithmetic of the dev checks and the merge scoring: fp32, bf16 or int8 (training stays fp32; where this machine cannot, fp32 with one notice)"),
     ], checks: [
         .allOrNone(["dev_queries", "dev_corpus", "dev_qrels"]),
         .allOrNone(["guard.queries", "guard.corpus", "guard.qrels"]),

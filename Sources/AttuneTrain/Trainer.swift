@@ -28,6 +28,9 @@ public struct TrainSummary: Codable {
     public var unique_texts: Int
     public var frozen_cache_seconds: Double
     public var best_dev: Double?
+    /// The encoder arithmetic the dev checks ran at (`dev_precision`, or fp32 where this machine
+    /// cannot run it); nil without a dev set. Set by whoever scores dev (`Adaptation`).
+    public var dev_precision: String? = nil
     /// In-batch candidates the guide model masked as likely false negatives (nil: no guide).
     public var guide_masked: Int?
     /// The same as a fraction of all in-batch negatives scored.

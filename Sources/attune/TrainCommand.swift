@@ -80,6 +80,7 @@ struct RecipeFlags: ParsableArguments {
     @Option(help: .recipe("eval_every")) var evalEvery: String?
     @Option(help: .recipe("checkpoint_every")) var checkpointEvery: String?
     @Flag(inversion: .prefixedNo, help: .recipe("skip_bad")) var skipBad: Bool?
+    @Option(help: .recipe("dev_precision")) var devPrecision: String?
     @Option(name: .customLong("set"), help: ArgumentHelp("Set any recipe key (see the list below).", valueName: "key=value"))
     var assignments: [String] = []
 

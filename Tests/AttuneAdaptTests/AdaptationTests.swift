@@ -133,6 +133,52 @@ final class AdaptationTests: XCTestCase {
         }
     }
 
+    /// `dev_precision: int8`: the same fp32 training, its dev check and merge candidates scored with
+    /// the encoder at int8 (converted from the current weights), within 0.02 nDCG@10 of fp32; the log
+    /// and the summary name the precision. Where this CPU cannot run int8, the fallback: one notice
+    /// and fp32 scores.
+    func testDevPrecisionScoresTheSameTrainingAtAnotherPrecision() throws {
+        let modelURL = try Fixtures.model()
+        let dev = try slice("dev", queries: 40, small: true)
+        var fp32 = smallRecipe(model: modelURL, output: "fp32", pairs: 16, dev: dev)
+        fp32.mergeAlphas = [0.5]
+        var int8 = fp32
+        int8.output = dir.appendingPathComponent("int8").path
+        int8.devPrecision = "int8"
+        try int8.validate()
+        let why = Precision.int8.unavailableReason
+        if let why, !why.contains("lacks") { try Fixtures.require(false, why) }  // oneDNN itself missing: setup.sh installs it
+        var logs: [String] = []
+        let a = try Adaptation(recipe: fp32).run(), b = try Adaptation(recipe: int8, log: { logs.append($0) }).run()
+        let ta = try XCTUnwrap(a.training), tb = try XCTUnwrap(b.training)
+        XCTAssertEqual(ta.first_loss, tb.first_loss, "training itself is fp32 either way")
+        XCTAssertEqual(ta.last_loss, tb.last_loss)
+        let trainedA = try SentenceModel.load(URL(fileURLWithPath: fp32.output).appendingPathComponent("trained"))
+        let trainedB = try SentenceModel.load(URL(fileURLWithPath: int8.output).appendingPathComponent("trained"))
+        for ((n, x), (_, y)) in zip(trainedA.bert.namedParameters, trainedB.bert.namedParameters) { XCTAssertEqual(x.values, y.values, n) }
+        XCTAssertEqual(ta.dev_precision, "fp32")
+        let devA = try XCTUnwrap(ta.best_dev), devB = try XCTUnwrap(tb.best_dev)
+        let ma = try XCTUnwrap(a.merge), mb = try XCTUnwrap(b.merge)
+        print("dev nDCG@10 fp32 \(devA), dev_precision \(tb.dev_precision ?? "?") \(devB); merge curve \(ma.curve.map(\.dev)) vs \(mb.curve.map(\.dev))")
+        if why != nil {
+            XCTAssertEqual(logs.filter { $0.hasPrefix("notice:") }, ["notice: dev_precision int8 is unavailable (\(why!)); running fp32"])
+            XCTAssertEqual(tb.dev_precision, "fp32")
+            XCTAssertEqual(devB, devA)
+            return
+        }
+        XCTAssertEqual(tb.dev_precision, "int8")
+        XCTAssertTrue(logs.contains { $0.contains("scoring encodes at int8") }, "\(logs)")
+        XCTAssertTrue(logs.contains { $0.hasPrefix("merge: ") && $0.hasSuffix(" at int8") }, "\(logs)")
+        XCTAssertEqual(devB, devA, accuracy: 0.02)
+        XCTAssertEqual(mb.base.dev, ma.base.dev, accuracy: 0.02)
+        for (x, y) in zip(ma.curve, mb.curve) { XCTAssertEqual(y.dev, x.dev, accuracy: 0.02) }
+        let converted = try Adaptation.converted(trainedB, to: .int8)
+        XCTAssertEqual(converted.precision, .int8)
+        XCTAssertEqual(trainedB.precision, .fp32, "converting a copy leaves the model it came from fp32")
+        // The saved model is the fp32 weights, whatever the scoring precision.
+        XCTAssertEqual(try SentenceModel.load(URL(fileURLWithPath: b.model)).precision, .fp32)
+    }
+
     func testMinedPairsAreWrittenOnceAndReused() throws {
         let modelURL = try Fixtures.model()
         var r = Recipe()

@@ -252,6 +252,11 @@ final class CLIBadInputTests: XCTestCase {
         try expectFailure(train(["--recipe", try file("list.yaml", "- pairs\n")]), names: ["list.yaml", "mapping"])
         try expectFailure(train(["--recipe", try file("range.yaml", "pairs: p.jsonl\ndropout: 1.5\n")]), names: ["range.yaml", "dropout", "[0, 1)"])
         try expectFailure(train(["--pairs", "missing.jsonl"]), names: ["missing.jsonl"])
+        try expectFailure(train(["--pairs", "p.jsonl", "--dev-precision", "int4"]), status: 64,
+                          names: ["--dev-precision", "\"int4\"", "fp32, bf16, int8"])
+        try expectFailure(train(["--pairs", "p.jsonl", "--set", "dev_precision=fp16"]), status: 64, names: ["--set dev_precision", "\"fp16\""])
+        try expectFailure(train(["--recipe", try file("prec.yaml", "pairs: p.jsonl\ndev_precision: [int8]\n")]),
+                          names: ["prec.yaml", "dev_precision", "expected a string"])
         try expectFailure(train(["--pairs", try file("p-empty.jsonl", "")]), names: ["p-empty.jsonl"])
         try expectFailure(train(["--pairs", try file("p-cut.jsonl", "{\"anchor\": \"a\", \"positive\": \"b\"}\n{\"anchor\": \"c\", \"posi")]),
                           names: ["p-cut.jsonl:2"])

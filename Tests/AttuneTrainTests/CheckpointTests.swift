@@ -85,9 +85,13 @@ final class CheckpointTests: XCTestCase {
         XCTAssertEqual(a.differences(from: b), [])
         XCTAssertEqual(Checkpoint.resumableKeys, ["output", "eval_every", "checkpoint_every", "skip_bad",
                                                   "guard.queries", "guard.corpus", "guard.qrels",
-                                                  "merge.alphas", "merge.select_on", "merge.head", "merge.guard_tolerance", "dev_corpus_sample"])
+                                                  "merge.alphas", "merge.select_on", "merge.head", "merge.guard_tolerance", "dev_corpus_sample",
+                                                  "dev_precision"])
         // What happens after training (the merge, its guard set) may change on resume; the guide may not.
         b.mergeAlphas = [0.5, 1]; b.guardQueries = ["/q"]; b.guardCorpus = ["/c"]; b.guardQrels = ["/r"]
+        XCTAssertEqual(a.differences(from: b), [])
+        // The dev check's arithmetic does not change what a step computes.
+        b.devPrecision = "int8"
         XCTAssertEqual(a.differences(from: b), [])
         var c = a
         c.guide = "base"; c.miniBatchSize = 8

@@ -253,6 +253,12 @@ final class RecipeTests: XCTestCase {
         expectConfigError(try r.validate(), field: "merge.alphas", contains: "1.2")
         r = ok; r.devCorpusSample = 0
         expectConfigError(try r.validate(), field: "dev_corpus_sample", contains: "at least 1")
+        r = ok; r.devPrecision = "int4"
+        expectConfigError(try r.validate(), field: "dev_precision", contains: "is \"int4\"; must be one of fp32, bf16, int8")
+        XCTAssertThrowsError(try { var x = ok; x.devPrecision = "fp16"; try x.validate(source: "r.yaml") }()) { error in
+            XCTAssertEqual("\(error)", "r.yaml: dev_precision: is \"fp16\"; must be one of fp32, bf16, int8", "one line naming the key")
+        }
+        for p in ["fp32", "bf16", "int8"] { r = ok; r.devPrecision = p; XCTAssertNoThrow(try r.validate()) }
     }
 
     func testYAMLRoundTrip() throws {
