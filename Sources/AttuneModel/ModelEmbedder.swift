@@ -25,6 +25,25 @@ public final class ModelEmbedder: Embedder {
         fingerprint = ModelEmbedder.fingerprint(of: model)
     }
 
+    /// The same model, name, prompts and batch size with its `--dim` truncation removed (itself
+    /// when it is not truncated). The fingerprint, which does not depend on the truncation, is
+    /// carried over rather than computed again.
+    public var fullWidth: ModelEmbedder {
+        guard isTruncated else { return self }
+        var m = model
+        m.truncateDim = nil
+        return ModelEmbedder(copying: self, model: m)
+    }
+
+    private init(copying other: ModelEmbedder, model: SentenceModel) {
+        self.model = model
+        name = other.name
+        fingerprint = other.fingerprint
+        batchSize = other.batchSize
+        queryPrompt = other.queryPrompt
+        documentPrompt = other.documentPrompt
+    }
+
     /// The model's width, or its `--dim` truncation (`SentenceModel.truncate(to:)`).
     public var dimension: Int { model.outputDimension }
     public var isTruncated: Bool { model.truncateDim != nil }

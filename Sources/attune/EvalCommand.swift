@@ -105,6 +105,7 @@ struct EvalRun {
                                           queries: URL(fileURLWithPath: queries), qrels: URL(fileURLWithPath: qrels),
                                           indexDir: index)
         main.evaluator.database = database
+        main.evaluator.log = { note($0) }
         // The guard corpus gets its own index folder (or tables): an index holds one corpus.
         let guardBench = try guardSet.map { files -> RetrievalBenchmark in
             var g: RetrievalBenchmark
@@ -114,6 +115,7 @@ struct EvalRun {
             } catch let e as AttuneError {
                 throw AttuneError.invalid("guard set: \(e)")
             }
+            g.evaluator.log = { note($0) }
             g.evaluator.database = try database.map { d in
                 try d.with(table: (d.table == PostgresLocation.defaultTable ? "attune" : String(d.table.prefix(24))) + "_guard")
             }
