@@ -49,6 +49,9 @@ public final class EmbeddingIndex: IndexStore {
     public private(set) var scan: VectorEncoding
     /// Candidates a quantized scan passes to float32 rescoring (nil: `scan.defaultRescore(k:)`).
     public var rescore: Int?
+    /// Binary: Hamming candidates re-ranked by the float query against their sign bits before
+    /// rescoring (nil: `scan.defaultRerank(rescore:)`; at most the rescore count: no such stage).
+    public var rerank: Int?
 
     private let db: SQLiteDatabase
     /// The loaded matrix, for `search`.
@@ -266,7 +269,7 @@ public final class EmbeddingIndex: IndexStore {
     public func search(_ queries: Tensor, k: Int) throws -> [[Hit]] {
         if scan != .f32 {
             if quantized == nil { quantized = try loadQuantized() }
-            return try quantized!.search(queries, k: k, rescore: max(rescore ?? scan.defaultRescore(k: k), k))
+            return try quantized!.search(queries, k: k, rescore: max(rescore ?? scan.defaultRescore(k: k), k), rerank: rerank)
         }
         if searcher == nil {
             let (ids, vectors) = try loadMatrix()

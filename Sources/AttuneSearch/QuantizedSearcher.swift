@@ -62,7 +62,15 @@ public struct QuantizedCodes: Sendable {
 /// dot product with the dequantized vector, by BLAS over a chunk of codes converted to floats;
 /// binary: minus the Hamming distance to the query's sign bits) and keeps the best `rescore`
 /// candidates per query; their float32 vectors (`fetch`) then give exact scores, and the top `k`
-/// of those are returned. Recall is that of the scan's top `rescore`; scores are exact.
+/// of those are returned. Recall is that of the candidates kept; scores are exact.
+///
+/// Binary has a middle stage: the scan keeps the best `rerank` codes by Hamming distance (default
+/// `VectorEncoding.defaultRerank(rescore:)`, 10 × `rescore`), and these are ranked again by the
+/// float query against their sign bits, `q · (2b − 1)` (asymmetric: the query keeps its values,
+/// only the documents are bits), before the best `rescore` of them are rescored exactly. Hamming
+/// distance weighs every dimension alike; the asymmetric score weighs each bit by how much the
+/// query has in it, which ranks much closer to the float order, in memory, at one table look-up
+/// per code byte.
 public struct QuantizedSearcher {
     /// Document ids, one per code.
     public let ids: [String]
@@ -85,9 +93,11 @@ public struct QuantizedSearcher {
     }
 
     /// The top `k` documents for each row of `queries` (`[queries, dimension]`), best first by exact
-    /// score, from the scan's best `rescore` candidates (at least `k`). `k` and `rescore` are
-    /// clamped to the number of documents.
-    public func search(_ queries: Tensor, k: Int, rescore: Int) throws -> [[Hit]] {
+    /// score, from the scan's best `rescore` candidates (at least `k`). For binary codes, `rerank`
+    /// (nil: `VectorEncoding.defaultRerank(rescore:)`; at most `rescore`: none) Hamming candidates
+    /// are ranked by the asymmetric score first. `k`, `rescore` and `rerank` are clamped to the
+    /// number of documents.
+    public func search(_ queries: Tensor, k: Int, rescore: Int, rerank: Int? = nil) throws -> [[Hit]] {
         let d = codes.dimension
         guard queries.rank == 1 || queries.rank == 2, queries.cols == d else {
             throw AttuneError.invalid("queries have shape \(queries.shape) but the index holds \(d)-dimensional vectors")
@@ -98,16 +108,19 @@ public struct QuantizedSearcher {
         let n = codes.count
         guard n > 0 else { return Array(repeating: [], count: nq) }
         let kk = min(k, n), candidates = min(rescore, n)
+        // Binary: the Hamming scan keeps `scanned` candidates, the asymmetric score `candidates` of them.
+        let scanned = codes.encoding == .binary ? min(max(rerank ?? codes.encoding.defaultRerank(rescore: rescore), candidates), n) : candidates
         var results: [[Hit]] = []
         results.reserveCapacity(nq)
         for q0 in stride(from: 0, to: nq, by: Self.queryBlock) {
             let m = min(Self.queryBlock, nq - q0)
-            let heaps = TopKHeaps(queries: m, k: candidates)
+            let heaps = TopKHeaps(queries: m, k: scanned)
             defer { heaps.deallocate() }
             let qa = queries.data + q0 * d
             if codes.encoding == .int8 { scanInt8(qa, m, heaps) } else { scanBinary(qa, m, heaps) }
             for q in 0..<m {
-                let rows = heaps.ranked(query: q).map(\.index)
+                var rows = heaps.ranked(query: q).map(\.index)
+                if scanned > candidates { rows = signRerank(rows, query: qa + q * d, keep: candidates) }
                 let exact = try fetch(rows)
                 var scored = rows.enumerated().map { (r, row) -> Hit in
                     var s: Float = 0
@@ -156,6 +169,41 @@ public struct QuantizedSearcher {
                 }
             }
         }
+    }
+
+    /// The best `keep` of binary-coded `rows` by the asymmetric score `q · (2b − 1)`, best first
+    /// (ties to the lower row). Ranked by `Σ q_j` over the code's set bits — the score less the
+    /// query's constant `Σ q_j`, halved — read from a table of each code byte's 256 partial sums.
+    func signRerank(_ rows: [Int], query q: UnsafePointer<Float>, keep: Int) -> [Int] {
+        let d = codes.dimension, w = BinaryQuantizer.words(dimension: d), bytes = 8 * w
+        // table[p * 256 + v]: the sum of q over the bits set in byte value v at byte position p.
+        var table = [Float](repeating: 0, count: bytes * 256)
+        table.withUnsafeMutableBufferPointer { t in
+            for p in 0..<bytes {
+                let row = t.baseAddress! + p * 256
+                for v in 1..<256 {
+                    let j = 8 * p + v.trailingZeroBitCount
+                    row[v] = row[v & (v - 1)] + (j < d ? q[j] : 0)
+                }
+            }
+        }
+        var scored: [(row: Int, score: Float)] = []
+        scored.reserveCapacity(rows.count)
+        table.withUnsafeBufferPointer { t in
+            codes.words.withUnsafeBufferPointer { all in
+                for r in rows {
+                    let code = all.baseAddress! + r * w
+                    var s: Float = 0
+                    for i in 0..<w {
+                        let word = code[i], base = t.baseAddress! + i * 8 * 256
+                        for b in 0..<8 { s += base[b * 256 + Int((word >> UInt64(8 * b)) & 0xff)] }
+                    }
+                    scored.append((r, s))
+                }
+            }
+        }
+        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.row < $1.row) }
+        return scored.prefix(keep).map(\.row)
     }
 
     /// Offer every row's score −Hamming(query bits, code) to the heaps (`Kernels.hammingRows`,

@@ -32,6 +32,11 @@ public enum VectorEncoding: String, Sendable, CaseIterable {
         case .binary: return 10 * k
         }
     }
+
+    /// Binary: the Hamming candidates re-ranked by the float query against their sign bits before
+    /// the best `rescore` are rescored (`QuantizedSearcher`): 10 × `rescore`. Other kinds: `rescore`
+    /// (no such stage).
+    public func defaultRerank(rescore: Int) -> Int { self == .binary ? 10 * rescore : rescore }
 }
 
 /// Int8 scalar quantization with a range per dimension: value `x` of dimension `j` is stored as

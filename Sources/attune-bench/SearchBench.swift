@@ -11,8 +11,11 @@ import Foundation
 /// write speed) for the same `--n` vectors, and with the real model on the first `--model-docs`
 /// (2,000) corpus texts. With `--db postgresql://…`, the same vectors in PostgreSQL + pgvector
 /// too (see `PostgresBench`). Then `--vectors` f32 / int8 / binary: the same vectors in a SQLite index
-/// of each kind, searched through it (`--rescore N`, default the kind's own), with queries/s, the
-/// bytes scanned and held, the file size and recall@k against the exact top-k (`--no-quantized` skips it).
+/// of each kind, searched through it, with queries/s, the bytes held and read per query and
+/// recall@k against the exact top-k (`--no-quantized` skips it). `--rescore 40,100` (a list;
+/// `default` is the kind's own) sets the candidates int8 and binary rescore; `--rerank 0,default`
+/// (a list; binary only) the Hamming candidates the asymmetric stage ranks (0: none) — one row per
+/// setting, each index built once.
 enum SearchBench {
     static func run(_ o: Options) {
         let n = o.int("n", 100_000), dim = o.int("dim", 384), k = o.int("k", 10)
@@ -111,11 +114,20 @@ enum SearchBench {
         // the index (quantized scan + float32 rescoring), recall@k against the exact top-k above.
         if !o.flag("no-quantized") {
             let exact = singleTop + batchTop
+            let rescores = settings(o, "rescore"), reranks = settings(o, "rerank")
             var rows: [[String: Any]] = []
             for kind in [VectorEncoding.binary, .int8, .f32] {
                 do {
-                    rows.append(try quantizedRow(kind, corpus: corpus, queries: queries, exact: exact, single: single, batch: batch,
-                                                 batches: batches, k: k, rescore: o.values["rescore"].flatMap { Int($0) }, folder: tmp))
+                    let (index, buildSeconds) = try quantizedIndex(kind, corpus: corpus, folder: tmp)
+                    defer { try? FileManager.default.removeItem(at: index.url) }
+                    for rescore in kind == .f32 ? [nil] : rescores {
+                        for rerank in kind == .binary ? reranks : [nil] {
+                            var row = try quantizedRow(index, queries: queries, exact: exact, single: single, batch: batch,
+                                                       batches: batches, k: k, rescore: rescore, rerank: rerank)
+                            row["build_seconds"] = rounded(buildSeconds, 2)
+                            rows.append(row)
+                        }
+                    }
                 } catch { note("error: --vectors \(kind.rawValue): \(error)") }
             }
             result["vectors"] = rows
@@ -146,24 +158,39 @@ enum SearchBench {
         emitJSON(result)
     }
 
-    /// One `--vectors` row: a SQLite index of `corpus` stored as `kind`, searched one query at a
-    /// time and in batches, with the bytes its scan loads, keeps in memory and reads per query (the
-    /// float32 matrix, or the codes; the file holds them beside the float32 vectors), and recall@k against `exact` (the exact float32 top-k of the
-    /// same queries, in the same order).
-    static func quantizedRow(_ kind: VectorEncoding, corpus: Tensor, queries: Tensor, exact: [[Int]], single: Int, batch: Int,
-                             batches: Int, k: Int, rescore: Int?, folder: URL) throws -> [String: Any] {
-        let n = corpus.rows, dim = corpus.cols
+    /// A list flag's values (`--rescore 40,100,default`): an integer each, nil for `default`; absent: [nil].
+    static func settings(_ o: Options, _ key: String) -> [Int?] {
+        guard let text = o.values[key] else { return [nil] }
+        return text.split(separator: ",").map { part -> Int? in
+            if part == "default" { return nil }
+            guard let v = Int(part), v >= 0 else { note("error: --\(key) \(text): integers or default, comma-separated"); exit(2) }
+            return v
+        }
+    }
+
+    /// `corpus` in a new SQLite index stored as `kind` (its codes built), and the seconds that took.
+    static func quantizedIndex(_ kind: VectorEncoding, corpus: Tensor, folder: URL) throws -> (EmbeddingIndex, Double) {
         let url = folder.appendingPathComponent("vectors-\(kind.rawValue).sqlite")
         let fake = PrecomputedEmbedder(vectors: corpus)
-        var t0 = Date()
+        let t0 = Date()
         let built = try EmbeddingIndex.create(at: url, embedder: fake, vectors: kind)
-        try built.add((0..<n).map { Document(id: "d\($0)", text: String($0)) }, embedder: fake)
-        let buildSeconds = Date().timeIntervalSince(t0)
-        let index = try EmbeddingIndex.open(url)
+        try built.add((0..<corpus.rows).map { Document(id: "d\($0)", text: String($0)) }, embedder: fake)
+        return (try EmbeddingIndex.open(url), Date().timeIntervalSince(t0))
+    }
+
+    /// One `--vectors` row: `index` searched one query at a time and in batches with `rescore`
+    /// and `rerank` (nil: the kind's defaults), with the bytes its scan keeps in memory and the
+    /// bytes a query reads — the scan (the float32 matrix, or the codes), the codes the binary
+    /// asymmetric stage reads again, and the float32 vectors rescoring reads by rowid — and
+    /// recall@k against `exact` (the exact float32 top-k of the same queries, in the same order).
+    static func quantizedRow(_ index: EmbeddingIndex, queries: Tensor, exact: [[Int]], single: Int, batch: Int,
+                             batches: Int, k: Int, rescore: Int?, rerank: Int?) throws -> [String: Any] {
+        let kind = index.vectors, n = index.count, dim = index.dimension
         index.rescore = rescore
+        index.rerank = rerank
         _ = try index.search(row(queries, 0, 1, dim), k: k)  // loads what the scan reads
         var top: [[Int]] = []
-        t0 = Date()
+        var t0 = Date()
         for i in 0..<single { top.append(try index.search(row(queries, i, 1, dim), k: k)[0].map { Int($0.id.dropFirst())! }) }
         let singleQPS = Double(single) / Date().timeIntervalSince(t0)
         t0 = Date()
@@ -173,13 +200,19 @@ enum SearchBench {
         let batchQPS = Double(batch * batches) / Date().timeIntervalSince(t0)
         let recall = Double(zip(top, exact).map { Set($0).intersection($1).count }.reduce(0, +)) / Double(exact.count * k)
         let scanBytes = n * kind.codeBytes(dimension: dim) + (kind == .int8 ? 8 * dim : 0)
-        let used = kind == .f32 ? k : max(rescore ?? kind.defaultRescore(k: k), k)
-        note(String(format: "--vectors %@ (rescore %d): %.1f queries/s single, %.1f in batches of %d, recall@%d %.4f, scan %.1f MB held and read per query, built in %.1fs",
-                    kind.rawValue, used, singleQPS, batchQPS, batch, k, recall, Double(scanBytes) / 1e6, buildSeconds))
-        try? FileManager.default.removeItem(at: url)
-        return ["vectors": kind.rawValue, "rescore": used, "single_qps": rounded(singleQPS, 1), "batch_qps": rounded(batchQPS, 1),
-                "recall_at_k": rounded(recall, 4), "scan_bytes": scanBytes,
-                "build_seconds": rounded(buildSeconds, 2)]
+        let used = kind == .f32 ? k : min(max(rescore ?? kind.defaultRescore(k: k), k), n)
+        let reranked = kind == .binary ? min(max(rerank ?? kind.defaultRerank(rescore: used), used), n) : used
+        let rerankBytes = reranked > used ? reranked * kind.codeBytes(dimension: dim) : 0
+        let rescoreBytes = kind == .f32 ? 0 : used * 4 * dim
+        let readBytes = scanBytes + rerankBytes + rescoreBytes
+        note(String(format: "--vectors %@ (rescore %d%@): %.1f queries/s single, %.1f in batches of %d, recall@%d %.4f, "
+                    + "%.1f MB held, %.2f MB read per query (scan %.2f + rerank %.3f + rescore %.3f)",
+                    kind.rawValue, used, reranked > used ? " of \(reranked) reranked" : "", singleQPS, batchQPS, batch, k, recall,
+                    Double(scanBytes) / 1e6, Double(readBytes) / 1e6, Double(scanBytes) / 1e6, Double(rerankBytes) / 1e6,
+                    Double(rescoreBytes) / 1e6))
+        return ["vectors": kind.rawValue, "rescore": used, "rerank": reranked > used ? reranked : 0,
+                "single_qps": rounded(singleQPS, 1), "batch_qps": rounded(batchQPS, 1),
+                "recall_at_k": rounded(recall, 4), "scan_bytes": scanBytes, "read_bytes_per_query": readBytes]
     }
 
     /// `rows` vectors drawn uniformly on the unit sphere (normalised Gaussians, Box–Muller).
