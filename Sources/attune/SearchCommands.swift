@@ -191,7 +191,7 @@ struct Search: ParsableCommand {
     @OptionGroup var precisionOption: PrecisionOption
     @Option(help: "Scan the index's int8 or binary codes, or f32 for exact search over its float32 vectors (default: the index's own --vectors).")
     var vectors: String?
-    @Option(help: "Candidates from an int8 or binary scan rescored with their float32 vectors (default: 4·k for int8, 10·k for binary).")
+    @Option(help: "Candidates from an int8 or binary scan rescored with their float32 vectors (default: 4·k for int8, 10·k for binary; binary picks them from 10× as many Hamming candidates by the query against their sign bits).")
     var rescore: Int?
 
     func validate() throws {
