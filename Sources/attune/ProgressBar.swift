@@ -1,27 +1,38 @@
 import Foundation
 
-/// A one-line progress bar on stderr with rate and ETA, drawn only when stderr is a terminal.
+/// Progress on stderr with rate and ETA: a one-line bar redrawn in place when stderr is a terminal,
+/// otherwise (a log file, CI) a plain line every `logInterval` seconds, so long work is never silent.
 struct ProgressBar {
     let total: Int
     let unit: String
     let label: String
     private let start = Date()
     private var lastDraw = Date.distantPast
-    private let enabled = isatty(2) != 0
+    private let interactive = isatty(2) != 0
+    /// Seconds between two lines when stderr is not a terminal: 30, or `ATTUNE_PROGRESS_SECONDS`.
+    private let logInterval: TimeInterval = ProcessInfo.processInfo.environment["ATTUNE_PROGRESS_SECONDS"]
+        .flatMap(TimeInterval.init).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } ?? 30
 
     init(total: Int, unit: String, label: String = "") {
         self.total = total; self.unit = unit; self.label = label
     }
 
-    /// Redraw at most ten times a second, and always at the end.
+    /// Redraw at most ten times a second, and always at the end; without a terminal, one line per
+    /// `logInterval` while the work lasts (short work prints nothing).
     mutating func update(_ done: Int) {
-        guard enabled else { return }
         let now = Date()
-        if done < total && now.timeIntervalSince(lastDraw) < 0.1 { return }
-        lastDraw = now
         let elapsed = now.timeIntervalSince(start)
         let rate = elapsed > 0 ? Double(done) / elapsed : 0
         let eta = rate > 0 ? Double(total - done) / rate : 0
+        guard interactive else {
+            guard done < total, now.timeIntervalSince(lastDraw == .distantPast ? start : lastDraw) >= logInterval else { return }
+            lastDraw = now
+            note(String(format: "%@%d/%d %@  %.1f %@/s  ETA %@", label.isEmpty ? "" : label + " ", done, total, unit,
+                        rate, unit, formatDuration(eta)))
+            return
+        }
+        if done < total && now.timeIntervalSince(lastDraw) < 0.1 { return }
+        lastDraw = now
         let width = 30
         let filled = total > 0 ? min(width, width * done / total) : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)

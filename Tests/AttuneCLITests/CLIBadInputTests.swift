@@ -341,6 +341,22 @@ final class CLIBadInputTests: XCTestCase {
                           status: 64, names: ["--dim 999"])
     }
 
+    /// Long work is never silent in a log: with stderr a file (not a terminal), progress comes as a
+    /// plain line every ATTUNE_PROGRESS_SECONDS (30 by default, so short work prints none).
+    func testProgressLinesWithoutATerminal() throws {
+        let m = try modelPath()
+        let texts = try file("p.txt", "glaucoma\nasthma\nmigraine\nanemia\n")
+        let quiet = try run(["embed", "--model", m, "--input", texts, "--batch-size", "1", "--output", dir.appendingPathComponent("q.npy").path])
+        XCTAssertEqual(quiet.status, 0, quiet.stderr)
+        XCTAssertFalse(quiet.stderr.contains("texts/s"), quiet.stderr)
+        let e = try run(["embed", "--model", m, "--input", texts, "--batch-size", "1", "--output", dir.appendingPathComponent("p.npy").path],
+                        environment: ["ATTUNE_PROGRESS_SECONDS": "0"])
+        XCTAssertEqual(e.status, 0, e.stderr)
+        let lines = e.stderr.split(separator: "\n").filter { $0.hasPrefix("embed ") }
+        XCTAssertEqual(lines.map { String($0.split(separator: " ")[1]) }, ["1/4", "2/4", "3/4"], e.stderr)
+        XCTAssertTrue(lines.allSatisfy { $0.contains("texts/s") && $0.contains("ETA") && !$0.contains("\r") }, e.stderr)
+    }
+
     /// `--precision`: an unknown value is a usage error; where the CPU lacks the instructions
     /// (ATTUNE_DNNL_MAX_ISA=avx2 makes oneDNN see it so) one notice line and fp32, or with
     /// `--strict-precision` one error line; an index built at int8 is searched at int8 and refused
