@@ -23,6 +23,7 @@ struct Attune: ParsableCommand {
         do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {
             try BLAS.checkThreadsEnvironment()
+            _ = try ProgressBar.logInterval()
             try command.run()
         } catch {
             // ArgumentParser's own (usage, help, exit codes) print as it prints them, with the

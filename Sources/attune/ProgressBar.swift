@@ -1,3 +1,4 @@
+import AttuneData
 import Foundation
 
 /// Progress on stderr with rate and ETA: a one-line bar redrawn in place when stderr is a terminal,
@@ -9,9 +10,20 @@ struct ProgressBar {
     private let start = Date()
     private var lastDraw = Date.distantPast
     private let interactive = isatty(2) != 0
-    /// Seconds between two lines when stderr is not a terminal: 30, or `ATTUNE_PROGRESS_SECONDS`.
-    private let logInterval: TimeInterval = ProcessInfo.processInfo.environment["ATTUNE_PROGRESS_SECONDS"]
-        .flatMap(TimeInterval.init).flatMap { $0 >= 0 && $0.isFinite ? $0 : nil } ?? 30
+    /// Seconds between two lines when stderr is not a terminal: 30, or `ATTUNE_PROGRESS_SECONDS`
+    /// (checked once at start-up by `logInterval(_:)`, so a bad value never gets here).
+    private let logInterval: TimeInterval = (try? ProgressBar.logInterval()) ?? 30
+
+    /// `ATTUNE_PROGRESS_SECONDS` (default 30); a value that is not a number of seconds ≥ 0 is an
+    /// error naming the variable.
+    static func logInterval(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> TimeInterval {
+        guard let v = environment["ATTUNE_PROGRESS_SECONDS"] else { return 30 }
+        guard let s = TimeInterval(v.trimmingCharacters(in: .whitespaces)), s >= 0, s.isFinite else {
+            throw AttuneError.badConfig(source: "environment", field: "ATTUNE_PROGRESS_SECONDS",
+                                        what: "expected a number of seconds, at least 0, got \"\(v)\"")
+        }
+        return s
+    }
 
     init(total: Int, unit: String, label: String = "") {
         self.total = total; self.unit = unit; self.label = label

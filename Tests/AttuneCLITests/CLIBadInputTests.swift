@@ -160,6 +160,8 @@ final class CLIBadInputTests: XCTestCase {
     func testBadEnvironment() throws {
         try expectFailure(["doctor"], names: ["ATTUNE_THREADS", "lots"], environment: ["ATTUNE_THREADS": "lots"])
         try expectFailure(["doctor"], names: ["ATTUNE_THREADS", "0"], environment: ["ATTUNE_THREADS": "0"])
+        try expectFailure(["doctor"], names: ["ATTUNE_PROGRESS_SECONDS", "soon"], environment: ["ATTUNE_PROGRESS_SECONDS": "soon"])
+        try expectFailure(["doctor"], names: ["ATTUNE_PROGRESS_SECONDS", "-1"], environment: ["ATTUNE_PROGRESS_SECONDS": "-1"])
         let home = try file("home-is-a-file", "x")
         try expectFailure(["embed", "--input", try file("t.txt", "hello\n")], names: [home], environment: ["ATTUNE_HOME": home])
     }
