@@ -34,6 +34,8 @@ public struct Recipe: SchemaRecord, Equatable {
     public var warmup = 0.1
     /// AdamW decoupled weight decay.
     public var weightDecay: Float = 0.01
+    /// L2-SP: pull the trained weights toward the base's with this weight (`L2SPRegularizer`; 0 = off).
+    public var l2sp: Float = 0
     /// Clip the global gradient norm to this (0 = no clipping).
     public var maxGradNorm: Float = 1.0
     /// Multiplier of cosine similarities in the loss.
@@ -138,6 +140,8 @@ public struct Recipe: SchemaRecord, Equatable {
         RecipeKey("warmup", \.warmup, .within(0..<1, "a fraction of the steps"),
                   help: "Fraction of the steps warming the learning rate up linearly (then linear decay)"),
         RecipeKey("weight_decay", \.weightDecay, .atLeast(0), help: "AdamW decoupled weight decay"),
+        RecipeKey("l2sp", \.l2sp, .atLeast(0, "0 = off"),
+                  help: "L2-SP: add l2sp·(θ − θ_base) to every gradient, pulling the trained weights toward the base's (0: off)"),
         RecipeKey("max_grad_norm", \.maxGradNorm, .atLeast(0, "0 = no clipping"), help: "Clip the global gradient norm to this (0: no clipping)"),
         RecipeKey("scale", \.scale, .greaterThan(0), help: "Multiplier of cosine similarities in the loss"),
         RecipeKey("symmetric", \.symmetric, help: "Symmetric loss: also rank anchors for each positive"),
