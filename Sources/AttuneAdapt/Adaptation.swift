@@ -178,6 +178,7 @@ public struct Adaptation {
             try tuned.save(to: trainedURL, overwrite: true, extraFiles: ["attune_recipe.yaml": recipeFile])
         }
         log("merge: the trained model is kept in \(trainedURL.path); scoring alphas \(r.mergeAlphas.map { String($0) }.joined(separator: ", ")) on dev"
+            + (r.mergeLayerRamp ? " (layers ramped by depth)" : "")
             + (guardSets.isEmpty ? "" : " and the guard set(s) " + guardSets.map(\.name).joined(separator: ", "))
             + (precision == .fp32 ? "" : " at \(precision.rawValue)"))
         func point(_ alpha: Double, _ model: SentenceModel) throws -> MergeSelection.Point {
@@ -189,9 +190,13 @@ public struct Adaptation {
         }
         let headAlpha: Float? = r.mergeHead == "keep" ? 1 : nil
         let basePoint = try point(0, base)
-        let curve = try r.mergeAlphas.map { a in try point(a, a == 1 ? tuned : merge(base: base, tuned: tuned, alpha: Float(a), headAlpha: headAlpha)) }
+        let ramp = r.mergeLayerRamp
+        func merged(_ a: Double) throws -> SentenceModel {
+            a == 1 && !ramp ? tuned : try merge(base: base, tuned: tuned, alpha: Float(a), headAlpha: headAlpha, layerRamp: ramp)
+        }
+        let curve = try r.mergeAlphas.map { a in try point(a, merged(a)) }
         let selection = try MergeSelection(guards: guardSets.map(\.name), base: basePoint, curve: curve, tolerance: r.mergeGuardTolerance)
-        let chosen = selection.chosen == 1 ? tuned : try merge(base: base, tuned: tuned, alpha: Float(selection.chosen), headAlpha: headAlpha)
+        let chosen = try merged(selection.chosen)
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         let json = try enc.encode(selection)

@@ -13,11 +13,18 @@ import Foundation
 /// `(1 − alpha)·b + alpha·t` in Float. `headAlpha` moves that head by another weight: 1 keeps it
 /// as trained while the encoder is interpolated (nil: `alpha`, like every other tensor).
 ///
+/// `layerRamp` scales the update by depth (as LiNeS, Wang et al. 2024, scales shallow layers'
+/// updates down to prevent forgetting): of the k encoder layers the tuned model changed (any
+/// tensor not bit-equal to the base's; the embeddings count as the lowest when they changed),
+/// the i-th from the bottom (i = 0 … k−1) is merged at `alpha·i/(k−1)`, so the lowest changed
+/// layer is the base's and the top one is merged at `alpha`; a single changed layer at `alpha`.
+/// Layers training never touched are the base's either way; the Dense modules merge at `alpha`.
+///
 /// The models must share the architecture: the same BERT config, the same tensor names and
 /// shapes, the same vocabulary, pooling, normalisation and Dense modules (save the extra head).
 /// Otherwise it throws one line naming the first difference. The result keeps the tuned model's
 /// folder (configs and tokenizer files for saving) and its max sequence length.
-public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float, headAlpha: Float? = nil,
+public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float, headAlpha: Float? = nil, layerRamp: Bool = false,
                   baseName: String = "base", tunedName: String = "tuned") throws -> SentenceModel {
     guard alpha.isFinite, alpha >= 0, alpha <= 1 else {
         throw AttuneError.invalid("merge: alpha must be between 0 and 1, got \(alpha)")
@@ -57,11 +64,29 @@ public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float, headA
         let missing = Set(tunedTensors.map(\.0)).symmetricDifference(baseTensors.keys).sorted().first ?? "?"
         throw refuse("tensor \(missing) is in only one of them")
     }
-    var merged: [ObjectIdentifier: Tensor] = [:]
     for (name, t) in tunedTensors {
         let b = baseTensors[name]!
         guard b.shape == t.shape else { throw refuse("tensor \(name) has shape \(b.shape) vs \(t.shape)") }
-        merged[ObjectIdentifier(t)] = interpolate(b, t, alpha)
+    }
+    // Each tensor's alpha: `alpha`, or with the ramp its rung's share of it.
+    var alphaOf: [ObjectIdentifier: Float] = [:]
+    if layerRamp {
+        // Rungs from the bottom: the embeddings (every tensor outside the layers), then each layer.
+        let layerTensors = tuned.bert.layers.map { layer in Set(layer.namedParameters.map { ObjectIdentifier($0.1) }) }
+        let inLayers = layerTensors.reduce(into: Set<ObjectIdentifier>()) { $0.formUnion($1) }
+        let rungs = [tunedTensors.filter { !inLayers.contains(ObjectIdentifier($0.1)) }]
+            + layerTensors.map { ids in tunedTensors.filter { ids.contains(ObjectIdentifier($0.1)) } }
+        let changed = rungs.filter { rung in
+            rung.contains { name, t in memcmp(baseTensors[name]!.data, t.data, t.count * MemoryLayout<Float>.size) != 0 }
+        }
+        for (i, rung) in changed.enumerated() {
+            let a = changed.count == 1 ? alpha : alpha * Float(i) / Float(changed.count - 1)
+            for (_, t) in rung { alphaOf[ObjectIdentifier(t)] = a }
+        }
+    }
+    var merged: [ObjectIdentifier: Tensor] = [:]
+    for (name, t) in tunedTensors {
+        merged[ObjectIdentifier(t)] = interpolate(baseTensors[name]!, t, alphaOf[ObjectIdentifier(t)] ?? alpha)
     }
     func pick(_ t: Tensor) -> Tensor { merged[ObjectIdentifier(t)]! }
     var out = tuned

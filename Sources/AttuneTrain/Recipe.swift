@@ -85,6 +85,9 @@ public struct Recipe: SchemaRecord, Equatable {
     public var mergeSelectOn = "dev"
     /// The trained Dense head in a merge: `interpolate` (toward the identity, by alpha) or `keep` (as trained).
     public var mergeHead = "interpolate"
+    /// Scale each changed encoder layer's alpha by its depth (`merge(…, layerRamp:)`): the lowest
+    /// trained layer stays the base's, the top one is merged at alpha.
+    public var mergeLayerRamp = false
     /// A merge may lose at most this much guard nDCG@10 against the base.
     public var mergeGuardTolerance = 0.005
     /// Score the dev set on its relevant documents plus this many others drawn at random
@@ -200,6 +203,8 @@ public struct Recipe: SchemaRecord, Equatable {
         RecipeKey("merge.select_on", \.mergeSelectOn, .oneOf(["dev"]), resumable: true, help: "The set that chooses the alpha (dev)"),
         RecipeKey("merge.head", \.mergeHead, .oneOf(["interpolate", "keep"]), resumable: true,
                   help: "The trained Dense head in a merge: interpolate (toward the identity, by alpha) or keep (as trained; only the encoder is interpolated)"),
+        RecipeKey("merge.layer_ramp", \.mergeLayerRamp, resumable: true,
+                  help: "Scale each trained layer's alpha by depth: of k trained layers the i-th from the bottom merges at alpha·i/(k−1) (the lowest stays the base's, the top at alpha)"),
         RecipeKey("merge.guard_tolerance", \.mergeGuardTolerance, .within(0...1), resumable: true,
                   help: "A merged model may lose at most this much nDCG@10 against the base on each guard set"),
         RecipeKey("dev_corpus_sample", \.devCorpusSample, .atLeast(1, "or null for the whole corpus"), resumable: true,

@@ -19,6 +19,8 @@ struct Merge: ParsableCommand {
     var models: [String] = []
     @Option(help: "Weight of the tuned model, in [0, 1] (0: the base, 1: the tuned model).") var alpha: Float
     @Flag(help: "Keep the tuned model's extra Dense head as trained (only the encoder is interpolated).") var keepHead = false
+    @Flag(help: "Scale each trained layer's alpha by depth: of k changed layers the i-th from the bottom merges at alpha·i/(k−1), so the lowest stays the base's (LiNeS).")
+    var layerRamp = false
     @Option(help: "The folder to write.") var output: String
     @Flag(help: "Replace the output folder if it exists.") var force = false
 
@@ -33,8 +35,8 @@ struct Merge: ParsableCommand {
         }
         let base = try ModelOption.named(models[0]).load()
         let tuned = try ModelOption.named(models[1]).load()
-        let merged = try AttuneTrain.merge(base: base, tuned: tuned, alpha: alpha, headAlpha: keepHead ? 1 : nil, baseName: models[0], tunedName: models[1])
+        let merged = try AttuneTrain.merge(base: base, tuned: tuned, alpha: alpha, headAlpha: keepHead ? 1 : nil, layerRamp: layerRamp, baseName: models[0], tunedName: models[1])
         try merged.save(to: outURL, overwrite: force)
-        note("merged \(models[0]) and \(models[1]) at alpha \(alpha)\(keepHead ? " (head kept as trained)" : "") into \(output)")
+        note("merged \(models[0]) and \(models[1]) at alpha \(alpha)\(layerRamp ? " (layers ramped by depth)" : "")\(keepHead ? " (head kept as trained)" : "") into \(output)")
     }
 }

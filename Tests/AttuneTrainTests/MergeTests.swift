@@ -107,6 +107,39 @@ final class MergeTests: XCTestCase {
         }
     }
 
+    /// The layer ramp: of the changed layers, the lowest stays the base's, the top one merges at
+    /// alpha, those between at their share; untouched layers and the head merge as without it.
+    func testLayerRampMergesEachChangedLayerByDepth() throws {
+        let (base, tuned) = try models()
+        let n = base.bert.layers.count
+        func layer(_ m: SentenceModel, _ i: Int) -> [[Float]] { m.bert.layers[i].namedParameters.map { $0.1.values } }
+        let ramp = try merge(base: base, tuned: tuned, alpha: 0.8, layerRamp: true)
+        let flat = try merge(base: base, tuned: tuned, alpha: 0.8)
+        XCTAssertEqual(layer(ramp, n - 2), layer(base, n - 2), "the lower of the two trained layers is the base's, bit for bit")
+        XCTAssertNotEqual(layer(tuned, n - 2), layer(base, n - 2))
+        XCTAssertEqual(layer(ramp, n - 1), layer(flat, n - 1), "the top one merges at alpha")
+        for i in 0..<(n - 2) { XCTAssertEqual(layer(ramp, i), layer(flat, i), "untouched layer \(i)") }
+        XCTAssertEqual(ramp.dense[0].linear.weight.values, flat.dense[0].linear.weight.values, "the head as without the ramp")
+        XCTAssertEqual(try merge(base: base, tuned: tuned, alpha: 0.8, headAlpha: 1, layerRamp: true).dense[0].linear.weight.values,
+                       tuned.dense[0].linear.weight.values)
+
+        // Three changed layers: 0, alpha/2, alpha from the bottom.
+        let three = try TrainableModel(base: base, trainableLayers: 3, head: false)
+        var rng = SplitMix64(seed: 5)
+        for (_, t) in three.parameters { for i in 0..<t.count { t.data[i] += (rng.nextFloat() - 0.5) * 0.02 } }
+        let t3 = three.inferenceModel
+        let r3 = try merge(base: base, tuned: t3, alpha: 0.6, layerRamp: true)
+        XCTAssertEqual(layer(r3, n - 3), layer(base, n - 3))
+        XCTAssertEqual(layer(r3, n - 2), layer(try merge(base: base, tuned: t3, alpha: 0.3), n - 2))
+        XCTAssertEqual(layer(r3, n - 1), layer(try merge(base: base, tuned: t3, alpha: 0.6), n - 1))
+
+        // One changed layer merges at alpha, as without the ramp.
+        let one = try TrainableModel(base: base, trainableLayers: 1, head: false)
+        for (_, t) in one.parameters { for i in 0..<t.count { t.data[i] += (rng.nextFloat() - 0.5) * 0.02 } }
+        XCTAssertEqual(layer(try merge(base: base, tuned: one.inferenceModel, alpha: 0.4, layerRamp: true), n - 1),
+                       layer(try merge(base: base, tuned: one.inferenceModel, alpha: 0.4), n - 1))
+    }
+
     func testMergedModelSavesAndLoadsBack() throws {
         let (base, tuned) = try models()
         let merged = try merge(base: base, tuned: tuned, alpha: 0.3)
