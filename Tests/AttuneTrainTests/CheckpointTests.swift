@@ -85,7 +85,7 @@ final class CheckpointTests: XCTestCase {
         XCTAssertEqual(a.differences(from: b), [])
         XCTAssertEqual(Checkpoint.resumableKeys, ["output", "eval_every", "checkpoint_every", "skip_bad",
                                                   "guard.queries", "guard.corpus", "guard.qrels",
-                                                  "merge.alphas", "merge.select_on", "merge.head", "merge.guard_tolerance", "dev_corpus_sample",
+                                                  "merge.alphas", "merge.select_on", "merge.head", "merge.layer_ramp", "merge.guard_tolerance", "dev_corpus_sample",
                                                   "dev_precision"])
         // What happens after training (the merge, its guard set) may change on resume; the guide may not.
         b.mergeAlphas = [0.5, 1]; b.guardQueries = ["/q"]; b.guardCorpus = ["/c"]; b.guardQrels = ["/r"]
@@ -94,8 +94,8 @@ final class CheckpointTests: XCTestCase {
         b.devPrecision = "int8"
         XCTAssertEqual(a.differences(from: b), [])
         var c = a
-        c.guide = "base"; c.miniBatchSize = 8
-        XCTAssertEqual(a.differences(from: c), ["guide: null → \"base\"", "mini_batch_size: null → 8"])
+        c.guide = "base"; c.miniBatchSize = 8; c.l2sp = 0.5
+        XCTAssertEqual(a.differences(from: c), ["l2sp: 0.0 → 0.5", "guide: null → \"base\"", "mini_batch_size: null → 8"])
         b.seed = 1; b.dropout = 0; b.maxPairs = 10
         XCTAssertEqual(a.differences(from: b), ["max_pairs: null → 10", "dropout: 0.1 → 0.0", "seed: 42 → 1"])
 
