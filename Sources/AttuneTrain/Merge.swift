@@ -18,7 +18,8 @@ import Foundation
 /// tensor not bit-equal to the base's; the embeddings count as the lowest when they changed),
 /// the i-th from the bottom (i = 0 … k−1) is merged at `alpha·i/(k−1)`, so the lowest changed
 /// layer is the base's and the top one is merged at `alpha`; a single changed layer at `alpha`.
-/// Layers training never touched are the base's either way; the Dense modules merge at `alpha`.
+/// Layers training never touched merge at `alpha` as without the ramp (equal tensors: the base's
+/// up to rounding); the Dense modules merge at `alpha`.
 ///
 /// The models must share the architecture: the same BERT config, the same tensor names and
 /// shapes, the same vocabulary, pooling, normalisation and Dense modules (save the extra head).
