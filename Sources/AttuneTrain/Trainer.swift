@@ -159,9 +159,10 @@ public final class Trainer {
             + "\(plans.reduce(0) { $0 + $1.deferred }) deferrals, \(plans.reduce(0) { $0 + $1.dropped }) pairs left out of a last incomplete batch")
         guard steps > 0 else { throw AttuneError.invalid("no full batch of \(r.batchSize) distinct texts could be formed") }
         let schedule = try LinearSchedule(totalSteps: steps, warmupFraction: r.warmup)
-        var optimizer = try AdamW(parameters: params.map { $0.tensor }, lr: r.lr, weightDecay: r.weightDecay)
+        let tensors = params.map(\.tensor)
+        var optimizer = try AdamW(parameters: tensors, lr: r.lr, weightDecay: r.weightDecay)
         // θ₀ for L2-SP: the base's weights, taken before a checkpoint is restored.
-        let l2sp = r.l2sp > 0 ? L2SPRegularizer(parameters: params.map { $0.tensor }, strength: r.l2sp) : nil
+        let l2sp = r.l2sp > 0 ? L2SPRegularizer(parameters: tensors, strength: r.l2sp) : nil
         let gradCache = r.miniBatchSize.map { GradCache(miniBatchSize: $0) }
 
         // The guide's embedding of every unique text, once.
@@ -271,8 +272,8 @@ public final class Trainer {
                 }
                 let value = l[0]
                 guard value.isFinite else { throw stopped("the loss became \(value.isNaN ? "NaN" : "\(value)")") }
-                l2sp?.addGradient(to: params.map { $0.tensor })
-                if r.maxGradNorm > 0 { clipGradNorm(params.map { $0.tensor }, maxNorm: r.maxGradNorm) }
+                l2sp?.addGradient(to: tensors)
+                if r.maxGradNorm > 0 { clipGradNorm(tensors, maxNorm: r.maxGradNorm) }
                 let lr = schedule.learningRate(base: r.lr, afterSteps: step)
                 optimizer.lr = lr
                 optimizer.step()
@@ -305,7 +306,7 @@ public final class Trainer {
         let seconds = Date().timeIntervalSince(start)
         if let l2sp {
             log(String(format: "L2-SP %g: the trained weights are %.4f from the base's (L2 norm over all trained tensors)",
-                       l2sp.strength, l2sp.distance(params.map { $0.tensor })))
+                       l2sp.strength, l2sp.distance(tensors)))
         }
         if evaluate != nil { try devCheck() } else { try saveFinal(trainable.inferenceModel) }
         try atomicWrite(Data(recipeYAML.utf8), to: output.appendingPathComponent("recipe.yaml"))
