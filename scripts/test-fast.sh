@@ -20,6 +20,17 @@ skips=(
   '\.TrainingPromptsTests/'      # training steps on the real model
   '\.ShardProcessTests/'         # several `attune index` processes
   '\.DimIndexTests/'             # encodes a corpus with the real model
+  '\.MergeTests/'                # merges real models
+  '\.ExportTests/'               # exports real models
+  '\.MatryoshkaTruncationTests/' # encodes with the real model
+  '\.MatryoshkaLossTests/testTrainingRecordsTheDimensionsInTheSavedModel$'  # a training run
+  '\.L2SPTests/testTrainingWithL2SPStaysNearerTheBase$'  # a training run
+  '\.GradCacheTests/'            # GradCache against one tape on the real model
+  '\.EmbeddingIndexTests/testIndexesMedQuADCorpusAndResumes$'  # indexes MedQuAD with the real model
+  '\.BEIRTests/testReadsMedQuADCorpusQuickly$'                 # reads all of MedQuAD (../shared)
+  '\.TokenizerTests/testCorpusThroughput$'                     # tokenizes MedQuAD (../shared)
+  '\.ModelStoreTests/testSplitZipFetch$'                       # runs the model fetch script
+  '\.KernelChoiceTests/testSgemmMatchesDoubleAtMiniLMShapes$'  # sgemm against Double at full size
 )
 
 if [ "${1:-}" = "--list" ]; then printf '%s\n' "${skips[@]}"; exit 0; fi
