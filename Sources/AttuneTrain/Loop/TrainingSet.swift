@@ -72,37 +72,41 @@ public struct TrainingSet {
     /// embeddings and the batch plans.
     public init(_ pairSet: PairSet, recipe r: Recipe, model: SentenceModel, prompts: TrainingPrompts, frozenLayers: Int,
                 output: URL, log: (String) -> Void, cacheProgress: ((Int, Int) -> Void)?) throws {
-        pairs = pairSet.pairs
+        let pairs = pairSet.pairs
+        self.pairs = pairs
         skippedEmpty = pairSet.skippedEmpty
         skippedBad = pairSet.skippedBad
         var unique = uniqueTexts(pairs, anchorPrompt: prompts.anchor, positivePrompt: prompts.positive)
-        anchorIDsByEpoch = Trainer.augmentedAnchors(pairs, unique: &unique, augmenter: r.augment, anchorPrompt: prompts.anchor,
-                                                    seed: UInt64(r.seed), epochs: r.epochs)
+        let byEpoch = Trainer.augmentedAnchors(pairs, unique: &unique, augmenter: r.augment, anchorPrompt: prompts.anchor,
+                                               seed: UInt64(r.seed), epochs: r.epochs)
+        anchorIDsByEpoch = byEpoch
         if r.augment.isActive {
-            let changed = (0..<r.epochs).reduce(0) { e, epoch in e + zip(anchorIDsByEpoch[epoch], unique.anchorIDs).filter { $0 != $1 }.count }
+            let changed = (0..<r.epochs).reduce(0) { e, epoch in e + zip(byEpoch[epoch], unique.anchorIDs).filter { $0 != $1 }.count }
             log("augmented \(changed) of \(pairs.count * r.epochs) anchors over \(r.epochs) epoch(s)")
         }
         texts = unique.texts
         positiveIDs = unique.positiveIDs
         negativeIDs = unique.negativeIDs
-        let tokens = model.tokenize(texts)
+        let tokens = model.tokenize(unique.texts)
         let t0 = Date()
         cache = try FrozenCache(model: model, tokens: tokens, frozenLayers: frozenLayers,
                                 url: output.appendingPathComponent(".frozen-cache.bin"), progress: cacheProgress)
         cacheSeconds = Date().timeIntervalSince(t0)
-        log(String(format: "frozen layers 0..<%d cached for %d unique texts in %.1fs", frozenLayers, texts.count, cacheSeconds))
+        let frozenCache = cache
+        log(String(format: "frozen layers 0..<%d cached for %d unique texts in %.1fs", frozenLayers, unique.texts.count, cacheSeconds))
 
         let batcher = NoDuplicateBatcher(batchSize: r.batchSize, seed: UInt64(r.seed))
-        let ids = (anchors: anchorIDsByEpoch, positives: positiveIDs, negatives: negativeIDs)
+        let ids = (anchors: byEpoch, positives: unique.positiveIDs, negatives: unique.negativeIDs)
         plans = (0..<r.epochs).map {
             batcher.batches(anchorIDs: ids.anchors[$0], positiveIDs: ids.positives, negativeIDs: ids.negatives, epoch: $0)
         }
-        let steps = plans.reduce(0) { $0 + $1.batches.count }
+        let planned = plans
+        let steps = planned.reduce(0) { $0 + $1.batches.count }
         log("\(pairs.count) pairs → \(steps) steps of \(r.batchSize) over \(r.epochs) epoch(s); no text repeats within a batch: "
-            + "\(plans.reduce(0) { $0 + $1.deferred }) deferrals, \(plans.reduce(0) { $0 + $1.dropped }) pairs left out of a last incomplete batch")
+            + "\(planned.reduce(0) { $0 + $1.deferred }) deferrals, \(planned.reduce(0) { $0 + $1.dropped }) pairs left out of a last incomplete batch")
         guard steps > 0 else { throw AttuneError.invalid("no full batch of \(r.batchSize) distinct texts could be formed") }
 
-        (guide, guideSeconds) = try Self.guide(r, model: model, frozenLayers: frozenLayers, cache: cache, texts: texts,
+        (guide, guideSeconds) = try Self.guide(r, model: model, frozenLayers: frozenLayers, cache: frozenCache, texts: unique.texts,
                                                 log: log, cacheProgress: cacheProgress)
     }
 
