@@ -63,6 +63,26 @@ public struct BertModel {
         return out
     }
 
+    /// The same encoder with every parameter replaced by `transform(name, tensor)`, visited in
+    /// `namedParameters`' order and under its names: the one walk over the model's weights that
+    /// merging (and anything else that rewrites weights) uses, so a new parameter is listed here
+    /// and in `namedParameters` only (`BertModelTests` checks the two agree).
+    public func mapParameters(_ transform: (_ name: String, _ tensor: Tensor) -> Tensor) -> BertModel {
+        var m = self
+        m.wordEmbeddings = transform("embeddings.word_embeddings.weight", wordEmbeddings)
+        m.positionEmbeddings = transform("embeddings.position_embeddings.weight", positionEmbeddings)
+        m.tokenTypeEmbeddings = tokenTypeEmbeddings.map { transform("embeddings.token_type_embeddings.weight", $0) }
+        m.embeddingNorm = LayerNormWeights(gamma: transform("embeddings.LayerNorm.weight", embeddingNorm.gamma),
+                                           beta: transform("embeddings.LayerNorm.bias", embeddingNorm.beta))
+        m.relativeAttentionBias = relativeAttentionBias.map { transform("encoder.relative_attention_bias.weight", $0) }
+        for (i, layer) in layers.enumerated() {
+            let names = Dictionary(layer.namedParameters.map { (ObjectIdentifier($0.1), "encoder.layer.\(i).\($0.0)") },
+                                   uniquingKeysWith: { a, _ in a })
+            m.layers[i] = layer.mapParameters { t in transform(names[ObjectIdentifier(t)]!, t) }
+        }
+        return m
+    }
+
     /// The embedding layer's output for packed `ids` (positions restart for each sequence: at 0 for
     /// BERT, after the padding index for MPNet).
     public func embed(ids: [Int32], lengths: [Int], dropout: Float = 0, rng: inout SplitMix64) -> Tensor {
