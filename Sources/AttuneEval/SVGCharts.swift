@@ -143,6 +143,7 @@ enum SVGCharts {
                 y += headH
                 lastRole = r.role
             }
+            s += text(x: left - 10, y: y + rowH / 2 + 4, r.set, size: 12, anchor: "end")
             rowTops.append(y)
             y += rowH
         }
@@ -152,7 +153,6 @@ enum SVGCharts {
         }
         s += text(x: left + plotW / 2, y: y + 34, "change in nDCG@10 (95% CI)", size: 12, anchor: "middle")
         for (r, top) in zip(rows, rowTops) {
-            s += text(x: left - 10, y: top + rowH / 2 + 4, r.set, size: 12, anchor: "end")
             for (k, m) in r.models.enumerated() {
                 let cy = top + 6 + 18 * Double(k) + 9
                 let color = palette[(k + 1) % palette.count]
