@@ -43,8 +43,8 @@ let package = Package(
         .target(name: "AttuneTrain", dependencies: ["AttuneData", "AttuneModel", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
         // Embedder protocol, index stores (SQLite, PostgreSQL + pgvector), exact top-k.
         .target(name: "AttuneSearch", dependencies: ["AttuneData", "AttuneModel", "CSQLite", "CLibPQ"]),
-        // Retrieval benchmarks, metrics, paired statistics, HTML report, model card.
-        .target(name: "AttuneEval", dependencies: ["AttuneData", "AttuneSearch"]),
+        // Retrieval benchmarks, metrics, paired statistics, evaluation suites and runs, HTML report, model card.
+        .target(name: "AttuneEval", dependencies: ["AttuneData", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
         // The adaptation a recipe describes, end to end: train, score dev and guard, choose the merge.
         .target(name: "AttuneAdapt", dependencies: ["AttuneData", "AttuneTrain", "AttuneEval"]),
 
