@@ -15,6 +15,8 @@ public struct AttuneServer: Sendable {
     public static let version = "0.1.0"
 
     public let service: EmbeddingService
+    /// What Hummingbird logs (on stderr): warnings and worse by default.
+    public var logLevel: Logger.Level = .warning
 
     public init(service: EmbeddingService) { self.service = service }
 
@@ -26,7 +28,7 @@ public struct AttuneServer: Sendable {
         let c = service.configuration
         try c.validate()
         var logger = Logger(label: "attune-serve")
-        logger.logLevel = .warning
+        logger.logLevel = logLevel
         let app = Application(
             router: makeRouter(),
             server: .http1(configuration: .init(idleTimeout: .milliseconds(Int64(c.idleTimeout * 1000)))),
@@ -95,6 +97,8 @@ public struct AttuneServer: Sendable {
         do {
             let buffer = try await request.body.collect(upTo: limit)
             return Array(buffer.readableBytesView)
+        } catch is NIOTooManyBytesError {
+            throw tooLarge
         } catch let e as HTTPError where e.status == .contentTooLarge {
             throw tooLarge
         }
@@ -103,6 +107,8 @@ public struct AttuneServer: Sendable {
     static func json(_ body: String, status: Int = 200, retryAfter: Int? = nil) -> Response {
         var headers: HTTPFields = [.contentType: "application/json"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        // A body refused as too large may still be arriving: close rather than read the rest.
+        if status == 413 { headers[.connection] = "close" }
         return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 }
@@ -158,8 +164,10 @@ struct Gate: RouterMiddleware {
         case let s as ServeError: e = s
         case let h as HTTPError:
             let code = Int(h.status.code)
-            let kind: ServeError.Kind = code == 413 ? .tooLarge : code == 404 ? .invalidRequest : .invalidRequest
-            e = ServeError(kind, h.body ?? h.status.reasonPhrase, status: code)
+            e = ServeError(code == 413 ? .tooLarge : .invalidRequest, h.body ?? h.status.reasonPhrase, status: code)
+        case let h as any HTTPResponseError:
+            let code = Int(h.status.code)
+            e = ServeError(code == 413 ? .tooLarge : .invalidRequest, h.status.reasonPhrase, status: code)
         case is CancellationError: e = ServeError(.unavailable, "the request was cancelled")
         default: e = ServeError(.unavailable, "internal error", status: 500)
         }

@@ -74,6 +74,8 @@ enum HTTPTestClient {
         defer { close(fd) }
         var tv = timeval(tv_sec: Int(timeout), tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        var sendTimeout = timeval(tv_sec: 0, tv_usec: 300_000)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, socklen_t(MemoryLayout<timeval>.size))
         // A server may answer (413) before reading a large body and close: keep what it said.
         _ = send(fd, bytes)
         var out: [UInt8] = []
@@ -82,8 +84,16 @@ enum HTTPTestClient {
             let n = recv(fd, &buf, buf.count, 0)
             if n <= 0 { break }
             out += buf[0..<n]
+            if complete(out) { break }
         }
         return out
+    }
+
+    /// Whether `bytes` hold a whole reply with a Content-Length (a server may keep the
+    /// connection open after answering before it read the whole request).
+    private static func complete(_ bytes: [UInt8]) -> Bool {
+        guard let r = try? parse(bytes), let n = r.headers["content-length"].flatMap({ Int($0) }) else { return false }
+        return r.body.count >= n
     }
 
     static func parse(_ bytes: [UInt8]) throws -> HTTPReply {

@@ -13,7 +13,7 @@ final class InferenceQueueTests: XCTestCase {
         var all: [[[Int32]]] { lock.lock(); defer { lock.unlock() }; return batches }
     }
 
-    func makeQueue(maxBatchTokens: Int = 1000, maxRequests: Int = 100, gate: Gate2, log: Log) -> InferenceQueue {
+    static func makeQueue(maxBatchTokens: Int = 1000, maxRequests: Int = 100, gate: Gate2, log: Log) -> InferenceQueue {
         let q = InferenceQueue(width: 2, maxBatchTokens: maxBatchTokens, maxRequests: maxRequests) { seqs in
             gate.wait()
             log.add(seqs)
@@ -22,22 +22,25 @@ final class InferenceQueueTests: XCTestCase {
             return t
         }
         q.start()
-        addTeardownBlock { q.stop() }
         return q
     }
 
     /// Sequences whose first id is `base + i`, of the given lengths.
-    func seqs(_ base: Int32, _ lengths: [Int]) -> [[Int32]] {
+    static func seqs(_ base: Int32, _ lengths: [Int]) -> [[Int32]] {
         lengths.enumerated().map { i, n in [base + Int32(i)] + [Int32](repeating: 7, count: n - 1) }
     }
 
     func testCoalescesRequestsAndAnswersEachInItsOrder() async throws {
         let gate = Gate2(), log = Log()
-        let q = makeQueue(gate: gate, log: log)
-        let a = Task { try await q.submit(seqs(100, [3, 9, 5]), timeout: .seconds(10)) }
+        let q = Self.makeQueue(gate: gate, log: log)
+        defer { q.stop() }
+        let aSeqs = Self.seqs(100, [3, 9, 5])
+        let a = Task { [q, aSeqs] in try await q.submit(aSeqs, timeout: .seconds(10)) }
         while q.depth < 1 { try await Task.sleep(for: .milliseconds(5)) }
-        let b = Task { try await q.submit(seqs(200, [4, 2]), timeout: .seconds(10)) }
-        let c = Task { try await q.submit(seqs(300, [6]), timeout: .seconds(10)) }
+        let bSeqs = Self.seqs(200, [4, 2])
+        let b = Task { [q, bSeqs] in try await q.submit(bSeqs, timeout: .seconds(10)) }
+        let cSeqs = Self.seqs(300, [6])
+        let c = Task { [q, cSeqs] in try await q.submit(cSeqs, timeout: .seconds(10)) }
         while q.depth < 3 { try await Task.sleep(for: .milliseconds(5)) }
         gate.open()
         let ra = try await a.value, rb = try await b.value, rc = try await c.value
@@ -53,8 +56,9 @@ final class InferenceQueueTests: XCTestCase {
     func testTokenBudget() async throws {
         let gate = Gate2(), log = Log()
         gate.open()
-        let q = makeQueue(maxBatchTokens: 10, gate: gate, log: log)
-        let r = try await q.submit(seqs(0, [4, 4, 4, 4, 4, 30]), timeout: .seconds(10))
+        let q = Self.makeQueue(maxBatchTokens: 10, gate: gate, log: log)
+        defer { q.stop() }
+        let r = try await q.submit(Self.seqs(0, [4, 4, 4, 4, 4, 30]), timeout: .seconds(10))
         XCTAssertEqual(r.count, 12)
         for b in log.all {
             let tokens = b.reduce(0) { $0 + $1.count }
@@ -65,13 +69,16 @@ final class InferenceQueueTests: XCTestCase {
 
     func testFullQueueRefusesAndCancelledRequestIsDropped() async throws {
         let gate = Gate2(), log = Log()
-        let q = makeQueue(maxRequests: 2, gate: gate, log: log)
-        let a = Task { try await q.submit(seqs(1, [3]), timeout: .seconds(10)) }
+        let q = Self.makeQueue(maxRequests: 2, gate: gate, log: log)
+        defer { q.stop() }
+        let aSeqs = Self.seqs(1, [3])
+        let a = Task { [q, aSeqs] in try await q.submit(aSeqs, timeout: .seconds(10)) }
         while q.depth < 1 { try await Task.sleep(for: .milliseconds(5)) }
-        let b = Task { try await q.submit(seqs(2, [3]), timeout: .seconds(10)) }
+        let bSeqs = Self.seqs(2, [3])
+        let b = Task { [q, bSeqs] in try await q.submit(bSeqs, timeout: .seconds(10)) }
         while q.depth < 2 { try await Task.sleep(for: .milliseconds(5)) }
         do {
-            _ = try await q.submit(seqs(3, [3]), timeout: .seconds(10))
+            _ = try await q.submit(Self.seqs(3, [3]), timeout: .seconds(10))
             XCTFail("a full queue must refuse")
         } catch let e as ServeError {
             XCTAssertEqual(e.kind, .overloaded)
