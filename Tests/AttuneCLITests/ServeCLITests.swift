@@ -101,6 +101,21 @@ final class ServeCLITests: XCTestCase {
         XCTAssertEqual(first.waitExit(), 0, first.stderr)
     }
 
+    /// `kill -9`, then a restart on the same port serves at once.
+    func testKill9AndRestartServesAgain() async throws {
+        let model = try Fixtures.model()
+        let first = try ServeProcess(["--model", model.path, "--port", "0"])
+        let port = try XCTUnwrap(first.waitListening(), first.stderr)
+        kill(first.process.processIdentifier, SIGKILL)
+        XCTAssertNotEqual(first.waitExit(), 0)
+        let second = try ServeProcess(["--model", model.path, "--port", String(port)])
+        XCTAssertEqual(second.waitListening(), port, second.stderr)
+        let (status, _) = try await servePost(port, "/v1/embeddings", try JSONSerialization.data(withJSONObject: ["model": "all-MiniLM-L6-v2", "input": "again"]))
+        XCTAssertEqual(status, 200)
+        kill(second.process.processIdentifier, SIGTERM)
+        XCTAssertEqual(second.waitExit(), 0, second.stderr)
+    }
+
     /// The `openai` package and chromadb's embedding functions against a running `attune serve`.
     func testRealPythonClients() throws {
         let root = Fixtures.packageRoot
