@@ -23,37 +23,7 @@ extension SentenceModel {
     /// (a model card, a recipe). Config and tokenizer files are copied from the source model's
     /// Transformer folder; weights are written from memory under Hugging Face's names.
     public func save(to url: URL, overwrite: Bool = false, extraFiles: [String: Data] = [:]) throws {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: url.path) && !overwrite {
-            throw AttuneError.invalid("\(url.path) already exists (use --force to replace it)")
-        }
-        let parent = url.deletingLastPathComponent()
-        let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-        let tmp = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(unique)")
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            try fm.createDirectory(at: tmp, withIntermediateDirectories: false)
-        } catch {
-            throw AttuneError.invalid("cannot write beside \(url.path): \(error.localizedDescription)")
-        }
-        do {
-            try writeContents(to: tmp, extraFiles: extraFiles)
-            if fm.fileExists(atPath: url.path) {
-                // Move the old folder aside, the new one in, then drop the old; put it back on failure.
-                let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(unique)")
-                try fm.moveItem(at: url, to: old)
-                do { try fm.moveItem(at: tmp, to: url) } catch {
-                    try? fm.moveItem(at: old, to: url)
-                    throw error
-                }
-                try? fm.removeItem(at: old)
-            } else {
-                try fm.moveItem(at: tmp, to: url)
-            }
-        } catch {
-            try? fm.removeItem(at: tmp)
-            throw error
-        }
+        try writeFolderAtomically(url, overwrite: overwrite) { try writeContents(to: $0, extraFiles: extraFiles) }
     }
 
     private func json(_ object: Any) throws -> Data { try moduleJSON(object) }
@@ -102,5 +72,42 @@ extension SentenceModel {
         }
         try atomicWrite(json(modules), to: dir.appendingPathComponent("modules.json"))
         for (name, data) in extraFiles { try atomicWrite(data, to: dir.appendingPathComponent(name)) }
+    }
+}
+
+/// Write a model folder at `url` through `write(tmp)`: into a temp folder beside it, renamed into
+/// place. An existing folder is replaced only when `overwrite` is true, and survives intact if the
+/// write fails.
+func writeFolderAtomically(_ url: URL, overwrite: Bool, _ write: (URL) throws -> Void) throws {
+    let fm = FileManager.default
+    if fm.fileExists(atPath: url.path) && !overwrite {
+        throw AttuneError.invalid("\(url.path) already exists (use --force to replace it)")
+    }
+    let parent = url.deletingLastPathComponent()
+    let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+    let tmp = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(unique)")
+    do {
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        try fm.createDirectory(at: tmp, withIntermediateDirectories: false)
+    } catch {
+        throw AttuneError.invalid("cannot write beside \(url.path): \(error.localizedDescription)")
+    }
+    do {
+        try write(tmp)
+        if fm.fileExists(atPath: url.path) {
+            // Move the old folder aside, the new one in, then drop the old; put it back on failure.
+            let old = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(unique)")
+            try fm.moveItem(at: url, to: old)
+            do { try fm.moveItem(at: tmp, to: url) } catch {
+                try? fm.moveItem(at: old, to: url)
+                throw error
+            }
+            try? fm.removeItem(at: old)
+        } else {
+            try fm.moveItem(at: tmp, to: url)
+        }
+    } catch {
+        try? fm.removeItem(at: tmp)
+        throw error
     }
 }

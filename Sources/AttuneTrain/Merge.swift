@@ -34,9 +34,37 @@ public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float, headA
     guard headAlpha.isFinite, headAlpha >= 0, headAlpha <= 1 else {
         throw AttuneError.invalid("merge: the head's alpha must be between 0 and 1, got \(headAlpha)")
     }
-    func refuse(_ what: String) -> AttuneError {
+    let refuse = MergeRefusal(baseName: baseName, tunedName: tunedName)
+    try checkSameArchitecture(base, tuned, refuse)
+
+    // The encoder: one walk over the tuned model's parameter map, each tensor paired by name.
+    let baseTensors = Dictionary(base.bert.namedParameters, uniquingKeysWith: { a, _ in a })
+    let tunedTensors = tuned.bert.namedParameters
+    guard Set(baseTensors.keys) == Set(tunedTensors.map(\.0)) else {
+        let missing = Set(tunedTensors.map(\.0)).symmetricDifference(baseTensors.keys).sorted().first ?? "?"
+        throw refuse("tensor \(missing) is in only one of them")
+    }
+    for (name, t) in tunedTensors {
+        let b = baseTensors[name]!
+        guard b.shape == t.shape else { throw refuse("tensor \(name) has shape \(b.shape) vs \(t.shape)") }
+    }
+    let alphaOf = layerRamp ? rampedAlphas(tuned.bert, base: baseTensors, alpha: alpha) : [:]
+    var out = tuned
+    out.bert = tuned.bert.mapParameters { name, t in interpolate(baseTensors[name]!, t, alphaOf[name] ?? alpha) }
+    out.dense = try mergedDense(base: base, tuned: tuned, alpha: alpha, headAlpha: headAlpha, refuse)
+    return out
+}
+
+/// The one-line refusal naming both models.
+private struct MergeRefusal {
+    var baseName: String, tunedName: String
+    func callAsFunction(_ what: String) -> AttuneError {
         .invalid("merge: \(baseName) and \(tunedName) differ: \(what); only models of one architecture merge")
     }
+}
+
+/// Throws naming the first difference of config, vocabulary, pooling or normalisation.
+private func checkSameArchitecture(_ base: SentenceModel, _ tuned: SentenceModel, _ refuse: MergeRefusal) throws {
     let bc = base.bert.config, tc = tuned.bert.config
     if bc != tc {
         let fields: [(String, String, String)] = [
@@ -57,49 +85,32 @@ public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float, headA
     }
     guard base.pooling == tuned.pooling else { throw refuse("pooling \(base.pooling.rawValue) vs \(tuned.pooling.rawValue)") }
     guard base.normalize == tuned.normalize else { throw refuse("Normalize module \(base.normalize ? "present" : "absent") vs \(tuned.normalize ? "present" : "absent")") }
+}
 
-    // Transformer tensors, paired by name.
-    let baseTensors = Dictionary(base.bert.namedParameters, uniquingKeysWith: { a, _ in a })
-    let tunedTensors = tuned.bert.namedParameters
-    guard Set(baseTensors.keys) == Set(tunedTensors.map(\.0)) else {
-        let missing = Set(tunedTensors.map(\.0)).symmetricDifference(baseTensors.keys).sorted().first ?? "?"
-        throw refuse("tensor \(missing) is in only one of them")
+/// With the layer ramp, each encoder tensor's alpha by name: of the rungs (the embeddings — every
+/// tensor outside the layers — then each layer) the tuned model changed, the i-th from the bottom
+/// at `alpha·i/(k−1)`. Tensors of unchanged rungs are absent (they merge at `alpha`).
+private func rampedAlphas(_ tuned: BertModel, base baseTensors: [String: Tensor], alpha: Float) -> [String: Float] {
+    let tunedTensors = tuned.namedParameters
+    let layerTensors = tuned.layers.map { layer in Set(layer.namedParameters.map { ObjectIdentifier($0.1) }) }
+    let inLayers = layerTensors.reduce(into: Set<ObjectIdentifier>()) { $0.formUnion($1) }
+    let rungs = [tunedTensors.filter { !inLayers.contains(ObjectIdentifier($0.1)) }]
+        + layerTensors.map { ids in tunedTensors.filter { ids.contains(ObjectIdentifier($0.1)) } }
+    let changed = rungs.filter { rung in
+        rung.contains { name, t in memcmp(baseTensors[name]!.data, t.data, t.count * MemoryLayout<Float>.size) != 0 }
     }
-    for (name, t) in tunedTensors {
-        let b = baseTensors[name]!
-        guard b.shape == t.shape else { throw refuse("tensor \(name) has shape \(b.shape) vs \(t.shape)") }
+    var alphaOf: [String: Float] = [:]
+    for (i, rung) in changed.enumerated() {
+        let a = changed.count == 1 ? alpha : alpha * Float(i) / Float(changed.count - 1)
+        for (name, _) in rung { alphaOf[name] = a }
     }
-    // Each tensor's alpha: `alpha`, or with the ramp its rung's share of it.
-    var alphaOf: [ObjectIdentifier: Float] = [:]
-    if layerRamp {
-        // Rungs from the bottom: the embeddings (every tensor outside the layers), then each layer.
-        let layerTensors = tuned.bert.layers.map { layer in Set(layer.namedParameters.map { ObjectIdentifier($0.1) }) }
-        let inLayers = layerTensors.reduce(into: Set<ObjectIdentifier>()) { $0.formUnion($1) }
-        let rungs = [tunedTensors.filter { !inLayers.contains(ObjectIdentifier($0.1)) }]
-            + layerTensors.map { ids in tunedTensors.filter { ids.contains(ObjectIdentifier($0.1)) } }
-        let changed = rungs.filter { rung in
-            rung.contains { name, t in memcmp(baseTensors[name]!.data, t.data, t.count * MemoryLayout<Float>.size) != 0 }
-        }
-        for (i, rung) in changed.enumerated() {
-            let a = changed.count == 1 ? alpha : alpha * Float(i) / Float(changed.count - 1)
-            for (_, t) in rung { alphaOf[ObjectIdentifier(t)] = a }
-        }
-    }
-    var merged: [ObjectIdentifier: Tensor] = [:]
-    for (name, t) in tunedTensors {
-        merged[ObjectIdentifier(t)] = interpolate(baseTensors[name]!, t, alphaOf[ObjectIdentifier(t)] ?? alpha)
-    }
-    func pick(_ t: Tensor) -> Tensor { merged[ObjectIdentifier(t)]! }
-    var out = tuned
-    out.bert.wordEmbeddings = pick(tuned.bert.wordEmbeddings)
-    out.bert.positionEmbeddings = pick(tuned.bert.positionEmbeddings)
-    out.bert.tokenTypeEmbeddings = tuned.bert.tokenTypeEmbeddings.map(pick)
-    out.bert.relativeAttentionBias = tuned.bert.relativeAttentionBias.map(pick)
-    out.bert.embeddingNorm.gamma = pick(tuned.bert.embeddingNorm.gamma)
-    out.bert.embeddingNorm.beta = pick(tuned.bert.embeddingNorm.beta)
-    out.bert.layers = tuned.bert.layers.map { $0.mapParameters(pick) }
+    return alphaOf
+}
 
-    // Dense modules: the shared ones pairwise; one extra trailing head in the tuned model toward the identity.
+/// The Dense modules: the shared ones pairwise at `alpha`; one extra trailing head in the tuned
+/// model toward the identity at `headAlpha` (left out at 0).
+private func mergedDense(base: SentenceModel, tuned: SentenceModel, alpha: Float, headAlpha: Float,
+                         _ refuse: MergeRefusal) throws -> [DenseModule] {
     let shared = base.dense.count
     guard tuned.dense.count == shared || tuned.dense.count == shared + 1 else {
         throw refuse("\(base.dense.count) vs \(tuned.dense.count) Dense modules")
@@ -122,7 +133,7 @@ public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float, headA
         let head = tuned.dense[shared]
         let dim = base.dimension, w = head.linear.weight
         guard w.shape == [dim, dim], head.activation.hasSuffix("Identity") else {
-            throw refuse("\(tunedName)'s extra Dense module (weight \(w.shape), \(head.activation)) is not a square identity-activation head over the base's \(dim) dimensions, so it has no identity to merge toward")
+            throw refuse("\(refuse.tunedName)'s extra Dense module (weight \(w.shape), \(head.activation)) is not a square identity-activation head over the base's \(dim) dimensions, so it has no identity to merge toward")
         }
         if headAlpha > 0 {
             let identity = DenseModule.identity(dim: dim)
@@ -132,8 +143,7 @@ public func merge(base: SentenceModel, tuned: SentenceModel, alpha: Float, headA
                                                     bias: bias), activation: head.activation))
         }
     }
-    out.dense = dense
-    return out
+    return dense
 }
 
 /// `(1 − alpha)·b + alpha·t` as a new, detached tensor; exactly `b` at 0 and `t` at 1.

@@ -32,11 +32,16 @@ struct ExportJob {
 
     func execute() throws -> String {
         let src = try ModelStore.resolve(model)
-        let m = try SentenceModel.load(src)
         let outURL = URL(fileURLWithPath: output)
         if FileManager.default.fileExists(atPath: outURL.path) && !force {
             throw AttuneError.invalid("\(output) already exists (use --force to replace it)")
         }
+        // A cross-encoder saves itself as a CrossEncoder folder (see docs/rerankers.md).
+        if CrossEncoder.isCrossEncoder(src) {
+            try CrossEncoder.load(src).save(to: outURL, overwrite: force)
+            return outURL.path
+        }
+        let m = try SentenceModel.load(src)
         let recipe = try? String(contentsOf: src.appendingPathComponent("attune_recipe.yaml"), encoding: .utf8)
         let card = ModelCard(model: m, name: outURL.lastPathComponent, source: model, recipeYAML: recipe, evaluation: evalTable)
         var extra = ["README.md": Data(card.markdown.utf8)]

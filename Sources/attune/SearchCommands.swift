@@ -193,9 +193,20 @@ struct Search: ParsableCommand {
     var vectors: String?
     @Option(help: "Candidates from an int8 or binary scan rescored with their float32 vectors (default: 4·k for int8, 10·k for binary; binary picks them from 10× as many Hamming candidates by the query against their sign bits).")
     var rescore: Int?
+    @Option(help: "A cross-encoder folder: rerank the index's top --rerank-top for each query with it and keep the best k (see docs/rerankers.md).")
+    var reranker: String?
+    @Option(help: "Candidates the bi-encoder retrieves for --reranker (default: 50, at least -k; at most the index's documents).")
+    var rerankTop: Int?
+    @Option(help: "The reranker's arithmetic: fp32 (default), bf16 or int8.")
+    var rerankerPrecision: Precision?
 
     func validate() throws {
         if k < 1 { throw ValidationError("-k \(k): must be at least 1") }
+        if reranker == nil && (rerankTop != nil || rerankerPrecision != nil) {
+            throw ValidationError("--rerank-top and --reranker-precision need --reranker CE")
+        }
+        if let rerankTop, rerankTop < k { throw ValidationError("--rerank-top \(rerankTop): must be at least -k (\(k)); the reranker reorders the top N and keeps the best k") }
+        if reranker != nil && audit != nil { throw ValidationError("--reranker does not apply to --audit") }
         if let dim, dim < 1 { throw ValidationError("--dim \(dim): must be at least 1") }
         if let rescore, rescore < k { throw ValidationError("--rescore \(rescore): must be at least -k (\(k))") }
         if let vectors { _ = try parseVectors(vectors) }
@@ -244,13 +255,28 @@ struct Search: ParsableCommand {
         if !filter.isEmpty && !(index is PostgresStore) {
             throw AttuneError.invalid("\(index.location): --filter needs a PostgreSQL index (postgresql://…), which stores the corpus metadata")
         }
-        func search(_ vectors: Tensor) throws -> [[Hit]] {
-            if let pg, let ann { return try pg.searchApproximate(vectors, k: k, settings: ann, filter: filter) }
-            if let pg = index as? PostgresStore, !filter.isEmpty { return try pg.search(vectors, k: k, filter: filter) }
-            return try index.search(vectors, k: k)
+        // With a reranker: retrieve the top N, rerank them, keep the best k.
+        let stage2 = try reranker.map { try loadReranker($0, maxLength: nil, precision: rerankerPrecision ?? .fp32, strict: precisionOption.strictPrecision) }
+        let retrieve = try stage2 == nil ? k : Reranker.candidates(rerankTop, k: k, corpus: index.count)
+        func search(_ vectors: Tensor, texts: [String]) throws -> [[Hit]] {
+            let k = retrieve
+            let hits: [[Hit]]
+            if let pg, let ann { hits = try pg.searchApproximate(vectors, k: k, settings: ann, filter: filter) }
+            else if let pg = index as? PostgresStore, !filter.isEmpty { hits = try pg.search(vectors, k: k, filter: filter) }
+            else { hits = try index.search(vectors, k: k) }
+            guard let stage2 else { return hits }
+            var summary = Reranker.Summary()
+            let out = try zip(texts, hits).map { q, h in
+                let docs = try h.map { try index.document($0.id)?.embeddingText ?? "" }
+                let r = stage2.rerank(query: q, hits: h, texts: docs, k: self.k)
+                summary.pairs += r.summary.pairs; summary.truncated += r.summary.truncated; summary.queryTruncated += r.summary.queryTruncated
+                return r.hits
+            }
+            if let line = summary.notice(maxLength: stage2.model.maxLength) { note(line) }
+            return out
         }
         if let query {
-            let hits = try search(try embedder.embedQueries([query]))[0]
+            let hits = try search(try embedder.embedQueries([query]), texts: [query])[0]
             var rows: [[String: Any]] = []
             for (rank, h) in hits.enumerated() {
                 let doc = try index.document(h.id)
@@ -269,7 +295,7 @@ struct Search: ParsableCommand {
         }
         let qs = try readQueries(URL(fileURLWithPath: queries!))
         let output = output!
-        let results = try search(try embedder.embedQueries(qs.map(\.text)))
+        let results = try search(try embedder.embedQueries(qs.map(\.text)), texts: qs.map(\.text))
         try TrecRun.write(zip(qs, results).map { (queryID: $0.0.id, hits: $0.1.map { (doc: $0.id, score: Double($0.score)) }) },
                          tag: "attune", to: URL(fileURLWithPath: output))
         note("\(output): \(qs.count) queries × top \(min(k, index.count))")

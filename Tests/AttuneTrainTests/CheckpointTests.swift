@@ -83,10 +83,6 @@ final class CheckpointTests: XCTestCase {
         var b = a
         b.output = "/moved"; b.checkpointEvery = 7; b.evalEvery = 3; b.skipBad = true
         XCTAssertEqual(a.differences(from: b), [])
-        XCTAssertEqual(Checkpoint.resumableKeys, ["output", "eval_every", "checkpoint_every", "skip_bad",
-                                                  "guard.queries", "guard.corpus", "guard.qrels",
-                                                  "merge.alphas", "merge.select_on", "merge.head", "merge.layer_ramp", "merge.guard_tolerance", "dev_corpus_sample",
-                                                  "dev_precision"])
         // What happens after training (the merge, its guard set) may change on resume; the guide may not.
         b.mergeAlphas = [0.5, 1]; b.guardQueries = ["/q"]; b.guardCorpus = ["/c"]; b.guardQrels = ["/r"]
         XCTAssertEqual(a.differences(from: b), [])
@@ -124,6 +120,45 @@ final class CheckpointTests: XCTestCase {
         try FileManager.default.removeItem(at: ck.appendingPathComponent("recipe.yaml"))
         XCTAssertThrowsError(try Checkpoint.checkRecipe(in: ck, matches: a)) { error in
             XCTAssertTrue("\(error)".contains("missing or unreadable"), "\(error)")
+        }
+    }
+
+    /// Every key of the schema, changed alone: a resumable key leaves the checkpoint's recipe
+    /// accepted, any other makes `--resume` refuse it naming that key (and only it).
+    func testEveryKeyIsResumableOrNamedByTheResumeCheck() throws {
+        var a = Recipe()
+        a.pairs = "/p.jsonl"; a.output = "/o"
+        let ck = dir.appendingPathComponent("every-key")
+        try FileManager.default.createDirectory(at: ck, withIntermediateDirectories: true)
+        try Data(a.yaml().utf8).write(to: ck.appendingPathComponent("recipe.yaml"))
+        XCTAssertNoThrow(try Checkpoint.checkRecipe(in: ck, matches: a))
+        // Values to try until one changes the key (its rule is not checked here: the resume check
+        // compares values, it does not validate them).
+        let tries = ["7", "0.5", "true", "false", "other", "int8", "keep", "random", "relative", "null"]
+        var resumable: [String] = []
+        for key in Recipe.schema.keys {
+            var changed: Recipe?
+            for text in tries {
+                var b = a
+                guard (try? b.set(key.name, to: text, source: "test", currentDirectory: dir)) != nil else { continue }
+                let diff = Recipe.schema.differences(a, b, includingResumable: true)
+                if diff.count == 1 && diff[0].hasPrefix(key.name + ": ") { changed = b; break }
+            }
+            guard let b = changed else { XCTFail("no test value changes \(key.name)"); continue }
+            if key.resumable {
+                resumable.append(key.name)
+                XCTAssertNoThrow(try Checkpoint.checkRecipe(in: ck, matches: b), key.name)
+            } else {
+                XCTAssertThrowsError(try Checkpoint.checkRecipe(in: ck, matches: b), key.name) { error in
+                    XCTAssertTrue("\(error)".contains("different recipe (\(key.name): "), "\(error)")
+                }
+            }
+        }
+        XCTAssertEqual(Set(resumable), Checkpoint.resumableKeys)
+        // What a step computes is never resumable: the keys the trainer's arithmetic reads.
+        for name in ["model", "pairs", "epochs", "batch_size", "lr", "seed", "dropout", "max_seq_length", "trainable_layers",
+                     "guide", "mini_batch_size", "l2sp", "matryoshka_dims"] {
+            XCTAssertFalse(Checkpoint.resumableKeys.contains(name), name)
         }
     }
 

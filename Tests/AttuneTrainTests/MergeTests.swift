@@ -44,6 +44,20 @@ final class MergeTests: XCTestCase {
         XCTAssertEqual(memcmp(ea.data, eb.data, ea.count * 4), 0, "embeddings differ", file: file, line: line)
     }
 
+    /// `BertModel.mapParameters` (the walk `merge` uses) visits exactly `namedParameters`, in its
+    /// order and under its names, and replaces every tensor: a parameter one of them forgets fails here.
+    func testMapParametersWalksEveryNamedParameter() throws {
+        let (base, _) = try models()
+        var visited: [String] = []
+        let mapped = base.bert.mapParameters { name, t in visited.append(name); return t.copy(requiresGrad: false) }
+        XCTAssertEqual(visited, base.bert.namedParameters.map(\.0))
+        let before = Set(base.bert.namedParameters.map { ObjectIdentifier($0.1) })
+        XCTAssertEqual(mapped.namedParameters.map(\.0), visited)
+        for (name, t) in mapped.namedParameters {
+            XCTAssertFalse(before.contains(ObjectIdentifier(t)), "\(name) was not replaced")
+        }
+    }
+
     func testAlphaZeroIsTheBaseAndOneTheTunedModelBitForBit() throws {
         let (base, tuned) = try models()
         let zero = try merge(base: base, tuned: tuned, alpha: 0)

@@ -69,8 +69,11 @@ final class RecipeTests: XCTestCase {
         // Every key is spelled out in the shipped recipes, and with the defaults where they agree.
         for name in ["medical-qa.yaml", "medical-qa-plain.yaml", "demo.yaml"] {
             let text = try String(contentsOf: recipes.appendingPathComponent(name), encoding: .utf8)
-            let spelled = try Recipe.schema.read(yaml: text, source: name, resolver: PathResolver(currentDirectory: root, recipeFolder: root))
-            XCTAssertNotNil(spelled)
+            let resolver = PathResolver(currentDirectory: root, recipeFolder: recipes)
+            let spelled = try Recipe.schema.read(yaml: text, source: name, resolver: resolver)
+            // Every value the file spells out obeys its key's rule, and saving the recipe loses nothing.
+            XCTAssertNoThrow(try spelled.validate(source: name), name)
+            XCTAssertEqual(try Recipe.schema.read(yaml: spelled.yaml(), source: name, resolver: resolver), spelled, name)
             for key in Recipe.schema.keys {
                 XCTAssertTrue(text.range(of: "\n *\(key.leaf):", options: .regularExpression) != nil, "\(name) lacks \(key.name)")
             }

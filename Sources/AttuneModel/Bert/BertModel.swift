@@ -63,11 +63,34 @@ public struct BertModel {
         return out
     }
 
+    /// The same encoder with every parameter replaced by `transform(name, tensor)`, visited in
+    /// `namedParameters`' order and under its names: the one walk over the model's weights that
+    /// merging (and anything else that rewrites weights) uses, so a new parameter is listed here
+    /// and in `namedParameters` only (`BertModelTests` checks the two agree).
+    public func mapParameters(_ transform: (_ name: String, _ tensor: Tensor) -> Tensor) -> BertModel {
+        var m = self
+        m.wordEmbeddings = transform("embeddings.word_embeddings.weight", wordEmbeddings)
+        m.positionEmbeddings = transform("embeddings.position_embeddings.weight", positionEmbeddings)
+        m.tokenTypeEmbeddings = tokenTypeEmbeddings.map { transform("embeddings.token_type_embeddings.weight", $0) }
+        m.embeddingNorm = LayerNormWeights(gamma: transform("embeddings.LayerNorm.weight", embeddingNorm.gamma),
+                                           beta: transform("embeddings.LayerNorm.bias", embeddingNorm.beta))
+        m.relativeAttentionBias = relativeAttentionBias.map { transform("encoder.relative_attention_bias.weight", $0) }
+        for (i, layer) in layers.enumerated() {
+            let names = Dictionary(layer.namedParameters.map { (ObjectIdentifier($0.1), "encoder.layer.\(i).\($0.0)") },
+                                   uniquingKeysWith: { a, _ in a })
+            m.layers[i] = layer.mapParameters { t in transform(names[ObjectIdentifier(t)]!, t) }
+        }
+        return m
+    }
+
     /// The embedding layer's output for packed `ids` (positions restart for each sequence: at 0 for
-    /// BERT, after the padding index for MPNet).
-    public func embed(ids: [Int32], lengths: [Int], dropout: Float = 0, rng: inout SplitMix64) -> Tensor {
+    /// BERT, after the padding index for MPNet). `tokenTypes` (BERT, one per id: a cross-encoder's
+    /// pair, 0 for the query, 1 for the document) picks rows of the token-type table; nil: all 0.
+    public func embed(ids: [Int32], tokenTypes: [Int32]? = nil, lengths: [Int], dropout: Float = 0, rng: inout SplitMix64) -> Tensor {
         let h = config.hiddenSize
         precondition(lengths.reduce(0, +) == ids.count, "embed: lengths sum to \(lengths.reduce(0, +)) but \(ids.count) ids")
+        precondition(tokenTypes == nil || tokenTypes!.count == ids.count, "embed: \(tokenTypes?.count ?? 0) token types for \(ids.count) ids")
+        let types = tokenTypeEmbeddings == nil ? nil : tokenTypes, typeRows = config.typeVocabSize
         let x = Tensor(uninitialized: [ids.count, h])
         let w = wordEmbeddings.data, p = positionEmbeddings.data, t = tokenTypeEmbeddings?.data
         let maxLen = config.maxSequenceLength, mpnet = config.architecture == .mpnet, pad = config.padTokenId
@@ -81,7 +104,12 @@ public struct BertModel {
                 // MPNet (create_position_ids_from_input_ids): pad + the count of non-pad ids so far; a pad id sits at pad.
                 let pos = mpnet ? (id == pad ? pad : { position += 1; return position }()) : i
                 let out = x.data + row * h, wr = w + id * h, pr = p + pos * h
-                if let t { for j in 0..<h { out[j] = wr[j] + pr[j] + t[j] } } else { for j in 0..<h { out[j] = wr[j] + pr[j] } }
+                if let t {
+                    let type = Int(types?[row] ?? 0)
+                    precondition(type >= 0 && type < typeRows, "embed: token type \(type) is outside the \(typeRows) types")
+                    let tr = t + type * h
+                    for j in 0..<h { out[j] = wr[j] + pr[j] + tr[j] }
+                } else { for j in 0..<h { out[j] = wr[j] + pr[j] } }
                 row += 1
             }
         }
@@ -131,9 +159,9 @@ public struct BertModel {
         return base + min(maxExact + Int(scaled), half - 1)
     }
 
-    /// Inference: the last hidden state for packed `ids`.
-    public func callAsFunction(ids: [Int32], lengths: [Int]) -> Tensor {
+    /// Inference: the last hidden state for packed `ids` (and BERT token types, see `embed`).
+    public func callAsFunction(ids: [Int32], tokenTypes: [Int32]? = nil, lengths: [Int]) -> Tensor {
         var rng = SplitMix64(seed: 0)
-        return encode(embed(ids: ids, lengths: lengths, rng: &rng), lengths: lengths, rng: &rng)
+        return encode(embed(ids: ids, tokenTypes: tokenTypes, lengths: lengths, rng: &rng), lengths: lengths, rng: &rng)
     }
 }

@@ -220,7 +220,7 @@ public struct Recipe: SchemaRecord, Equatable {
             if r.guardQrels.count != n { return ("guard.qrels", "lists \(r.guardQrels.count) file(s) but guard.queries lists \(n): one qrels file per guard set") }
             return nil
         },
-        .custom { r in MatryoshkaLoss.problem(dims: r.matryoshkaDims, weights: r.matryoshkaWeights, dimension: nil) },
+        .custom { r in MatryoshkaLoss<MultipleNegativesRankingLoss>.problem(dims: r.matryoshkaDims, weights: r.matryoshkaWeights, dimension: nil) },
         .custom { r in
             guard let m = r.miniBatchSize, m >= 1 else { return nil }
             if m > r.batchSize {

@@ -76,6 +76,14 @@ public struct MultipleNegativesRankingLoss: Sendable {
     }
 }
 
+extension MultipleNegativesRankingLoss: EmbeddingLoss {
+    /// The loss with the batch's text IDs and masks (the innermost loss: it counts nothing).
+    public func callAsFunction(anchors: Tensor, candidates: Tensor, batch: ContrastiveBatch, stats: inout LossStats) -> Tensor {
+        self(anchors: anchors, candidates: candidates, anchorTextIDs: batch.anchorTextIDs,
+             candidateTextIDs: batch.candidateTextIDs, masks: batch.masks)
+    }
+}
+
 /// Columns to leave out of each row of the ranking loss, beyond the ones that repeat a row's own
 /// answer: what a guide model judges to be false negatives.
 public struct LossMasks: Sendable, Equatable {

@@ -73,3 +73,33 @@ public struct GuideFilter {
         return out
     }
 }
+
+/// A loss with a guide's false-negative filter (sentence-transformers' `GISTEmbedLoss` around the
+/// loss it wraps): the guide's masks are added to the batch's (its padding), once per batch, and
+/// `base` scores with them at every dimension and in both directions.
+public struct GuidedLoss<Base: EmbeddingLoss>: EmbeddingLoss {
+    public var base: Base
+    public var guide: GuideFilter
+    /// Also mask the symmetric direction (as `base` ranks anchors for each positive).
+    public var symmetric: Bool
+
+    public init(base: Base, guide: GuideFilter, symmetric: Bool) {
+        self.base = base
+        self.guide = guide
+        self.symmetric = symmetric
+    }
+
+    public func callAsFunction(anchors: Tensor, candidates: Tensor, batch: ContrastiveBatch, stats: inout LossStats) -> Tensor {
+        let a = batch.anchorTextIDs, c = batch.candidateTextIDs
+        let m = guide.masks(anchorTextIDs: a, candidateTextIDs: c, symmetric: symmetric)
+        // Padding slots are masked anyway: they are not the guide's doing.
+        let pad = Set(batch.padding)
+        stats.guideMasked += m.forward.reduce(0) { $0 + $1.filter { !pad.contains($0) }.count }
+            + (m.backward?.reduce(0) { $0 + $1.count } ?? 0)
+        let b = a.count, real = c.count - batch.padding.count
+        stats.negativesScored += b * (real - 1) + (symmetric ? b * (b - 1) : 0)
+        var guided = batch
+        guided.masks = LossMasks(forward: LossMasks.union(m.forward, batch.masks?.forward), backward: m.backward)
+        return base(anchors: anchors, candidates: candidates, batch: guided, stats: &stats)
+    }
+}

@@ -60,3 +60,26 @@ public struct GradCache: Sendable {
         return l
     }
 }
+
+/// A loss computed with GradCache (sentence-transformers' `Cached…` losses): `base` unchanged, the
+/// batch embedded `miniBatchSize` texts at a time, twice (see `GradCache`). The `i`-th mini-batch
+/// draws its dropout masks from `seed + (i+1)·0xD1B54A32D192ED03` in both passes.
+public struct CachedLoss<Base: EmbeddingLoss>: EmbeddingLoss {
+    public var base: Base
+    public var gradCache: GradCache
+
+    public init(base: Base, miniBatchSize: Int) {
+        self.base = base
+        gradCache = GradCache(miniBatchSize: miniBatchSize)
+    }
+
+    public func callAsFunction(anchors: Tensor, candidates: Tensor, batch: ContrastiveBatch, stats: inout LossStats) -> Tensor {
+        base(anchors: anchors, candidates: candidates, batch: batch, stats: &stats)
+    }
+
+    public func lossAndGradients(batch: ContrastiveBatch, seed: UInt64, embed: BatchEmbedder, stats: inout LossStats) throws -> Tensor {
+        try gradCache.step(rows: batch.rows, embed: { chunk, index, onTape in
+            try embed(chunk, seed &+ UInt64(index + 1) &* 0xD1B5_4A32_D192_ED03, onTape)
+        }, loss: { emb in base.split(emb, batch: batch, stats: &stats) })
+    }
+}

@@ -15,9 +15,9 @@ import Foundation
 /// It is a function of the whole batch's embeddings like the ranking loss, so GradCache
 /// (`mini_batch_size`) takes it unchanged: its gradient with respect to the embeddings is the
 /// weighted sum of the per-dimension gradients.
-public struct MatryoshkaLoss: Sendable {
+public struct MatryoshkaLoss<Base: EmbeddingLoss>: EmbeddingLoss {
     /// The loss computed at each dimension.
-    public var base: MultipleNegativesRankingLoss
+    public var base: Base
     /// The prefix lengths trained (empty: the full embedding only, as `base`).
     public var dims: [Int]
     /// One weight per dimension.
@@ -25,10 +25,10 @@ public struct MatryoshkaLoss: Sendable {
 
     /// Throws `AttuneError.badConfig` naming `matryoshka_dims` or `matryoshka_weights` (as a recipe
     /// spells them) unless `MatryoshkaLoss.problem` finds nothing. `weights` nil or empty is 1 each.
-    public init(base: MultipleNegativesRankingLoss, dims: [Int], weights: [Float]? = nil, dimension: Int,
+    public init(base: Base, dims: [Int], weights: [Float]? = nil, dimension: Int,
                 source: String = "recipe") throws {
         let w = (weights ?? []).isEmpty ? Array(repeating: Float(1), count: dims.count) : weights!
-        if let (field, what) = MatryoshkaLoss.problem(dims: dims, weights: w.map(Double.init), dimension: dimension) {
+        if let (field, what) = Self.problem(dims: dims, weights: w.map(Double.init), dimension: dimension) {
             throw AttuneError.badConfig(source: source, field: field, what: what)
         }
         self.base = base
@@ -61,14 +61,20 @@ public struct MatryoshkaLoss: Sendable {
     /// for the arguments); a scalar tensor.
     public func callAsFunction(anchors: Tensor, candidates: Tensor, anchorTextIDs: [Int32], candidateTextIDs: [Int32],
                                masks: LossMasks? = nil) -> Tensor {
-        guard !dims.isEmpty else {
-            return base(anchors: anchors, candidates: candidates, anchorTextIDs: anchorTextIDs, candidateTextIDs: candidateTextIDs, masks: masks)
-        }
+        var batch = ContrastiveBatch(anchorTextIDs: anchorTextIDs, candidateTextIDs: candidateTextIDs)
+        batch.masks = masks
+        var stats = LossStats()
+        return self(anchors: anchors, candidates: candidates, batch: batch, stats: &stats)
+    }
+
+    /// The weighted sum of `base` over each prefix of the embeddings; `base` itself without `dims`.
+    public func callAsFunction(anchors: Tensor, candidates: Tensor, batch: ContrastiveBatch, stats: inout LossStats) -> Tensor {
+        guard !dims.isEmpty else { return base(anchors: anchors, candidates: candidates, batch: batch, stats: &stats) }
         var total: Tensor? = nil
         for (d, w) in zip(dims, weights) {
             let a = d == anchors.cols ? anchors : anchors.prefixColumns(d)
             let c = d == candidates.cols ? candidates : candidates.prefixColumns(d)
-            let term = base(anchors: a, candidates: c, anchorTextIDs: anchorTextIDs, candidateTextIDs: candidateTextIDs, masks: masks)
+            let term = base(anchors: a, candidates: c, batch: batch, stats: &stats)
             let weighted = w == 1 ? term : term.scaled(w)
             total = total.map { $0.add(weighted) } ?? weighted
         }

@@ -1,0 +1,97 @@
+import AttuneCore
+import AttuneData
+import AttuneModel
+import Foundation
+
+/// The second stage of retrieval: a cross-encoder reads the query with each candidate document and
+/// reorders them by its score (`CrossEncoder.predict`'s: the sigmoid of the single logit).
+///
+///     candidates = bi-encoder top N        (search) or every given document (rerank)
+///     score_i    = σ(CE([CLS] q [SEP] d_i [SEP]))
+///     ranked     = candidates sorted by score, best first (ties: the earlier candidate first)
+public struct Reranker {
+    public let model: CrossEncoder
+    /// The model's name or path, for messages.
+    public let name: String
+
+    /// A reranker over `model`, which must have one output (`num_labels` 1): a classifier with
+    /// several labels has no single relevance score, and is refused naming its config.
+    public init(model: CrossEncoder, name: String) throws {
+        guard model.numLabels == 1 else {
+            throw AttuneError.badConfig(source: model.source.appendingPathComponent("config.json").path, field: "num_labels",
+                                        what: "\(model.numLabels) labels (\(model.labels.joined(separator: ", "))): reranking needs a cross-encoder with one output (num_labels 1)")
+        }
+        self.model = model
+        self.name = name
+    }
+
+    /// Load the cross-encoder folder at `url` (see `CrossEncoder.load`) as a reranker.
+    public static func load(_ url: URL, name: String? = nil) throws -> Reranker {
+        try Reranker(model: try CrossEncoder.load(url), name: name ?? url.path)
+    }
+
+    /// One document's place after reranking.
+    public struct Ranked: Sendable, Equatable {
+        /// The document's position in the input.
+        public var index: Int
+        /// The cross-encoder's logit.
+        public var logit: Float
+        /// `activation(logit)`: what sentence-transformers' `CrossEncoder.predict` returns.
+        public var score: Float
+    }
+
+    /// What tokenizing the pairs cost them.
+    public struct Summary: Sendable, Equatable {
+        public var pairs = 0
+        /// Pairs that lost tokens to fit `maxLength`.
+        public var truncated = 0
+        /// Pairs whose query itself lost tokens (a query longer than half the length, or than all of it).
+        public var queryTruncated = 0
+
+        public init(pairs: Int = 0, truncated: Int = 0, queryTruncated: Int = 0) {
+            self.pairs = pairs; self.truncated = truncated; self.queryTruncated = queryTruncated
+        }
+
+        /// One line for stderr, or nil when nothing was truncated.
+        public func notice(maxLength: Int) -> String? {
+            guard truncated > 0 else { return nil }
+            let q = queryTruncated > 0 ? ", \(queryTruncated) of them with the query itself cut (the query is too long for the pair)" : ""
+            return "note: \(truncated) of \(pairs) pairs truncated to \(maxLength) tokens (longest first)\(q)"
+        }
+    }
+
+    /// Score every (query, documents[i]) pair and return them best first, with the truncation
+    /// summary. `progress(done, total)` after each batch.
+    public func rerank(query: String, documents: [String], batchSize: Int = 32,
+                       progress: ((Int, Int) -> Void)? = nil) -> (ranked: [Ranked], summary: Summary) {
+        let pairs = model.tokenize(query: query, documents: documents)
+        var summary = Summary(pairs: pairs.count)
+        for p in pairs {
+            if p.truncated { summary.truncated += 1 }
+            if p.queryTruncated { summary.queryTruncated += 1 }
+        }
+        let logits = model.logits(of: pairs, batchSize: batchSize, progress: progress)
+        let scores = model.scores(logits: logits)
+        let ranked = documents.indices.map { Ranked(index: $0, logit: logits[$0], score: scores[$0]) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        return (ranked, summary)
+    }
+
+    /// Rerank retrieved `hits` whose texts are `texts` (same order) and keep the best `k`: each
+    /// hit's score becomes the cross-encoder's.
+    public func rerank(query: String, hits: [Hit], texts: [String], k: Int, batchSize: Int = 32) -> (hits: [Hit], summary: Summary) {
+        precondition(hits.count == texts.count, "rerank: \(hits.count) hits for \(texts.count) texts")
+        let (ranked, summary) = rerank(query: query, documents: texts, batchSize: batchSize)
+        return (ranked.prefix(k).map { Hit(docIndex: hits[$0.index].docIndex, id: hits[$0.index].id, score: $0.score) }, summary)
+    }
+
+    /// The candidates to retrieve for reranking: `requested` (nil: 50, at least `k`), checked
+    /// against `k` and the corpus size; an explicit value beyond the corpus, or below `k`, is an
+    /// error naming `--rerank-top`.
+    public static func candidates(_ requested: Int?, k: Int, corpus: Int) throws -> Int {
+        guard let n = requested else { return min(max(50, k), corpus) }
+        guard n >= k else { throw AttuneError.invalid("--rerank-top \(n): must be at least -k (\(k)); the reranker reorders the top N and prints the best k") }
+        guard n <= corpus else { throw AttuneError.invalid("--rerank-top \(n): larger than the index's \(corpus) documents") }
+        return n
+    }
+}

@@ -1,0 +1,313 @@
+import AttuneCore
+import AttuneData
+import AttuneModel
+import Foundation
+
+/// What one training step reports to the progress line.
+public struct StepReport {
+    public var step: Int, totalSteps: Int
+    public var loss: Float, smoothedLoss: Float
+    public var learningRate: Float
+    public var pairsPerSecond: Double
+    public var etaSeconds: Double
+}
+
+/// The summary `attune train --json` prints last.
+public struct TrainSummary: Codable {
+    public var steps: Int
+    public var seconds: Double
+    public var pairs_per_second: Double
+    public var peak_rss_mib: Int
+    public var first_loss: Float
+    public var last_loss: Float
+    public var pairs: Int
+    public var skipped_empty: Int
+    public var skipped_bad: Int
+    public var deferred: Int
+    public var dropped: Int
+    public var unique_texts: Int
+    public var frozen_cache_seconds: Double
+    public var best_dev: Double?
+    /// The encoder arithmetic the dev checks ran at (`dev_precision`, or fp32 where this machine
+    /// cannot run it); nil without a dev set. Set by whoever scores dev (`Adaptation`).
+    public var dev_precision: String? = nil
+    /// In-batch candidates the guide model masked as likely false negatives (nil: no guide).
+    public var guide_masked: Int?
+    /// The same as a fraction of all in-batch negatives scored.
+    public var guide_masked_fraction: Double?
+    public var guide_seconds: Double?
+    public var output: String
+}
+
+/// Fine-tunes a sentence model on (anchor, positive[, negatives]) pairs with the
+/// MultipleNegativesRanking loss, following a `Recipe`, in three stages:
+///
+///     prepare  TrainingSet: pairs → augmentation → prompts → unique texts → tokens
+///              → frozen layers once (FrozenCache) → guide → batch plans
+///     step     BiEncoderObjective.forwardBackward: gather cached states → trainable layers (tape)
+///              → pool → head → normalize → loss (EmbeddingLoss stack) → backward;
+///              TrainingLoop.update: L2-SP → clip → AdamW (warmup, linear decay)
+///     loop     TrainingLoop.run over the plan, with hooks: progress, dev check, checkpoint
+///
+/// Another objective (a cross-encoder, say) conforms to `TrainingObjective` and runs in the same
+/// `TrainingLoop`; see docs/development.md, "The trainer's layout".
+public final class Trainer {
+    public let recipe: Recipe
+    let log: (String) -> Void
+
+    /// `log` receives one-line messages (what was read, skipped, cached).
+    public init(recipe: Recipe, log: @escaping (String) -> Void = { _ in }) {
+        self.recipe = recipe
+        self.log = log
+    }
+
+    /// Peak resident memory of this process, MiB.
+    public static func peakRSSMiB() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss / 1024)
+    }
+
+    /// Train. `evaluate` scores a model on the dev set (higher is better); when given, it runs every
+    /// `eval_every` steps and at the end, and the best model is the one saved. `resume` continues
+    /// from `output/checkpoint` (or starts at step 0 when there is none); it throws when that
+    /// checkpoint was made with a recipe that trains differently (see `Checkpoint.resumableKeys`).
+    ///
+    /// At the end `output` holds `model/` (with `attune_recipe.yaml`) and `recipe.yaml`; the
+    /// checkpoint is removed. A non-finite loss or weight stops the run naming the step, and the
+    /// last checkpoint stays for `resume`.
+    public func run(base: SentenceModel, resume: Bool = false,
+                    evaluate: ((SentenceModel) throws -> Double)? = nil,
+                    progress: ((StepReport) -> Void)? = nil,
+                    cacheProgress: ((Int, Int) -> Void)? = nil) throws -> TrainSummary {
+        try run(base: base, resume: resume, evaluate: evaluate, progress: progress, cacheProgress: cacheProgress,
+                stopAfterStep: nil)
+    }
+
+    /// Thrown by `run(…, stopAfterStep:)` once that step (and its checkpoint, if due) is done.
+    struct Stopped: Error, Equatable { var step: Int }
+
+    /// `run` with a test hook: `stopAfterStep` throws `Stopped` right after that step and its
+    /// checkpoint, as a kill at that moment would leave things.
+    ///
+    /// The run in three stages: the model and its loss, the prepared `TrainingSet`, then the
+    /// `TrainingLoop` over the bi-encoder objective with the dev check and checkpoint as hooks.
+    func run(base: SentenceModel, resume: Bool, evaluate: ((SentenceModel) throws -> Double)?,
+             progress: ((StepReport) -> Void)?, cacheProgress: ((Int, Int) -> Void)?,
+             stopAfterStep: Int?) throws -> TrainSummary {
+        let r = recipe
+        let output = URL(fileURLWithPath: r.output)
+        let pairSet = try TrainingSet.readPairs(r, log: log)
+        try Trainer.makeFolder(output)
+        if resume { try checkResumable(output) }
+
+        // The prompts (the recipe's, else the model's own) become the model's query and document
+        // prompts, so the dev check and the saved folder use what training uses.
+        let prompts = try TrainingPrompts(recipe: r, model: base)
+        var base = prompts.applied(to: base)
+        if !prompts.isEmpty {
+            log("prompts: anchors \(jsonQuoted(prompts.anchor)), positives and negatives \(jsonQuoted(prompts.positive))")
+        }
+        // max_seq_length is a training setting: the saved (and dev-checked) model keeps the base's.
+        let inferenceLength = base.maxSeqLength
+        base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxSequenceLength)
+        let trainable = try TrainableModel(base: base, trainableLayers: r.trainableLayers, head: r.head)
+        let ranking = try BiEncoderObjective.rankingLoss(r, dimension: base.dimension)
+        if !r.matryoshkaDims.isEmpty && !r.matryoshkaDims.contains(base.dimension) {
+            log("warning: matryoshka_dims \(r.matryoshkaDims) leaves out the model's full \(base.dimension) dimensions, which then are not trained as such")
+        }
+
+        let set = try TrainingSet(pairSet, recipe: r, model: base, prompts: prompts, frozenLayers: trainable.firstTrainable,
+                                  output: output, log: log, cacheProgress: cacheProgress)
+        var objective = BiEncoderObjective(model: trainable, set: set,
+                                           loss: BiEncoderObjective.loss(ranking, guide: set.guide, recipe: r), dropout: r.dropout)
+        let params = objective.parameters, tensors = params.map(\.tensor)
+        var loop = TrainingLoop(batches: set.batches, schedule: try LinearSchedule(totalSteps: set.steps, warmupFraction: r.warmup),
+                                peakLR: r.lr, optimizer: try AdamW(parameters: tensors, lr: r.lr, weightDecay: r.weightDecay),
+                                // θ₀ for L2-SP: the base's weights, taken before a checkpoint is restored.
+                                regularizer: r.l2sp > 0 ? L2SPRegularizer(parameters: tensors, strength: r.l2sp) : nil,
+                                maxGradNorm: r.maxGradNorm, seed: UInt64(r.seed), examplesPerStep: r.batchSize)
+        let pairsDigest = Checkpoint.pairsDigest(set.pairs)
+        var state = resume ? try restore(output, params: params, optimizer: &loop.optimizer, pairsDigest: pairsDigest, steps: set.steps)
+                           : LoopState()
+        let firstStep = state.step
+
+        let save = ModelWriter(output: output, inferenceLength: inferenceLength, matryoshkaDims: r.matryoshkaDims, recipeYAML: r.yaml())
+        let devCheck = evaluate.map { save.devCheck(trainable, evaluate: $0, log: log) }
+        var hooks = LoopHooks()
+        hooks.progress = progress
+        (hooks.devEvery, hooks.devCheck) = (r.evalEvery, devCheck)
+        hooks.checkpointEvery = r.checkpointEvery
+        hooks.checkpoint = { state, optimizer in
+            try Checkpoint(step: state.step, recipeYAML: save.recipeYAML, losses: state.losses, bestDev: state.bestDev, pairsDigest: pairsDigest)
+                .save(to: output, params: params, optimizer: optimizer)
+        }
+        hooks.stopAfterStep = stopAfterStep
+
+        let start = Date()
+        do {
+            try loop.run(&objective, state: &state, hooks: hooks)
+        } catch let d as TrainingLoop.Diverged {
+            let kept = d.lastGood.map { "The last good checkpoint (step \($0)) is in \(Checkpoint.folder(in: output).path): lower --lr and rerun with --resume" }
+                ?? "No checkpoint was written yet: lower --lr and rerun"
+            throw AttuneError.invalid("\(d.what) at step \(d.step); training stopped. \(kept)")
+        }
+        if objective.paddedSlots > 0 {
+            log("\(objective.paddedSlots) negative slots of pairs with fewer negatives than their batch's most were masked (a pair's own negatives are all used)")
+        }
+        let seconds = Date().timeIntervalSince(start)
+        if let l2sp = loop.regularizer {
+            log(String(format: "L2-SP %g: the trained weights are %.4f from the base's (L2 norm over all trained tensors)",
+                       l2sp.strength, l2sp.distance(tensors)))
+        }
+        if let devCheck { try devCheck(&state) } else { try save.final(trainable.inferenceModel) }
+        try atomicWrite(Data(save.recipeYAML.utf8), to: output.appendingPathComponent("recipe.yaml"))
+        Checkpoint.removeAll(in: output)
+        return summary(state, firstStep: firstStep, seconds: seconds, set: set, objective: objective, output: output)
+    }
+
+    /// Before the costly frozen-layer pass: refuse a checkpoint of another recipe.
+    private func checkResumable(_ output: URL) throws {
+        if let dir = Checkpoint.existing(in: output) {
+            try Checkpoint.checkRecipe(in: dir, matches: recipe)
+        } else {
+            log("no checkpoint in \(output.path); starting from step 0")
+        }
+    }
+
+    /// The loop state (and the objective's weights and the optimizer's moments) of the checkpoint in
+    /// `output`, or step 0 when there is none; throws when the pairs changed since it was made.
+    private func restore(_ output: URL, params: [(name: String, tensor: Tensor)], optimizer: inout AdamW, pairsDigest: String,
+                         steps: Int) throws -> LoopState {
+        guard let ck = try Checkpoint.load(from: output, params: params, optimizer: &optimizer) else { return LoopState() }
+        if let saved = ck.pairsDigest, saved != pairsDigest {
+            throw AttuneError.invalidFile(path: recipe.pairs, what: "changed since the checkpoint in \(output.path) was made; resume with the same pairs, or rerun without --resume to start over")
+        }
+        log("resumed from \(Checkpoint.folder(in: output).path) at step \(ck.step)/\(steps)")
+        return LoopState(step: ck.step, losses: ck.losses, bestDev: ck.bestDev, lastGood: ck.step > 0 ? ck.step : nil)
+    }
+
+    /// Writes the trained model: as inference sees it (the base's sequence length, the Matryoshka
+    /// dimensions recorded), with the recipe beside it.
+    struct ModelWriter {
+        var output: URL
+        var inferenceLength: Int
+        var matryoshkaDims: [Int]
+        var recipeYAML: String
+
+        func final(_ model: SentenceModel) throws {
+            var model = model
+            model.maxSeqLength = inferenceLength
+            model.matryoshkaDims = matryoshkaDims
+            try model.save(to: output.appendingPathComponent("model"), overwrite: true,
+                           extraFiles: ["attune_recipe.yaml": Data(recipeYAML.utf8)])
+        }
+
+        /// The dev check: score the model as shipped; save it when it is the best so far.
+        func devCheck(_ trainable: TrainableModel, evaluate: @escaping (SentenceModel) throws -> Double,
+                      log: @escaping (String) -> Void) -> (inout LoopState) throws -> Void {
+            { state in
+                var shipped = trainable.inferenceModel
+                shipped.maxSeqLength = inferenceLength
+                let score = try evaluate(shipped)
+                let best = state.bestDev.map { score > $0 } ?? true
+                log(String(format: "step %d: dev score %.4f%@", state.step, score, best ? " (best so far, saved)" : ""))
+                if best {
+                    state.bestDev = score
+                    try final(trainable.inferenceModel)
+                }
+            }
+        }
+    }
+
+    /// The summary `--json` prints, rounded as it always was.
+    private func summary(_ state: LoopState, firstStep: Int, seconds: Double, set: TrainingSet, objective: BiEncoderObjective,
+                         output: URL) -> TrainSummary {
+        let guided = set.guide != nil, stats = objective.stats
+        return TrainSummary(steps: state.step, seconds: (seconds * 100).rounded() / 100,
+                            pairs_per_second: (Double((state.step - firstStep) * recipe.batchSize) / max(seconds, 1e-9) * 100).rounded() / 100,
+                            peak_rss_mib: Trainer.peakRSSMiB(), first_loss: state.losses.first ?? .nan,
+                            last_loss: state.smoothedLoss,
+                            pairs: set.pairs.count, skipped_empty: set.skippedEmpty, skipped_bad: set.skippedBad,
+                            deferred: set.deferred, dropped: set.dropped,
+                            unique_texts: set.texts.count, frozen_cache_seconds: (set.cacheSeconds * 100).rounded() / 100,
+                            best_dev: state.bestDev,
+                            guide_masked: guided ? stats.guideMasked : nil,
+                            guide_masked_fraction: guided ? (Double(stats.guideMasked) / Double(max(stats.negativesScored, 1)) * 1e5).rounded() / 1e5 : nil,
+                            guide_seconds: set.guideSeconds.map { ($0 * 100).rounded() / 100 },
+                            output: output.appendingPathComponent("model").path)
+    }
+
+    /// The candidate text IDs of a batch as the loss takes them — the positives in pair order, then
+    /// each column of negatives — and which candidate slots are padding. There are as many columns
+    /// as the pair with the most negatives has; a pair with fewer fills the gap with its own positive,
+    /// which the loss must mask for every row, so that no pair's negatives are dropped.
+    static func candidates(_ batch: [Int], positiveIDs: [Int32], negativeIDs: [[Int32]]) -> (ids: [Int32], padding: [Int]) {
+        var ids = batch.map { positiveIDs[$0] }
+        var padding: [Int] = []
+        for c in 0..<(batch.map { negativeIDs[$0].count }.max() ?? 0) {
+            for i in batch {
+                if c < negativeIDs[i].count { ids.append(negativeIDs[i][c]) } else {
+                    padding.append(ids.count)
+                    ids.append(positiveIDs[i])
+                }
+            }
+        }
+        return (ids, padding)
+    }
+
+    /// Each epoch's anchor text IDs: `unique.anchorIDs` itself without augmentation, else the IDs of
+    /// the augmented anchors, whose texts are appended to `unique.texts`. The augmenter changes the
+    /// anchor itself; `anchorPrompt` is prepended afterwards, untouched.
+    static func augmentedAnchors(_ pairs: [TrainingPair], unique: inout (texts: [String], anchorIDs: [Int32], positiveIDs: [Int32], negativeIDs: [[Int32]]),
+                                 augmenter: AnchorAugmenter, anchorPrompt: String = "", seed: UInt64, epochs: Int) -> [[Int32]] {
+        guard augmenter.isActive else { return Array(repeating: unique.anchorIDs, count: epochs) }
+        var index = [String: Int32](minimumCapacity: unique.texts.count * 2)
+        for (i, t) in unique.texts.enumerated() where index[t] == nil { index[t] = Int32(i) }
+        return (0..<epochs).map { epoch in
+            pairs.indices.map { i in
+                let t = anchorPrompt + augmenter.apply(pairs[i].anchor, seed: seed, epoch: epoch, pair: i)
+                if let id = index[t] { return id }
+                let id = Int32(unique.texts.count)
+                unique.texts.append(t)
+                index[t] = id
+                return id
+            }
+        }
+    }
+
+    /// Embeddings of text IDs `0..<count` by `model`'s layers `first…` over their cached frozen
+    /// states (no tape, no dropout), a few dozen texts at a time.
+    static func embedFromCache(_ model: SentenceModel, from first: Int, cache: FrozenCache, count: Int) throws -> Tensor {
+        let out = Tensor(zeros: [count, model.dimension])
+        var rng = SplitMix64(seed: 0)
+        for start in stride(from: 0, to: count, by: 64) {
+            let ids = (start..<min(count, start + 64)).map { Int32($0) }
+            let e = TrainableModel.top(model, from: first, hidden: try cache.gather(ids), lengths: ids.map { cache.lengths[Int($0)] },
+                                       dropout: 0, rng: &rng)
+            (out.data + start * out.cols).update(from: e.data, count: e.count)
+        }
+        return out
+    }
+
+    /// Create `output` (and its parents), or say in one line why it cannot be.
+    static func makeFolder(_ output: URL) throws {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw AttuneError.invalidFile(path: output.path, what: "is a file; the output must be a folder") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        } catch {
+            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)
+                .map { String(cString: strerror(Int32($0.code))) } ?? error.localizedDescription
+            throw AttuneError.invalidFile(path: output.path, what: "cannot create the output folder (\(reason))")
+        }
+    }
+
+    /// Are all of `t`'s values finite?
+    static func allFinite(_ t: Tensor) -> Bool {
+        UnsafeBufferPointer(start: t.data, count: t.count).allSatisfy { $0.isFinite }
+    }
+}
