@@ -161,16 +161,18 @@ public struct CrossEncoderSet {
             guard raw.contains(UInt8(ascii: "\"")), let range = raw.firstRange(of: Data("\"label\"".utf8)), !range.isEmpty,
                   let object = try? JSONSerialization.jsonObject(with: Data(raw)) as? [String: Any],
                   let value = object["label"] else { continue }
-            guard !(value is Bool), let number = value as? NSNumber,
-                  number.doubleValue >= 0 && number.doubleValue <= 1 else {
+            // JSONDecoder tells a number from `true` (JSONSerialization gives both as NSNumber).
+            guard let x = (try? JSONDecoder().decode(LabelField.self, from: Data(raw)))?.label, x >= 0 && x <= 1 else {
                 throw AttuneError.badLine(path: url.path, line: line, what: "field label: \(value) is not a number in [0, 1] (a BCE target)")
             }
             if let a = object[r.anchorField] as? String, let p = object[r.positiveField] as? String {
-                out[a + "\u{1}" + p] = number.floatValue
+                out[a + "\u{1}" + p] = Float(x)
             }
         }
         return out
     }
+
+    private struct LabelField: Decodable { var label: Double }
 }
 
 extension Trainer {
