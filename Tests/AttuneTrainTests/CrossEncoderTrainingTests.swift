@@ -179,4 +179,29 @@ final class CrossEncoderTrainingTests: XCTestCase {
         try Data("{\"anchor\": \"a\", \"positive\": \"b\", \"label\": 0.25}\n".utf8).write(to: url)
         XCTAssertEqual(try CrossEncoderSet.readLabels(url, recipe: r), ["a\u{1}b": 0.25])
     }
+
+    /// The shipped recipe loads as a valid cross-encoder recipe; bi-encoder-only keys and uneven
+    /// negatives for the listwise loss are refused in one line naming the key or the pair.
+    func testShippedRecipeLoadsAndBadSettingsAreNamed() throws {
+        let root = Fixtures.packageRoot
+        let shipped = try Recipe.load(root.appendingPathComponent("Recipes/medical-qa-reranker.yaml"), currentDirectory: root)
+        XCTAssertNoThrow(try shipped.validate())
+        XCTAssertEqual(shipped.objective, "cross_encoder")
+        XCTAssertEqual(CrossEncoderLoss(shipped), .bce(posWeight: 1))
+
+        let modelURL = try Fixtures.model()
+        let (url, _) = try medquadPairs(16)
+        var r = recipe("bad", pairs: url, model: modelURL)
+        r.guide = "base"
+        XCTAssertThrowsError(try Trainer(recipe: r).runCrossEncoder(base: try base(modelURL))) { error in
+            XCTAssertEqual("\(error)", "recipe: guide: is for the bi-encoder objective; a cross-encoder trains without it")
+        }
+        let uneven = dir.appendingPathComponent("uneven.jsonl")
+        try Data("{\"anchor\": \"a\", \"positive\": \"b\", \"negative\": \"c\"}\n{\"anchor\": \"d\", \"positive\": \"e\"}\n".utf8).write(to: uneven)
+        var l = recipe("uneven", pairs: uneven, model: modelURL, loss: "listwise")
+        l.batchSize = 2
+        XCTAssertThrowsError(try Trainer(recipe: l).runCrossEncoder(base: try base(modelURL))) { error in
+            XCTAssertTrue("\(error)".hasPrefix("\(uneven.path): pair 2 has 0 negatives and pair 1 has 1"), "\(error)")
+        }
+    }
 }
