@@ -235,6 +235,12 @@ extension Trainer {
             throw AttuneError.invalid("\(d.what) at step \(d.step); training stopped. \(kept)")
         }
         let seconds = Date().timeIntervalSince(start)
+        var done = 0
+        for (e, plan) in set.plans.enumerated() where done + plan.batches.count <= state.losses.count {
+            let epoch = state.losses[done..<(done + plan.batches.count)]
+            log(String(format: "epoch %d: mean training loss %.4f over %d steps", e + 1, epoch.reduce(0, +) / Float(max(epoch.count, 1)), epoch.count))
+            done += plan.batches.count
+        }
         let modelURL = output.appendingPathComponent("model")
         try model.detached.save(to: modelURL, overwrite: true)
         try atomicWrite(Data(recipeYAML.utf8), to: modelURL.appendingPathComponent("attune_recipe.yaml"))
