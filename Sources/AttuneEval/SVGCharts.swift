@@ -110,6 +110,63 @@ enum SVGCharts {
         return s + "</svg>\n"
     }
 
+    /// A forest plot: one row per set, grouped under a heading per role (in the order given);
+    /// in each row every model's change as a dot and its 95% CI as a line, in the model's colour,
+    /// around a zero line; a CI wholly below 0 is drawn thick with a red ring, and the value at
+    /// the right is marked ▼ for a loss.
+    static func forestPlot(_ rows: [(set: String, role: String, models: [(name: String, delta: Double, low: Double, high: Double)])],
+                           models: [String], title: String) -> String {
+        let rowH = 18.0 * Double(max(models.count, 1)) + 12, headH = 24.0
+        let width = 900.0, left = 220.0, right = 100.0, top = 56.0, bottom = 44.0
+        var roles: [String] = []
+        for r in rows where roles.last != r.role { roles.append(r.role) }
+        let height = top + bottom + rowH * Double(rows.count) + headH * Double(roles.count)
+        let plotW = width - left - right
+        let all = rows.flatMap { $0.models.flatMap { [$0.low, $0.high, $0.delta] } }
+        let reach = max(all.map(abs).max() ?? 0, 0.005) * 1.15
+        let x = { (v: Double) in left + plotW * (v + reach) / (2 * reach) }
+        var s = svgOpen(width: width, height: height, label: title)
+        s += text(x: 16, y: 18, title, size: 15, anchor: "start", weight: "bold")
+        var lx = left
+        for (k, m) in models.enumerated() {
+            s += "<circle cx=\"\(n(lx + 6))\" cy=\"36\" r=\"5\" fill=\"\(palette[(k + 1) % palette.count])\"/>\n"
+            s += text(x: lx + 16, y: 40, m, size: 12, anchor: "start")
+            lx += Double(m.count) * 7 + 40
+        }
+        var y = top
+        var lastRole: String?
+        var rowTops: [Double] = []
+        for r in rows {
+            if r.role != lastRole {
+                s += rect(x: 8, y: y + 2, w: width - 16, h: headH - 4, color: "#f1f1f1", tooltip: "role: \(r.role)")
+                s += text(x: 16, y: y + headH / 2 + 5, r.role, size: 13, anchor: "start", weight: "bold")
+                y += headH
+                lastRole = r.role
+            }
+            s += text(x: left - 10, y: y + rowH / 2 + 4, r.set, size: 12, anchor: "end")
+            rowTops.append(y)
+            y += rowH
+        }
+        for tick in [-reach, -reach / 2, 0, reach / 2, reach] {
+            s += line(x1: x(tick), y1: top, x2: x(tick), y2: y, color: tick == 0 ? "#333" : "#e4e4e4")
+            s += text(x: x(tick), y: y + 16, String(format: "%+.3f", tick), size: 11, anchor: "middle")
+        }
+        s += text(x: left + plotW / 2, y: y + 34, "change in nDCG@10 (95% CI)", size: 12, anchor: "middle")
+        for (r, top) in zip(rows, rowTops) {
+            for (k, m) in r.models.enumerated() {
+                let cy = top + 6 + 18 * Double(k) + 9
+                let color = palette[(k + 1) % palette.count]
+                let loss = m.high < 0
+                s += "<line x1=\"\(n(x(m.low)))\" y1=\"\(n(cy))\" x2=\"\(n(x(m.high)))\" y2=\"\(n(cy))\" stroke=\"\(color)\" "
+                    + "stroke-width=\"\(loss ? 5 : 3)\"><title>\(htmlEscape(String(format: "%@ on %@: %+.4f [%+.4f, %+.4f]", m.name, r.set, m.delta, m.low, m.high)))</title></line>\n"
+                s += "<circle cx=\"\(n(x(m.delta)))\" cy=\"\(n(cy))\" r=\"5\" fill=\"\(color)\" stroke=\"\(loss ? "#c62828" : "#fff")\" stroke-width=\"\(loss ? 2.5 : 1.5)\"/>\n"
+                s += text(x: width - right + 8, y: cy + 4,
+                          String(format: "%+.4f", m.delta) + (m.delta < 0 ? " ▼" : ""), size: 11, anchor: "start")
+            }
+        }
+        return s + "</svg>\n"
+    }
+
     private static func niceStep(_ maxCount: Int) -> Int {
         for step in [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000] where maxCount / step <= 6 { return step }
         return max(1, maxCount / 5)

@@ -64,3 +64,40 @@ public struct Prompts: Equatable, Sendable {
     /// The JSON object sentence-transformers writes (`prompts`, `default_prompt_name`).
     var json: [String: Any] { ["prompts": prompts, "default_prompt_name": defaultName.map { $0 as Any } ?? NSNull()] }
 }
+
+/// Which prompts an embedder uses, as a user chose them: without a choice the model's own
+/// (`Prompts.queryPrompt` / `documentPrompt`); `promptName` picks one of the model's prompts for
+/// the side given when resolving (both sides when none is given); `queryPrompt` and
+/// `documentPrompt` are literal texts and win over both.
+public struct PromptChoice: Sendable, Equatable {
+    public var promptName: String?
+    public var queryPrompt: String?
+    public var documentPrompt: String?
+
+    public init(promptName: String? = nil, queryPrompt: String? = nil, documentPrompt: String? = nil) {
+        self.promptName = promptName; self.queryPrompt = queryPrompt; self.documentPrompt = documentPrompt
+    }
+
+    public enum Side: Sendable { case query, document }
+
+    /// The query and document prompts for `model`; an unknown `promptName` is an error naming
+    /// the model's prompt file and the names it defines.
+    public func resolve(_ model: SentenceModel, named side: Side? = nil) throws -> (query: String, document: String) {
+        var query = model.prompts.queryPrompt, document = model.prompts.documentPrompt
+        if let promptName {
+            let text = try model.prompts.named(promptName)
+            if side != .document { query = text }
+            if side != .query { document = text }
+        }
+        if let queryPrompt { query = queryPrompt }
+        if let documentPrompt { document = documentPrompt }
+        return (query, document)
+    }
+
+    /// Set `embedder`'s prompts (see `resolve`).
+    public func apply(to embedder: ModelEmbedder, named side: Side? = nil) throws {
+        let p = try resolve(embedder.model, named: side)
+        embedder.queryPrompt = p.query
+        embedder.documentPrompt = p.document
+    }
+}

@@ -13,7 +13,7 @@ struct Attune: ParsableCommand {
         commandName: "attune",
         abstract: "Adapt a sentence-embedding model to your domain, from a Swift binary.",
         version: "attune \(version)\n\(KernelChoice.describe())",
-        subcommands: [Tokenize.self, Embed.self, Train.self, Mine.self, Merge.self, Export.self, Index.self, Search.self, Rerank.self, Eval.self, Demo.self, Doctor.self]
+        subcommands: [Tokenize.self, Embed.self, Train.self, Mine.self, Merge.self, Export.self, Index.self, Search.self, Rerank.self, Eval.self, Demo.self, Serve.self, Doctor.self]
     )
 
     static func main() {

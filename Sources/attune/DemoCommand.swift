@@ -58,22 +58,27 @@ struct Demo: ParsableCommand {
 
         note("[3/4] evaluate base vs adapted on held-out questions")
         let d = URL(fileURLWithPath: data)
-        let result = try EvalRun(models: [baseDir.path, adapted.path],
-                                 corpus: d.appendingPathComponent("corpus.jsonl").path,
-                                 queries: d.appendingPathComponent("test-queries.jsonl").path,
-                                 qrels: d.appendingPathComponent("test-qrels.tsv").path,
-                                 maxSeqLength: nil, indexDir: db ?? out.appendingPathComponent("indexes").path,
-                                 names: ["base all-MiniLM-L6-v2", "adapted (demo)"]).execute()
+        let suite = try EvaluationSuite(sets: [
+            EvaluationSet(name: "medical", role: .domain, corpus: d.appendingPathComponent("corpus.jsonl"),
+                          queries: d.appendingPathComponent("test-queries.jsonl"), qrels: d.appendingPathComponent("test-qrels.tsv")),
+        ], source: "the bundled sets (\(data))")
+        var evaluation = Evaluation(models: [baseDir.path, adapted.path], suite: suite)
+        evaluation.names = ["base all-MiniLM-L6-v2", "adapted (demo)"]
+        evaluation.indexLocation = db ?? out.appendingPathComponent("indexes").path
+        let result = try EvalRun(evaluation: evaluation).execute()
         let report = out.appendingPathComponent("report.html").path
+        // eval.json: the domain set in `attune eval --json`'s shape, which the model card reads.
         let json = out.appendingPathComponent("eval.json").path
-        try result.write(json: json, runDir: out.appendingPathComponent("runs").path, report: report)
+        try atomicWrite(result.sets[0].report.json(), to: URL(fileURLWithPath: json))
+        try result.writeHTML(to: URL(fileURLWithPath: report))
+        note("wrote \(json), \(report) and \(try result.writeRuns(to: out.appendingPathComponent("runs"))) run files")
 
         note("[4/4] export")
         let exported = try ExportJob(model: adapted.path, output: out.appendingPathComponent("export").path,
                                      force: true, evalTable: try ModelCard.evaluationTable(fromJSON: URL(fileURLWithPath: json))).execute()
 
         print("")
-        print(result.report.table())
+        print(result.table(), terminator: "")
         print("")
         print("adapted model (sentence-transformers folder): \(exported)")
         print("report: \(report)")

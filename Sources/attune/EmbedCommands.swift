@@ -45,21 +45,16 @@ struct PromptOptions: ParsableArguments {
     @Option(help: "Prepend this text to every query.") var queryPrompt: String?
     @Option(help: "Prepend this text to every document.") var documentPrompt: String?
 
+    /// The prompts chosen, as the library takes them.
+    var choice: PromptChoice { PromptChoice(promptName: promptName, queryPrompt: queryPrompt, documentPrompt: documentPrompt) }
+
     /// The query and document prompts for `model`; an unknown --prompt-name is an error.
     /// `--prompt-name` sets the side given by `named` (both when nil).
     func resolve(_ model: SentenceModel, named side: Side? = nil) throws -> (query: String, document: String) {
-        var query = model.prompts.queryPrompt, document = model.prompts.documentPrompt
-        if let promptName {
-            let text = try model.prompts.named(promptName)
-            if side != .document { query = text }
-            if side != .query { document = text }
-        }
-        if let queryPrompt { query = queryPrompt }
-        if let documentPrompt { document = documentPrompt }
-        return (query, document)
+        try choice.resolve(model, named: side)
     }
 
-    enum Side { case query, document }
+    typealias Side = PromptChoice.Side
 
     /// No prompt flags: the model's own prompts. For code that builds a command's options without
     /// parsing them (`attune demo`'s evaluation): a `PromptOptions()` whose options were never
@@ -74,9 +69,7 @@ struct PromptOptions: ParsableArguments {
 
     /// Apply to an embedder.
     func apply(to embedder: ModelEmbedder, named side: Side? = nil) throws {
-        let p = try resolve(embedder.model, named: side)
-        embedder.queryPrompt = p.query
-        embedder.documentPrompt = p.document
+        try choice.apply(to: embedder, named: side)
     }
 }
 

@@ -536,6 +536,31 @@ final class CLIBadInputTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("e2").path), "nothing exported after a refused card")
         try expectFailure(["demo", "--data", "no-data", "--recipe", "no-recipe.yaml"], names: ["no-recipe.yaml"])
     }
+
+    /// `attune eval --suite`: each bad suite is one error line naming the file, the set and the
+    /// key; all are found before any model is loaded (the model named here does not exist).
+    func testEvalSuiteInputs() throws {
+        try file("d/c.jsonl", "{\"_id\": \"d1\", \"text\": \"glaucoma\"}\n")
+        try file("d/q.jsonl", "{\"_id\": \"q1\", \"text\": \"eye pressure\"}\n")
+        try file("d/r.tsv", "q1\td1\t1\n")
+        try file("d/wrong.tsv", "q7\td1\t1\n")
+        func set(_ name: String, role: String = "domain", qrels: String = "d/r.tsv", queries: String = "d/q.jsonl", extra: String = "") -> String {
+            "  - name: \(name)\n    role: \(role)\n    corpus: d/c.jsonl\n    queries: \(queries)\n    qrels: \(qrels)\n\(extra)"
+        }
+        func eval(_ suite: String, _ more: [String] = []) throws -> [String] {
+            ["eval", "--model", "no-such-model", "--suite", try file("s-\(UUID().uuidString.prefix(6)).yaml", "sets:\n" + suite)] + more
+        }
+        try expectFailure(try eval(set("a", role: "target")), names: ["sets[0].role", "target", "domain, users, other, guard"])
+        try expectFailure(try eval(set("a", extra: "    weight: 1\n")), names: ["sets[0].weight", "unknown key"])
+        try expectFailure(try eval(set("a") + set("a", role: "guard")), names: ["sets[1].name", "\"a\""])
+        try expectFailure(try eval(set("a") + set("b", queries: "d/none.jsonl")), names: ["sets[1].queries", "b", "d/none.jsonl", "no such file"])
+        try expectFailure(try eval(set("a") + set("b", role: "other", qrels: "d/wrong.tsv")), names: ["b set", "wrong.tsv", "no query id"])
+        try expectFailure(try eval(set("a") + set("b", role: "users"), ["--set", "c"]), status: 64, names: ["--set c", "a, b"])
+        try expectFailure(try eval(set("a"), ["--corpus", "d/c.jsonl"]), status: 64, names: ["--corpus", "--suite"])
+        try expectFailure(["eval", "--model", "m", "--suite", "none.yaml"], names: ["none.yaml"])
+        try expectFailure(["eval", "--model", "m", "--corpus", "d/c.jsonl", "--queries", "d/q.jsonl", "--qrels", "d/r.tsv", "--set", "a"],
+                          status: 64, names: ["--set", "--suite"])
+    }
 }
 
 /// Where the `attune` that `swift test` built is: beside the test bundle in the products folder

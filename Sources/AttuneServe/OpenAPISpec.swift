@@ -1,0 +1,200 @@
+/// The OpenAPI 3.1 description of every route, served at `GET /openapi.json` (the one copy in
+/// the repository; docs/serve.md points here).
+enum OpenAPISpec {
+    static let json = #"""
+{
+  "openapi": "3.1.0",
+  "info": {
+    "title": "attune serve",
+    "version": "0.1.0",
+    "description": "Sentence embeddings over OpenAI's /v1/embeddings and Hugging Face TEI's /embed. With an API key, every route but /health needs Authorization: Bearer KEY."
+  },
+  "components": {
+    "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
+    "schemas": {
+      "Input": {
+        "description": "A text, texts, the model's token ids (no [CLS]/[SEP]), or arrays of them.",
+        "oneOf": [
+          { "type": "string", "minLength": 1 },
+          { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } },
+          { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 0 } },
+          { "type": "array", "minItems": 1, "items": { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 0 } } }
+        ]
+      },
+      "EmbeddingRequest": {
+        "type": "object",
+        "required": ["input", "model"],
+        "properties": {
+          "input": { "$ref": "#/components/schemas/Input" },
+          "model": { "type": "string", "description": "The served model's name or its folder's name." },
+          "encoding_format": { "type": "string", "enum": ["float", "base64"], "default": "float" },
+          "dimensions": { "type": "integer", "minimum": 1, "description": "Keep each embedding's first N values, re-normalised (Matryoshka)." },
+          "user": { "type": "string" }
+        }
+      },
+      "EmbeddingResponse": {
+        "type": "object",
+        "required": ["object", "data", "model", "usage"],
+        "properties": {
+          "object": { "const": "list" },
+          "data": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": ["object", "index", "embedding"],
+              "properties": {
+                "object": { "const": "embedding" },
+                "index": { "type": "integer" },
+                "embedding": { "oneOf": [ { "type": "array", "items": { "type": "number" } }, { "type": "string", "contentEncoding": "base64" } ] }
+              }
+            }
+          },
+          "model": { "type": "string" },
+          "usage": {
+            "type": "object",
+            "required": ["prompt_tokens", "total_tokens"],
+            "properties": { "prompt_tokens": { "type": "integer" }, "total_tokens": { "type": "integer" } }
+          }
+        }
+      },
+      "ModelList": {
+        "type": "object",
+        "required": ["object", "data"],
+        "properties": {
+          "object": { "const": "list" },
+          "data": { "type": "array", "items": { "type": "object", "required": ["id", "object"], "properties": { "id": { "type": "string" }, "object": { "const": "model" }, "created": { "type": "integer" }, "owned_by": { "type": "string" } } } }
+        }
+      },
+      "OpenAIError": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+          "error": {
+            "type": "object",
+            "required": ["message", "type", "param", "code"],
+            "properties": {
+              "message": { "type": "string" },
+              "type": { "type": "string" },
+              "param": { "type": ["string", "null"] },
+              "code": { "type": ["string", "null"] }
+            }
+          }
+        }
+      },
+      "EmbedRequest": {
+        "type": "object",
+        "required": ["inputs"],
+        "properties": {
+          "inputs": { "$ref": "#/components/schemas/Input" },
+          "normalize": { "type": "boolean", "default": true },
+          "truncate": { "type": "boolean", "default": false, "description": "Cut inputs over max_input_length instead of refusing them." },
+          "truncation_direction": { "type": "string", "enum": ["Right", "right"] },
+          "prompt_name": { "type": ["string", "null"] },
+          "dimensions": { "type": "integer", "minimum": 1 }
+        }
+      },
+      "EmbedResponse": { "type": "array", "items": { "type": "array", "items": { "type": "number" } } },
+      "Info": {
+        "type": "object",
+        "required": ["model_id", "model_dtype", "model_type", "max_concurrent_requests", "max_input_length", "max_batch_tokens", "max_client_batch_size", "version"],
+        "properties": {
+          "model_id": { "type": "string" },
+          "model_sha": { "type": ["string", "null"] },
+          "model_dtype": { "type": "string" },
+          "model_type": { "type": "object" },
+          "max_concurrent_requests": { "type": "integer" },
+          "max_input_length": { "type": "integer" },
+          "max_batch_tokens": { "type": "integer" },
+          "max_batch_requests": { "type": ["integer", "null"] },
+          "max_client_batch_size": { "type": "integer" },
+          "auto_truncate": { "type": "boolean" },
+          "tokenization_workers": { "type": "integer" },
+          "version": { "type": "string" },
+          "sha": { "type": ["string", "null"] },
+          "docker_label": { "type": ["string", "null"] },
+          "dimension": { "type": "integer" },
+          "window": { "type": "integer" }
+        }
+      },
+      "TEIError": {
+        "type": "object",
+        "required": ["error", "error_type"],
+        "properties": { "error": { "type": "string" }, "error_type": { "type": "string" } }
+      }
+    },
+    "responses": {
+      "OpenAIError": { "description": "Refused: 400 bad request, 401 key, 404 model, 413 over a limit, 429 queue full (Retry-After), 503 timed out.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OpenAIError" } } } },
+      "TEIError": { "description": "Refused: 400 bad request, 401 key, 413 over a limit, 422 validation, 429 queue full (Retry-After), 503 timed out.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TEIError" } } } }
+    }
+  },
+  "security": [ { "bearer": [] }, {} ],
+  "paths": {
+    "/v1/embeddings": {
+      "post": {
+        "summary": "OpenAI embeddings",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EmbeddingRequest" } } } },
+        "responses": {
+          "200": { "description": "Embeddings in input order.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EmbeddingResponse" } } } },
+          "400": { "$ref": "#/components/responses/OpenAIError" }, "401": { "$ref": "#/components/responses/OpenAIError" },
+          "404": { "$ref": "#/components/responses/OpenAIError" }, "413": { "$ref": "#/components/responses/OpenAIError" },
+          "422": { "$ref": "#/components/responses/OpenAIError" }, "429": { "$ref": "#/components/responses/OpenAIError" },
+          "503": { "$ref": "#/components/responses/OpenAIError" }
+        }
+      }
+    },
+    "/embeddings": {
+      "post": {
+        "summary": "OpenAI embeddings (without the /v1 prefix)",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EmbeddingRequest" } } } },
+        "responses": {
+          "200": { "description": "Embeddings in input order.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EmbeddingResponse" } } } },
+          "400": { "$ref": "#/components/responses/OpenAIError" }, "401": { "$ref": "#/components/responses/OpenAIError" },
+          "404": { "$ref": "#/components/responses/OpenAIError" }, "413": { "$ref": "#/components/responses/OpenAIError" },
+          "422": { "$ref": "#/components/responses/OpenAIError" }, "429": { "$ref": "#/components/responses/OpenAIError" },
+          "503": { "$ref": "#/components/responses/OpenAIError" }
+        }
+      }
+    },
+    "/v1/models": {
+      "get": {
+        "summary": "The served model",
+        "responses": { "200": { "description": "One model.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ModelList" } } } }, "401": { "$ref": "#/components/responses/OpenAIError" } }
+      }
+    },
+    "/embed": {
+      "post": {
+        "summary": "TEI embed",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EmbedRequest" } } } },
+        "responses": {
+          "200": { "description": "One embedding per input, in order.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/EmbedResponse" } } } },
+          "400": { "$ref": "#/components/responses/TEIError" }, "401": { "$ref": "#/components/responses/TEIError" },
+          "413": { "$ref": "#/components/responses/TEIError" }, "422": { "$ref": "#/components/responses/TEIError" },
+          "429": { "$ref": "#/components/responses/TEIError" }, "503": { "$ref": "#/components/responses/TEIError" }
+        }
+      }
+    },
+    "/info": {
+      "get": {
+        "summary": "TEI info: the model and the limits",
+        "responses": { "200": { "description": "Info.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Info" } } } }, "401": { "$ref": "#/components/responses/TEIError" } }
+      }
+    },
+    "/health": {
+      "get": { "summary": "Liveness (no key needed)", "security": [], "responses": { "200": { "description": "Serving." } } }
+    },
+    "/metrics": {
+      "get": {
+        "summary": "Prometheus metrics",
+        "responses": { "200": { "description": "Exposition text.", "content": { "text/plain": { "schema": { "type": "string" } } } }, "401": { "$ref": "#/components/responses/OpenAIError" } }
+      }
+    },
+    "/openapi.json": {
+      "get": {
+        "summary": "This document",
+        "responses": { "200": { "description": "OpenAPI 3.1.", "content": { "application/json": { "schema": { "type": "object" } } } }, "401": { "$ref": "#/components/responses/OpenAIError" } }
+      }
+    }
+  }
+}
+"""#
+}
