@@ -8,6 +8,15 @@
 rerank: `CrossEncoder(CE_DIR, max_length=…).predict` over the first --n (anchor, positive) pairs of a
 JSON Lines file (batches of --batch-size, as predict pads them), after a warm-up batch; prints one
 JSON line: pairs, seconds, pairs_per_second, threads, peak_rss_mib.
+
+  HF_HUB_OFFLINE=1 ../st-venv/bin/python reference/st_reference_ce.py train-ce --model BI_ENCODER_DIR \
+      --pairs mined.jsonl --output OUT [--n 1000] [--epochs 1] [--lr 2e-5] [--batch-size 16] [--max-length 256]
+
+train-ce: `CrossEncoder(BI_ENCODER_DIR, num_labels=1)` trained by `CrossEncoderTrainer` with
+`BinaryCrossEntropyLoss` on the first --n lines of a pairs file with negatives (anchor, positive,
+negative…: each (anchor, positive) labelled 1, each (anchor, negative) 0), warm-up ratio 0.1,
+seed 42; saves to OUT and prints one JSON line: pairs (labelled), seconds, pairs_per_second,
+train_loss, peak_rss_mib.
 """
 import argparse, json, os, resource, sys, time
 
@@ -41,6 +50,45 @@ def rerank(args):
                       "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
 
 
+def labelled_pairs(path, n):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            obj = json.loads(line)
+            rows.append((obj["anchor"], obj["positive"], 1.0))
+            for k in sorted(k for k in obj if k.startswith("negative")):
+                rows.append((obj["anchor"], obj[k], 0.0))
+            if len(rows) and sum(1 for r in rows if r[2] == 1.0) >= n:
+                break
+    return rows
+
+
+def train_ce(args):
+    import torch
+    from datasets import Dataset
+    from sentence_transformers.cross_encoder import CrossEncoder, CrossEncoderTrainer, CrossEncoderTrainingArguments
+    from sentence_transformers.cross_encoder.losses import BinaryCrossEntropyLoss
+    torch.manual_seed(42)
+    model = CrossEncoder(args.model, num_labels=1, device="cpu", max_length=args.max_length)
+    rows = labelled_pairs(args.pairs, args.n)
+    data = Dataset.from_dict({"query": [r[0] for r in rows], "document": [r[1] for r in rows], "label": [r[2] for r in rows]})
+    targs = CrossEncoderTrainingArguments(output_dir=args.output + "-checkpoints", num_train_epochs=args.epochs,
+                                          per_device_train_batch_size=args.batch_size, learning_rate=args.lr,
+                                          warmup_ratio=0.1, seed=42, save_strategy="no", logging_steps=50,
+                                          report_to=[], use_cpu=True)
+    trainer = CrossEncoderTrainer(model=model, args=targs, train_dataset=data, loss=BinaryCrossEntropyLoss(model))
+    t0 = time.time()
+    out = trainer.train()
+    s = time.time() - t0
+    model.save_pretrained(args.output)
+    print(json.dumps({"pairs": len(rows), "epochs": args.epochs, "seconds": round(s, 2),
+                      "pairs_per_second": round(len(rows) * args.epochs / s, 1), "train_loss": round(out.training_loss, 4),
+                      "threads": torch.get_num_threads(),
+                      "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -48,8 +96,13 @@ def main():
     r.add_argument("--model", required=True); r.add_argument("--pairs", required=True)
     r.add_argument("--n", type=int, default=1000); r.add_argument("--batch-size", type=int, default=32)
     r.add_argument("--max-length", type=int, default=256)
+    t = sub.add_parser("train-ce")
+    t.add_argument("--model", required=True); t.add_argument("--pairs", required=True); t.add_argument("--output", required=True)
+    t.add_argument("--n", type=int, default=1000); t.add_argument("--epochs", type=float, default=1)
+    t.add_argument("--lr", type=float, default=2e-5); t.add_argument("--batch-size", type=int, default=16)
+    t.add_argument("--max-length", type=int, default=256)
     args = ap.parse_args()
-    {"rerank": rerank}[args.cmd](args)
+    {"rerank": rerank, "train-ce": train_ce}[args.cmd](args)
 
 
 if __name__ == "__main__":

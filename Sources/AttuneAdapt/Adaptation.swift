@@ -57,6 +57,7 @@ public struct Adaptation {
 
     public func run() throws -> Result {
         let r = recipe
+        if r.objective == "cross_encoder" { return try runCrossEncoder() }
         let base = try SentenceModel.load(ModelStore.resolve(r.model))
         if !mergeOnly { log("training \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize)"
             + "\(r.miniBatchSize.map { " (GradCache mini-batches of \($0))" } ?? ""), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens"
@@ -104,6 +105,30 @@ public struct Adaptation {
         let selection = try selectMerge(base: prompted, tunedFolder: URL(fileURLWithPath: summary.output), dev: dev, guardSets: guardSets,
                                         precision: precision)
         return Result(training: summary, merge: selection, model: summary.output)
+    }
+
+    /// `objective: cross_encoder`: the base is a cross-encoder folder, or a bi-encoder one
+    /// initialised as `attune rerank init` does (the recipe's seed for the new head).
+    func runCrossEncoder() throws -> Result {
+        let r = recipe
+        guard !mergeOnly && r.mergeAlphas.isEmpty && r.mineNegatives == 0 else {
+            throw AttuneError.badConfig(source: "recipe", field: r.mineNegatives > 0 ? "mine.num_negatives" : "merge.alphas",
+                                        what: "is not supported for a cross-encoder yet; mine negatives with `attune mine` first")
+        }
+        let url = try ModelStore.resolve(r.model)
+        let base: CrossEncoder
+        if CrossEncoder.isCrossEncoder(url) {
+            base = try CrossEncoder.load(url)
+        } else {
+            base = try CrossEncoder.initialise(fromBiEncoder: url, seed: UInt64(r.seed))
+            log("initialised a cross-encoder from the bi-encoder \(r.model) (a new head, seed \(r.seed))")
+        }
+        log("training a cross-encoder (\(r.crossEncoderLoss)) from \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s) + head, batch \(r.batchSize), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens a pair")
+        let summary = try Trainer(recipe: r, log: log).runCrossEncoder(base: base, resume: resume, progress: progress,
+                                                                      cacheProgress: { self.work?("frozen layers", $0, $1) })
+        log(String(format: "trained %d steps in %.1fs (%.1f pairs/s), loss %.4f → %.4f", summary.steps, summary.seconds,
+                   summary.pairs_per_second, summary.first_loss, summary.last_loss))
+        return Result(training: summary, merge: nil, model: summary.output)
     }
 
     /// The pairs with `mine.num_negatives` hard negatives each, mined with the base model over the

@@ -156,7 +156,7 @@ final class CheckpointTests: XCTestCase {
         }
         XCTAssertEqual(Set(resumable), Checkpoint.resumableKeys)
         // What a step computes is never resumable: the keys the trainer's arithmetic reads.
-        for name in ["model", "pairs", "epochs", "batch_size", "lr", "seed", "dropout", "max_seq_length", "trainable_layers",
+        for name in ["objective", "cross_encoder_loss", "pos_weight", "listwise_scale", "model", "pairs", "epochs", "batch_size", "lr", "seed", "dropout", "max_seq_length", "trainable_layers",
                      "guide", "mini_batch_size", "l2sp", "matryoshka_dims"] {
             XCTAssertFalse(Checkpoint.resumableKeys.contains(name), name)
         }

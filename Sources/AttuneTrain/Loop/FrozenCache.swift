@@ -20,10 +20,26 @@ public final class FrozenCache {
 
     /// Run `model`'s embeddings and layers `0..<frozenLayers` over `tokens` (one id list per text),
     /// in length-sorted batches of about `tokenBudget` tokens, writing the result to `url`.
-    public init(model: SentenceModel, tokens: [[Int32]], frozenLayers: Int, url: URL,
-                tokenBudget: Int = 8192, progress: ((Int, Int) -> Void)? = nil) throws {
-        hidden = model.bert.config.hiddenSize
-        lengths = tokens.map(\.count)
+    public convenience init(model: SentenceModel, tokens: [[Int32]], frozenLayers: Int, url: URL,
+                            tokenBudget: Int = 8192, progress: ((Int, Int) -> Void)? = nil) throws {
+        var rng = SplitMix64(seed: 0)
+        let bert = model.bert
+        try self.init(lengths: tokens.map(\.count), hidden: bert.config.hiddenSize, url: url, tokenBudget: tokenBudget,
+                      progress: progress) { idx in
+            let lens = idx.map { tokens[$0].count }
+            let x0 = bert.embed(ids: idx.flatMap { tokens[$0] }, lengths: lens, rng: &rng)
+            return bert.encode(x0, lengths: lens, layers: 0..<frozenLayers, rng: &rng)
+        }
+    }
+
+    /// The cache of sequences `0..<lengths.count` (`lengths[i]` tokens each): `states(indices)`
+    /// returns the frozen layers' output of those sequences packed in that order
+    /// (`[Σ lengths, hidden]`, no tape); it is called over length-sorted batches of about
+    /// `tokenBudget` tokens. A cross-encoder's (query, document) pairs are cached this way.
+    public init(lengths: [Int], hidden: Int, url: URL, tokenBudget: Int = 8192, progress: ((Int, Int) -> Void)? = nil,
+                states: ([Int]) throws -> Tensor) throws {
+        self.hidden = hidden
+        self.lengths = lengths
         var off = 0, offs: [Int] = []
         for l in lengths { offs.append(off); off += l }
         offsets = offs
@@ -34,26 +50,22 @@ public final class FrozenCache {
             throw AttuneError.invalidFile(path: url.path, what: "cannot create the frozen-layer cache (\(String(cString: strerror(errno))))")
         }
         unlink(url.path)  // the file lives as long as the descriptor: nothing left behind on a kill
-        let order = tokens.indices.sorted { tokens[$0].count > tokens[$1].count }
+        let order = lengths.indices.sorted { lengths[$0] > lengths[$1] }
         var start = 0, done = 0
-        var rng = SplitMix64(seed: 0)
         while start < order.count {
             var end = start, budget = 0
-            while end < order.count && (end == start || budget + tokens[order[end]].count <= tokenBudget) {
-                budget += tokens[order[end]].count; end += 1
+            while end < order.count && (end == start || budget + lengths[order[end]] <= tokenBudget) {
+                budget += lengths[order[end]]; end += 1
             }
             let idx = Array(order[start..<end])
-            let lens = idx.map { lengths[$0] }
-            let bert = model.bert
-            let x0 = bert.embed(ids: idx.flatMap { tokens[$0] }, lengths: lens, rng: &rng)
-            let x = bert.encode(x0, lengths: lens, layers: 0..<frozenLayers, rng: &rng)
+            let x = try states(idx)
             var row = 0
-            for (k, i) in idx.enumerated() {
-                try write(x.data + row * hidden, count: lens[k] * hidden, at: offsets[i] * hidden)
-                row += lens[k]
+            for i in idx {
+                try write(x.data + row * hidden, count: lengths[i] * hidden, at: offsets[i] * hidden)
+                row += lengths[i]
             }
             done += idx.count
-            progress?(done, tokens.count)
+            progress?(done, lengths.count)
             start = end
         }
     }

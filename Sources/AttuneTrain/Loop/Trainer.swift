@@ -167,7 +167,7 @@ public final class Trainer {
     }
 
     /// Before the costly frozen-layer pass: refuse a checkpoint of another recipe.
-    private func checkResumable(_ output: URL) throws {
+    func checkResumable(_ output: URL) throws {
         if let dir = Checkpoint.existing(in: output) {
             try Checkpoint.checkRecipe(in: dir, matches: recipe)
         } else {
@@ -177,7 +177,7 @@ public final class Trainer {
 
     /// The loop state (and the objective's weights and the optimizer's moments) of the checkpoint in
     /// `output`, or step 0 when there is none; throws when the pairs changed since it was made.
-    private func restore(_ output: URL, params: [(name: String, tensor: Tensor)], optimizer: inout AdamW, pairsDigest: String,
+    func restore(_ output: URL, params: [(name: String, tensor: Tensor)], optimizer: inout AdamW, pairsDigest: String,
                          steps: Int) throws -> LoopState {
         guard let ck = try Checkpoint.load(from: output, params: params, optimizer: &optimizer) else { return LoopState() }
         if let saved = ck.pairsDigest, saved != pairsDigest {

@@ -40,6 +40,16 @@ public struct Recipe: SchemaRecord, Equatable {
     public var maxGradNorm: Float = 1.0
     /// Multiplier of cosine similarities in the loss.
     public var scale: Float = 20
+    /// What is trained: `bi_encoder` (a sentence model, MNRL) or `cross_encoder` (a reranker
+    /// scoring concatenated (query, document) pairs; `CrossEncoderObjective`).
+    public var objective = "bi_encoder"
+    /// The cross-encoder's loss: `bce` (binary cross-entropy, positive 1 / negatives 0) or
+    /// `listwise` (softmax over the query's positive and negatives).
+    public var crossEncoderLoss = "bce"
+    /// BCE: weight of the positive class (PyTorch's `pos_weight`).
+    public var posWeight: Float = 1
+    /// Listwise: the softmax is over `listwise_scale · σ(logit)`.
+    public var listwiseScale: Float = 10
     /// Use the symmetric loss (also rank anchors for each positive).
     public var symmetric = false
     /// Matryoshka: also train these prefix lengths of the embedding, each a ranking loss of its own
@@ -147,6 +157,12 @@ public struct Recipe: SchemaRecord, Equatable {
                   help: "L2-SP: add l2sp·(θ − θ_base) to every gradient, pulling the trained weights toward the base's (0: off)"),
         RecipeKey("max_grad_norm", \.maxGradNorm, .atLeast(0, "0 = no clipping"), help: "Clip the global gradient norm to this (0: no clipping)"),
         RecipeKey("scale", \.scale, .greaterThan(0), help: "Multiplier of cosine similarities in the loss"),
+        RecipeKey("objective", \.objective, .oneOf(["bi_encoder", "cross_encoder"]),
+                  help: "What is trained: bi_encoder (an embedding model) or cross_encoder (a reranker over (query, document) pairs; see docs/rerankers.md)"),
+        RecipeKey("cross_encoder_loss", \.crossEncoderLoss, .oneOf(["bce", "listwise"]),
+                  help: "Cross-encoder loss: bce (positive 1, negatives 0, or the pair's `label` in [0, 1]) or listwise (softmax over the query's positive and negatives)"),
+        RecipeKey("pos_weight", \.posWeight, .greaterThan(0), help: "Cross-encoder BCE: weight of the positive class (PyTorch's pos_weight)"),
+        RecipeKey("listwise_scale", \.listwiseScale, .greaterThan(0), help: "Cross-encoder listwise loss: softmax over this times the sigmoid of each logit"),
         RecipeKey("symmetric", \.symmetric, help: "Symmetric loss: also rank anchors for each positive"),
         RecipeKey("matryoshka_dims", \.matryoshkaDims, .atLeast(1),
                   help: "Matryoshka: the loss summed over the embedding cut to each of these lengths and re-normalised, e.g. [384, 256, 128, 64] ([] = off); the model records them"),
