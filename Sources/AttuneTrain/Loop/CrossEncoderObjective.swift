@@ -207,10 +207,7 @@ extension Trainer {
                                       cacheProgress: cacheProgress)
         var objective = CrossEncoderObjective(model: model, firstTrainable: first, set: set, loss: CrossEncoderLoss(r), dropout: r.dropout)
         let params = objective.parameters, tensors = params.map(\.tensor)
-        var loop = TrainingLoop(batches: set.batches, schedule: try LinearSchedule(totalSteps: set.steps, warmupFraction: r.warmup),
-                                peakLR: r.lr, optimizer: try AdamW(parameters: tensors, lr: r.lr, weightDecay: r.weightDecay),
-                                regularizer: r.l2sp > 0 ? L2SPRegularizer(parameters: tensors, strength: r.l2sp) : nil,
-                                maxGradNorm: r.maxGradNorm, seed: UInt64(r.seed), examplesPerStep: r.batchSize)
+        var loop = try TrainingLoop(recipe: r, batches: set.batches, steps: set.steps, tensors: tensors)
         let pairsDigest = Checkpoint.pairsDigest(set.pairs)
         var state = resume ? try restore(output, params: params, optimizer: &loop.optimizer, pairsDigest: pairsDigest, steps: set.steps)
                            : LoopState()

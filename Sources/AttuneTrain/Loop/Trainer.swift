@@ -122,11 +122,8 @@ public final class Trainer {
         var objective = BiEncoderObjective(model: trainable, set: set,
                                            loss: BiEncoderObjective.loss(ranking, guide: set.guide, recipe: r), dropout: r.dropout)
         let params = objective.parameters, tensors = params.map(\.tensor)
-        var loop = TrainingLoop(batches: set.batches, schedule: try LinearSchedule(totalSteps: set.steps, warmupFraction: r.warmup),
-                                peakLR: r.lr, optimizer: try AdamW(parameters: tensors, lr: r.lr, weightDecay: r.weightDecay),
-                                // θ₀ for L2-SP: the base's weights, taken before a checkpoint is restored.
-                                regularizer: r.l2sp > 0 ? L2SPRegularizer(parameters: tensors, strength: r.l2sp) : nil,
-                                maxGradNorm: r.maxGradNorm, seed: UInt64(r.seed), examplesPerStep: r.batchSize)
+        // θ₀ for L2-SP: the base's weights, taken before a checkpoint is restored.
+        var loop = try TrainingLoop(recipe: r, batches: set.batches, steps: set.steps, tensors: tensors)
         let pairsDigest = Checkpoint.pairsDigest(set.pairs)
         var state = resume ? try restore(output, params: params, optimizer: &loop.optimizer, pairsDigest: pairsDigest, steps: set.steps)
                            : LoopState()
@@ -309,5 +306,17 @@ public final class Trainer {
     /// Are all of `t`'s values finite?
     static func allFinite(_ t: Tensor) -> Bool {
         UnsafeBufferPointer(start: t.data, count: t.count).allSatisfy { $0.isFinite }
+    }
+}
+
+extension TrainingLoop {
+    /// The loop a recipe describes over `batches` (`steps` of them) for `tensors`: linear warm-up
+    /// and decay to `lr`, AdamW, L2-SP toward the tensors' values now (the base's, when built before
+    /// a checkpoint is restored), gradient clipping, the recipe's seed.
+    init(recipe r: Recipe, batches: [PlannedBatch], steps: Int, tensors: [Tensor]) throws {
+        self.init(batches: batches, schedule: try LinearSchedule(totalSteps: steps, warmupFraction: r.warmup),
+                  peakLR: r.lr, optimizer: try AdamW(parameters: tensors, lr: r.lr, weightDecay: r.weightDecay),
+                  regularizer: r.l2sp > 0 ? L2SPRegularizer(parameters: tensors, strength: r.l2sp) : nil,
+                  maxGradNorm: r.maxGradNorm, seed: UInt64(r.seed), examplesPerStep: r.batchSize)
     }
 }
