@@ -124,11 +124,41 @@ public struct Adaptation {
             log("initialised a cross-encoder from the bi-encoder \(r.model) (a new head, seed \(r.seed))")
         }
         log("training a cross-encoder (\(r.crossEncoderLoss)) from \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s) + head, batch \(r.batchSize), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens a pair")
-        let summary = try Trainer(recipe: r, log: log).runCrossEncoder(base: base, resume: resume, progress: progress,
-                                                                      cacheProgress: { self.work?("frozen layers", $0, $1) })
+        let dev = try rerankDevCheck(model: url)
+        let summary = try Trainer(recipe: r, log: log).runCrossEncoder(
+            base: base, resume: resume,
+            evaluate: dev.map { d in { try d.score($0) { done, total in self.work?("dev rerank", done, total) } } },
+            progress: progress, cacheProgress: { self.work?("frozen layers", $0, $1) })
         log(String(format: "trained %d steps in %.1fs (%.1f pairs/s), loss %.4f → %.4f", summary.steps, summary.seconds,
                    summary.pairs_per_second, summary.first_loss, summary.last_loss))
         return Result(training: summary, merge: nil, model: summary.output)
+    }
+
+    /// The cross-encoder's dev check, when the recipe has a dev set: the candidates of `dev_retriever`
+    /// (else the recipe's model, `model`, when that is a bi-encoder folder) retrieved once.
+    func rerankDevCheck(model: URL) throws -> RerankDevCheck? {
+        let r = recipe
+        guard r.hasDevSet else { return nil }
+        let retrieverURL: URL
+        if let name = r.devRetriever {
+            retrieverURL = try ModelStore.resolve(name)
+            if CrossEncoder.isCrossEncoder(retrieverURL) {
+                throw AttuneError.badConfig(source: "recipe", field: "dev_retriever", what: "\(name) is a cross-encoder; the dev check's candidates come from a bi-encoder (a sentence-transformers folder)")
+            }
+        } else if !CrossEncoder.isCrossEncoder(model) {
+            retrieverURL = model
+        } else {
+            throw AttuneError.badConfig(source: "recipe", field: "dev_retriever", what: "is not set and the model \(r.model) is a cross-encoder: name the bi-encoder whose candidates the dev check reranks")
+        }
+        let name = r.devRetriever ?? r.model
+        let set = try Adaptation.benchmark("dev", corpus: r.devCorpus!, queries: r.devQueries!, qrels: r.devQrels!,
+                                           sample: r.devCorpusSample, seed: r.seed)
+        let check = try RerankDevCheck(set: set, retriever: try SentenceModel.load(retrieverURL), retrieverName: name, top: r.devRerankTop) {
+            self.work?("dev retrieve", $0, $1)
+        }
+        log(String(format: "dev: %d queries against %d documents; %@ retrieves the top %d (nDCG@10 %.4f alone); each check reranks %d pairs",
+                   set.queries.count, set.corpus.count, name, r.devRerankTop, check.retrieverScore, check.pairCount))
+        return check
     }
 
     /// The pairs with `mine.num_negatives` hard negatives each, mined with the base model over the

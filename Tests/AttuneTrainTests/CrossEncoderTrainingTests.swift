@@ -132,6 +132,29 @@ final class CrossEncoderTrainingTests: XCTestCase {
         XCTAssertGreaterThan(after, before)
     }
 
+    /// The dev check (`evaluate`, every `eval_every` steps and at the end) keeps the best-scoring
+    /// step's model in OUTPUT/model and reports its score as best_dev.
+    func testDevCheckKeepsTheBestStepsModel() throws {
+        let modelURL = try Fixtures.model()
+        let (url, _) = try medquadPairs(32)
+        var r = recipe("dev", pairs: url, model: modelURL)
+        r.evalEvery = 1
+        var calls = 0, log: [String] = []
+        let scores = [0.2, 0.6, 0.4, 0.1, 0.3, 0.5]
+        var scoredHeads: [[Float]] = []
+        let summary = try Trainer(recipe: r, log: { log.append($0) }).runCrossEncoder(base: try base(modelURL), evaluate: { m in
+            defer { calls += 1 }
+            scoredHeads.append(m.head.output.weight.values)
+            return scores[min(calls, scores.count - 1)]
+        })
+        XCTAssertEqual(calls, summary.steps, "one check per step (the last one at the end)")
+        XCTAssertEqual(summary.best_dev, 0.6)
+        XCTAssertTrue(log.contains { $0.contains("dev score 0.6000 (best so far, saved)") }, log.joined(separator: "\n"))
+        let saved = try CrossEncoder.load(URL(fileURLWithPath: summary.output))
+        XCTAssertEqual(saved.head.output.weight.values, scoredHeads[1], "the saved model is the one scored 0.6")
+        XCTAssertNotEqual(scoredHeads[1], scoredHeads.last!, "training moved the head after that check")
+    }
+
     /// Killed right after step 3 (and its checkpoint), resumed: the same losses and, bit for bit,
     /// the same weights as the run that was not interrupted.
     func testResumeAfterKillEqualsUninterruptedRun() throws {

@@ -180,17 +180,25 @@ extension Trainer {
     /// cross-encoder folder, or initialised from a bi-encoder as `attune rerank init` does) whose
     /// last `trainable_layers` layers and head train with the recipe's cross-encoder loss, in the
     /// same `TrainingLoop` (AdamW, warm-up and decay, clipping, L2-SP, checkpoints, resume) as a
-    /// bi-encoder. `output/model` is a cross-encoder folder. There is no dev check yet.
-    public func runCrossEncoder(base: CrossEncoder, resume: Bool = false, progress: ((StepReport) -> Void)? = nil,
+    /// bi-encoder. `output/model` is a cross-encoder folder.
+    ///
+    /// With `evaluate` (the dev check: a score of the model as it would be saved, higher is better,
+    /// e.g. nDCG@10 of reranking a dev set's retrieved candidates), the check runs every
+    /// `eval_every` steps and at the end, and `output/model` is the best-scoring one.
+    public func runCrossEncoder(base: CrossEncoder, resume: Bool = false, evaluate: ((CrossEncoder) throws -> Double)? = nil,
+                                progress: ((StepReport) -> Void)? = nil,
                                 cacheProgress: ((Int, Int) -> Void)? = nil) throws -> TrainSummary {
-        try runCrossEncoder(base: base, resume: resume, progress: progress, cacheProgress: cacheProgress, stopAfterStep: nil)
+        try runCrossEncoder(base: base, resume: resume, evaluate: evaluate, progress: progress, cacheProgress: cacheProgress,
+                            stopAfterStep: nil)
     }
 
-    func runCrossEncoder(base: CrossEncoder, resume: Bool, progress: ((StepReport) -> Void)?,
+    func runCrossEncoder(base: CrossEncoder, resume: Bool, evaluate: ((CrossEncoder) throws -> Double)? = nil,
+                         progress: ((StepReport) -> Void)?,
                          cacheProgress: ((Int, Int) -> Void)?, stopAfterStep: Int?) throws -> TrainSummary {
         let r = recipe
         for (key, on) in [("guide", r.guide != nil), ("mini_batch_size", r.miniBatchSize != nil),
-                          ("matryoshka_dims", !r.matryoshkaDims.isEmpty), ("augment", r.augment.isActive)] where on {
+                          ("matryoshka_dims", !r.matryoshkaDims.isEmpty), ("augment", r.augment.isActive),
+                          ("distill.teacher", r.distillTeacher != nil)] where on {
             throw AttuneError.badConfig(source: "recipe", field: key, what: "is for the bi-encoder objective; a cross-encoder trains without it")
         }
         let output = URL(fileURLWithPath: r.output)
@@ -221,7 +229,23 @@ extension Trainer {
                 .save(to: output, params: params, optimizer: optimizer)
         }
         hooks.stopAfterStep = stopAfterStep
-        if r.hasDevSet { log("the dev check is not implemented for cross-encoders yet: dev_* are ignored; the last step's model is saved") }
+        let modelURL = output.appendingPathComponent("model")
+        func save(_ m: CrossEncoder) throws {
+            try m.save(to: modelURL, overwrite: true)
+            try atomicWrite(Data(recipeYAML.utf8), to: modelURL.appendingPathComponent("attune_recipe.yaml"))
+        }
+        // The dev check: score the model as it would be saved; keep it when it is the best so far.
+        let devCheck: ((inout LoopState) throws -> Void)? = evaluate.map { evaluate in { state in
+            let shipped = model.detached
+            let score = try evaluate(shipped)
+            let best = state.bestDev.map { score > $0 } ?? true
+            self.log(String(format: "step %d: dev score %.4f%@", state.step, score, best ? " (best so far, saved)" : ""))
+            if best {
+                state.bestDev = score
+                try save(shipped)
+            }
+        } }
+        (hooks.devEvery, hooks.devCheck) = (r.evalEvery, devCheck)
 
         let start = Date()
         do {
@@ -238,9 +262,7 @@ extension Trainer {
             log(String(format: "epoch %d: mean training loss %.4f over %d steps", e + 1, epoch.reduce(0, +) / Float(max(epoch.count, 1)), epoch.count))
             done += plan.batches.count
         }
-        let modelURL = output.appendingPathComponent("model")
-        try model.detached.save(to: modelURL, overwrite: true)
-        try atomicWrite(Data(recipeYAML.utf8), to: modelURL.appendingPathComponent("attune_recipe.yaml"))
+        if let devCheck { try devCheck(&state) } else { try save(model.detached) }
         try atomicWrite(Data(recipeYAML.utf8), to: output.appendingPathComponent("recipe.yaml"))
         Checkpoint.removeAll(in: output)
         return TrainSummary(steps: state.step, seconds: (seconds * 100).rounded() / 100,
@@ -249,6 +271,6 @@ extension Trainer {
                             pairs: set.pairs.count, skipped_empty: set.skippedEmpty, skipped_bad: set.skippedBad,
                             deferred: set.plans.reduce(0) { $0 + $1.deferred }, dropped: set.plans.reduce(0) { $0 + $1.dropped },
                             unique_texts: set.sequenceCount, frozen_cache_seconds: (set.cacheSeconds * 100).rounded() / 100,
-                            best_dev: nil, output: modelURL.path)
+                            best_dev: state.bestDev, output: modelURL.path)
     }
 }

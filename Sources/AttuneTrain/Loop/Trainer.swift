@@ -119,8 +119,11 @@ public final class Trainer {
 
         let set = try TrainingSet(pairSet, recipe: r, model: base, prompts: prompts, frozenLayers: trainable.firstTrainable,
                                   output: output, log: log, cacheProgress: cacheProgress)
+        let teacher = try Teacher.scores(r, set: set, studentTokenizer: base.tokenizer, output: output, log: log,
+                                         progress: cacheProgress.map { p in { p($0, $1) } })
         var objective = BiEncoderObjective(model: trainable, set: set,
-                                           loss: BiEncoderObjective.loss(ranking, guide: set.guide, recipe: r), dropout: r.dropout)
+                                           loss: BiEncoderObjective.loss(ranking, guide: set.guide, teacher: teacher, recipe: r),
+                                           dropout: r.dropout)
         let params = objective.parameters, tensors = params.map(\.tensor)
         // θ₀ for L2-SP: the base's weights, taken before a checkpoint is restored.
         var loop = try TrainingLoop(recipe: r, batches: set.batches, steps: set.steps, tensors: tensors)

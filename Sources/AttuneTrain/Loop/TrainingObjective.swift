@@ -69,13 +69,19 @@ public struct BiEncoderObjective: TrainingObjective {
     }
 
     /// The loss a recipe names, composed as sentence-transformers composes its losses:
-    /// `CachedLoss(GuidedLoss(MatryoshkaLoss(MultipleNegativesRankingLoss)))`, the outer two only
-    /// when the recipe has a `guide` and a `mini_batch_size`.
-    public static func loss<L: EmbeddingLoss>(_ ranking: L, guide: GuideFilter?, recipe r: Recipe) -> any EmbeddingLoss {
+    /// `CachedLoss(GuidedLoss(MarginMSELoss(MatryoshkaLoss(MultipleNegativesRankingLoss))))`, the
+    /// outer three only when the recipe has a `mini_batch_size`, a `guide` and a `distill.teacher`.
+    public static func loss<L: EmbeddingLoss>(_ ranking: L, guide: GuideFilter?, teacher: TeacherScores? = nil,
+                                              recipe r: Recipe) -> any EmbeddingLoss {
         var loss: any EmbeddingLoss = ranking
+        if let teacher, r.distillTeacher != nil { loss = distilled(loss, teacher, r) }
         if let guide { loss = guided(loss, guide, symmetric: r.symmetric) }
         if let m = r.miniBatchSize { loss = cached(loss, miniBatchSize: m) }
         return loss
+    }
+
+    private static func distilled<L: EmbeddingLoss>(_ base: L, _ teacher: TeacherScores, _ r: Recipe) -> any EmbeddingLoss {
+        MarginMSELoss(base: base, teacher: teacher, scale: r.scale, weight: r.distillWeight, baseWeight: r.distillBaseWeight)
     }
 
     private static func guided<L: EmbeddingLoss>(_ base: L, _ guide: GuideFilter, symmetric: Bool) -> any EmbeddingLoss {

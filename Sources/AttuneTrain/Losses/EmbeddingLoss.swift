@@ -51,8 +51,9 @@ public typealias BatchEmbedder = (_ rows: Range<Int>, _ seed: UInt64, _ onTape: 
 ///
 ///     CachedLoss (GradCache, mini_batch_size)     how the batch is embedded and back-propagated
 ///       GuidedLoss (guide)                        adds the guide's masks to the batch, once
-///         MatryoshkaLoss (matryoshka_dims)        the inner loss at each embedding prefix
-///           MultipleNegativesRankingLoss          InfoNCE with in-batch negatives
+///         MarginMSELoss (distill.teacher)         + a cross-encoder's margins over the hard negatives
+///           MatryoshkaLoss (matryoshka_dims)      the inner loss at each embedding prefix
+///             MultipleNegativesRankingLoss        InfoNCE with in-batch negatives
 ///
 /// A wrapper that only changes the loss value implements `callAsFunction`; one that changes how the
 /// batch is embedded and differentiated (GradCache) implements `lossAndGradients` too.

@@ -50,6 +50,13 @@ public struct Recipe: SchemaRecord, Equatable {
     public var posWeight: Float = 1
     /// Listwise: the softmax is over `listwise_scale · σ(logit)`.
     public var listwiseScale: Float = 10
+    /// Distillation: a cross-encoder whose score margins the bi-encoder learns (`MarginMSELoss`,
+    /// over each pair's hard negatives; nil is off).
+    public var distillTeacher: String?
+    /// The Margin-MSE term's weight.
+    public var distillWeight: Float = 1
+    /// The ranking loss's weight beside it (0: Margin-MSE alone).
+    public var distillBaseWeight: Float = 1
     /// Use the symmetric loss (also rank anchors for each positive).
     public var symmetric = false
     /// Matryoshka: also train these prefix lengths of the embedding, each a ranking loss of its own
@@ -103,6 +110,11 @@ public struct Recipe: SchemaRecord, Equatable {
     /// Score the dev set on its relevant documents plus this many others drawn at random
     /// (nil: the whole dev corpus).
     public var devCorpusSample: Int?
+    /// A cross-encoder's dev check reranks what this bi-encoder retrieves for each dev query (nil:
+    /// the recipe's `model`, when that is a bi-encoder folder).
+    public var devRetriever: String?
+    /// A cross-encoder's dev check reranks this many retrieved candidates per dev query.
+    public var devRerankTop = 50
     /// The encoder arithmetic of the dev checks and the merge scoring (`fp32`, `bf16`, `int8`; see
     /// `Precision`); training itself is always fp32.
     public var devPrecision = Precision.fp32.rawValue
@@ -163,6 +175,12 @@ public struct Recipe: SchemaRecord, Equatable {
                   help: "Cross-encoder loss: bce (positive 1, negatives 0, or the pair's `label` in [0, 1]) or listwise (softmax over the query's positive and negatives)"),
         RecipeKey("pos_weight", \.posWeight, .greaterThan(0), help: "Cross-encoder BCE: weight of the positive class (PyTorch's pos_weight)"),
         RecipeKey("listwise_scale", \.listwiseScale, .greaterThan(0), help: "Cross-encoder listwise loss: softmax over this times the sigmoid of each logit"),
+        RecipeKey("distill.teacher", \.distillTeacher,
+                  help: "Distil a cross-encoder (folder or name) into the bi-encoder: Margin-MSE over each pair's hard negatives, the teacher's scores computed once (null: off; see docs/rerankers.md)",
+                  resolve: { v, r in v.map { looksLikePath($0) ? r.resolve($0) : $0 } }),
+        RecipeKey("distill.weight", \.distillWeight, .greaterThan(0), help: "Weight of the Margin-MSE term"),
+        RecipeKey("distill.base_weight", \.distillBaseWeight, .atLeast(0, "0 = Margin-MSE alone"),
+                  help: "Weight of the ranking loss (MNRL) beside Margin-MSE (0: Margin-MSE alone)"),
         RecipeKey("symmetric", \.symmetric, help: "Symmetric loss: also rank anchors for each positive"),
         RecipeKey("matryoshka_dims", \.matryoshkaDims, .atLeast(1),
                   help: "Matryoshka: the loss summed over the embedding cut to each of these lengths and re-normalised, e.g. [384, 256, 128, 64] ([] = off); the model records them"),
@@ -225,6 +243,11 @@ public struct Recipe: SchemaRecord, Equatable {
                   help: "A merged model may lose at most this much nDCG@10 against the base on each guard set"),
         RecipeKey("dev_corpus_sample", \.devCorpusSample, .atLeast(1, "or null for the whole corpus"), resumable: true,
                   help: "Score dev on its relevant documents plus this many others drawn at random (null: the whole corpus)"),
+        RecipeKey("dev_retriever", \.devRetriever, resumable: true,
+                  help: "Cross-encoder dev check: the bi-encoder (name or folder) whose top dev_rerank_top candidates per dev query are reranked (null: the recipe's model, when it is a bi-encoder)",
+                  resolve: { v, r in v.map { looksLikePath($0) ? r.resolve($0) : $0 } }),
+        RecipeKey("dev_rerank_top", \.devRerankTop, .atLeast(1), resumable: true,
+                  help: "Cross-encoder dev check: rerank this many retrieved candidates per dev query; the score is nDCG@10 of the reranked list"),
         RecipeKey("dev_precision", \.devPrecision, .oneOf(Precision.allCases.map(\.rawValue)), resumable: true,
                   help: "Encoder arithmetic of the dev checks and the merge scoring: fp32, bf16 or int8 (training stays fp32; where this machine cannot, fp32 with one notice)"),
     ], checks: [
