@@ -10,12 +10,14 @@ JSON Lines file (batches of --batch-size, as predict pads them), after a warm-up
 JSON line: pairs, seconds, pairs_per_second, threads, peak_rss_mib.
 
   HF_HUB_OFFLINE=1 ../st-venv/bin/python reference/st_reference_ce.py train-ce --model BI_ENCODER_DIR \
-      --pairs mined.jsonl --output OUT [--n 1000] [--epochs 1] [--lr 2e-5] [--batch-size 16] [--max-length 256]
+      --pairs mined.jsonl --output OUT [--n 1000] [--epochs 1] [--lr 2e-5] [--batch-size 16] [--max-length 256] \
+      [--trainable-layers K]
 
 train-ce: `CrossEncoder(BI_ENCODER_DIR, num_labels=1)` trained by `CrossEncoderTrainer` with
 `BinaryCrossEntropyLoss` on the first --n lines of a pairs file with negatives (anchor, positive,
 negative…: each (anchor, positive) labelled 1, each (anchor, negative) 0), warm-up ratio 0.1,
-seed 42; saves to OUT and prints one JSON line: pairs (labelled), seconds, pairs_per_second,
+seed 42; --trainable-layers K trains only the top K encoder layers and the head (the embeddings and
+lower layers get requires_grad False, as Attune's `trainable_layers` freezes them); saves to OUT and prints one JSON line: pairs (labelled), seconds, pairs_per_second,
 train_loss, peak_rss_mib.
 """
 import argparse, json, os, resource, sys, time
@@ -46,7 +48,7 @@ def rerank(args):
     model.predict(pairs, batch_size=args.batch_size)
     s = time.time() - t0
     print(json.dumps({"pairs": len(pairs), "seconds": round(s, 2), "pairs_per_second": round(len(pairs) / s, 1),
-                      "max_length": args.max_length, "batch_size": args.batch_size, "threads": torch.get_num_threads(),
+                      "max_length": args.max_length, "batch_size": args.batch_size, "threads": torch.get_num_threads(), "trainable_layers": args.trainable_layers,
                       "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
 
 
@@ -72,12 +74,21 @@ def train_ce(args):
     from sentence_transformers.cross_encoder.losses import BinaryCrossEntropyLoss
     torch.manual_seed(42)
     model = CrossEncoder(args.model, num_labels=1, device="cpu", max_length=args.max_length)
+    if args.trainable_layers is not None:
+        base = model.model.base_model          # BertModel / MPNetModel under the classification head
+        layers = base.encoder.layer
+        frozen = len(layers) - args.trainable_layers
+        for p in base.embeddings.parameters():
+            p.requires_grad = False
+        for layer in layers[:max(frozen, 0)]:
+            for p in layer.parameters():
+                p.requires_grad = False
     rows = labelled_pairs(args.pairs, args.n)
     data = Dataset.from_dict({"query": [r[0] for r in rows], "document": [r[1] for r in rows], "label": [r[2] for r in rows]})
     targs = CrossEncoderTrainingArguments(output_dir=args.output + "-checkpoints", num_train_epochs=args.epochs,
                                           per_device_train_batch_size=args.batch_size, learning_rate=args.lr,
                                           warmup_ratio=0.1, seed=42, save_strategy="no", logging_steps=50,
-                                          report_to=[], use_cpu=True)
+                                          report_to=[], use_cpu=True, dataloader_drop_last=False)
     trainer = CrossEncoderTrainer(model=model, args=targs, train_dataset=data, loss=BinaryCrossEntropyLoss(model))
     t0 = time.time()
     out = trainer.train()
@@ -85,7 +96,7 @@ def train_ce(args):
     model.save_pretrained(args.output)
     print(json.dumps({"pairs": len(rows), "epochs": args.epochs, "seconds": round(s, 2),
                       "pairs_per_second": round(len(rows) * args.epochs / s, 1), "train_loss": round(out.training_loss, 4),
-                      "threads": torch.get_num_threads(),
+                      "threads": torch.get_num_threads(), "trainable_layers": args.trainable_layers,
                       "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
 
 
@@ -101,6 +112,7 @@ def main():
     t.add_argument("--n", type=int, default=1000); t.add_argument("--epochs", type=float, default=1)
     t.add_argument("--lr", type=float, default=2e-5); t.add_argument("--batch-size", type=int, default=16)
     t.add_argument("--max-length", type=int, default=256)
+    t.add_argument("--trainable-layers", type=int, default=None)
     args = ap.parse_args()
     {"rerank": rerank, "train-ce": train_ce}[args.cmd](args)
 

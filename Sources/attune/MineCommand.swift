@@ -80,6 +80,7 @@ struct Mine: ParsableCommand {
         options.relativeMargin = relativeMargin.value
         options.sampling = sampling
         options.seed = seed
+        options.dropIncomplete = dropIncomplete
         try options.validate()
         guard batchSize >= 1 else { throw AttuneError.invalid("--batch-size must be at least 1") }
 

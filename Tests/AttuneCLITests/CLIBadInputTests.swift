@@ -277,6 +277,27 @@ final class CLIBadInputTests: XCTestCase {
         try expectFailure(["train", "--model", m, "--pairs", pairs, "--output", userFile, "--batch-size", "4"], names: ["precious.txt"])
     }
 
+    // MARK: mine
+
+    /// `--drop-incomplete` reaches the miner: with every candidate dropped by `--max-score`, no pair
+    /// is complete, so none is written; without the flag every pair is written, negatives or not.
+    func testMineDropIncomplete() throws {
+        let m = try modelPath()
+        let pairs = try file("mine.jsonl", (0..<6).map { "{\"anchor\": \"question \($0)\", \"positive\": \"answer number \($0)\"}" }
+            .joined(separator: "\n"))
+        func lines(_ path: String) -> Int {
+            ((try? String(contentsOfFile: dir.appendingPathComponent(path).path, encoding: .utf8)) ?? "")
+                .split(whereSeparator: \.isNewline).count
+        }
+        let base = ["mine", "--model", m, "--pairs", pairs, "--num-negatives", "2", "--max-score", "-2"]
+        let kept = try run(base + ["--output", "all.jsonl"])
+        XCTAssertEqual(kept.status, 0, kept.stderr)
+        XCTAssertEqual(lines("all.jsonl"), 6)
+        let dropped = try run(base + ["--output", "complete.jsonl", "--drop-incomplete"])
+        XCTAssertEqual(dropped.status, 0, dropped.stderr)
+        XCTAssertEqual(lines("complete.jsonl"), 0, dropped.stderr)
+    }
+
     // MARK: index / search
 
     func testIndexAndSearchInputs() throws {
