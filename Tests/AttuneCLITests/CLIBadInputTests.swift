@@ -515,6 +515,40 @@ final class CLIBadInputTests: XCTestCase {
         XCTAssertEqual(reranked[0]["model"] as? String, row)
     }
 
+    /// `attune mine --cross-encoder`: refusals name their flags; a run writes the cross-encoder's
+    /// scores with `--scores` and reports that its scores decided.
+    func testMineWithCrossEncoder() throws {
+        let m = try modelPath()
+        let ce = try crossEncoder()
+        let texts = ["glaucoma damages the optic nerve", "cataracts cloud the lens", "metformin treats diabetes",
+                     "asthma narrows the airways", "migraine causes headaches", "anemia lowers red blood cells",
+                     "eczema inflames the skin", "gout swells the joints"]
+        let pairs = try file("pairs.jsonl", "{\"anchor\": \"eye pressure\", \"positive\": \"\(texts[0])\"}\n{\"anchor\": \"blood sugar\", \"positive\": \"\(texts[2])\"}\n")
+        let corpus = try file("c.jsonl", texts.enumerated().map { "{\"_id\": \"d\($0.offset)\", \"text\": \"\($0.element)\"}\n" }.joined())
+        let out = dir.appendingPathComponent("mined.jsonl").path
+        let mine = ["mine", "--model", m, "--pairs", pairs, "--corpus", corpus, "--output", out, "--num-negatives", "2"]
+        try expectFailure(mine + ["--cross-encoder-precision", "int8"], status: 64, names: ["--cross-encoder-precision", "--cross-encoder"])
+        try expectFailure(mine + ["--cross-encoder", ce, "--relative-margin", "none"], status: 64, names: ["--cross-encoder", "--relative-margin"])
+        try expectFailure(mine + ["--cross-encoder", m], names: ["is a bi-encoder", "attune rerank init"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written after a refusal")
+        let o = try run(mine + ["--cross-encoder", ce, "--relative-margin", "none", "--max-score", "2", "--scores", "--json"])
+        XCTAssertEqual(o.status, 0, o.stderr)
+        XCTAssertTrue(o.stderr.contains("the cross-encoder's"), o.stderr)
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        for line in lines {
+            let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let scores = [obj["positive_score"], obj["negative_1_score"], obj["negative_2_score"]].map { $0 as? Double }
+            XCTAssertFalse(scores.contains(nil), String(line))
+            // Sigmoid scores of the cross-encoder, the negatives best first.
+            XCTAssertTrue(scores.allSatisfy { $0! > 0 && $0! < 1 }, String(line))
+            XCTAssertGreaterThanOrEqual(scores[1]!, scores[2]!)
+        }
+        let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(o.stdout.split(separator: "\n").last!.utf8)) as? [String: Any])
+        XCTAssertEqual(summary["scoredBy"] as? String, "cross-encoder")
+        XCTAssertEqual(summary["crossEncoderPairs"] as? Int, 2 * 8 + 2, "each anchor's reached candidates (the 8 texts) and its positive")
+    }
+
     /// The exported cross-encoder scores the fixture's pairs in PyTorch's CrossEncoder as Attune
     /// does, within 1e-5 (scripts/check-cross-encoder-export.py). Needs ../st-venv (torch and
     /// sentence-transformers), which CI's environment lacks: skipped without it, CI included.
