@@ -94,7 +94,7 @@ public struct Evaluation {
                         let (run, summary) = benches[i].rerank(r, top: tops[i], scorer: reranking.scorer) { done, total in
                             rerankProgress?(label, done, total)
                         }
-                        if let line = summary.notice(maxLength: (reranking.scorer as? Reranker)?.model.maxLength ?? 0) {
+                        if let ce = reranking.scorer as? Reranker, let line = summary.notice(maxLength: ce.model.maxLength) {
                             log("\(label): \(line)")
                         }
                         rerankedRuns[i].append((name: row, run: run, retriever: name))

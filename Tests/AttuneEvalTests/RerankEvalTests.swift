@@ -1,6 +1,7 @@
 import AttuneData
 @testable import AttuneEval
 import AttuneSearch
+import AttuneTestSupport
 import Foundation
 import XCTest
 
@@ -145,6 +146,81 @@ final class RerankEvalTests: XCTestCase {
         // Without a reranker the JSON has no rerank key.
         let plain = try XCTUnwrap(JSONSerialization.jsonObject(with: try bench().report([r.models[0], r.models[1]]).json()) as? [String: Any])
         XCTAssertNil(plain["rerank_comparisons"])
+    }
+
+    func testGuardSetTablesAndJSONCarryTheOwnRetrieverComparison() throws {
+        let (_, r) = try report()
+        var (_, g) = try report()
+        g.setName = "guard"
+        let table = r.table(guardSet: g)
+        let side = try XCTUnwrap(table.split(separator: "\n").first { $0.hasPrefix("B + ce vs B ") }, table)
+        let c = try XCTUnwrap(g.extraComparisons[0].on(MetricName.ndcg10))
+        XCTAssertTrue(side.contains("\(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))]"), String(side))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: r.json(guardSet: g)) as? [String: Any])
+        let guardJSON = try XCTUnwrap(json["guard"] as? [String: Any])
+        XCTAssertEqual((guardJSON["rerank_comparisons"] as? [[String: Any]])?.map { $0["base"] as? String }, ["A", "B"])
+        XCTAssertTrue(r.html(queries: [:], docs: { _ in nil }, guardSet: g).contains("B + ce vs B · guard"), "the side-by-side chart")
+    }
+
+    /// The library's whole run on the real model: each model's run on each set reranked once, the
+    /// retriever's row unchanged by it, a depth above 100 for the candidates only.
+    func testEvaluationReranksEachRunOnceAndLeavesTheRetrieverAlone() throws {
+        let model = try Fixtures.model().path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("attune-rerank-eval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws -> URL {
+            let url = dir.appendingPathComponent(name)
+            try Data(text.utf8).write(to: url)
+            return url
+        }
+        let topics = ["glaucoma raises eye pressure", "asthma narrows the airways", "anemia is a lack of red blood cells", "migraine is a severe headache"]
+        let c = try write("c.jsonl", (0..<120).map { "{\"_id\": \"d\($0)\", \"text\": \"\(topics[$0 % 4]) \($0)\"}" }.joined(separator: "\n") + "\n")
+        let q = try write("q.jsonl", "{\"_id\": \"q1\", \"text\": \"eye pressure\"}\n{\"_id\": \"q2\", \"text\": \"cannot breathe\"}\n")
+        let r1 = try write("r1.tsv", "q1\td0\t1\nq2\td1\t1\n")
+        let r2 = try write("r2.tsv", "q1\td4\t1\nq2\td117\t1\n")
+        let suite = try EvaluationSuite(sets: [EvaluationSet(name: "a", role: .domain, corpus: c, queries: q, qrels: r1),
+                                               EvaluationSet(name: "b", role: .users, corpus: c, queries: q, qrels: r2)])
+        // The cross-encoder stand-in prefers the highest document number.
+        let scorer = FakeScorer { _, d in Float(self.number(d)) }
+        var e = Evaluation(models: [model], suite: suite)
+        e.indexLocation = dir.appendingPathComponent("idx").path
+        e.reranking = EvalReranking(scorer: scorer, name: "ce", top: 110)
+        var finals: [String: (Int, Int)] = [:]
+        e.rerankProgress = { label, done, total in finals[label] = (done, total) }
+        let result = try e.run()
+        let row = "\(model) + ce"
+        XCTAssertEqual(result.models, [model, row])
+        XCTAssertEqual(scorer.seen.count, 2 * 2 * 110, "2 sets × 2 queries × 110 candidates, each run reranked once")
+        XCTAssertEqual(finals.count, 2)
+        XCTAssertTrue(finals.values.allSatisfy { $0 == (220, 220) }, "\(finals)")
+
+        var plain = e
+        plain.reranking = nil
+        let alone = try plain.run()
+        for (s, p) in zip(result.sets, alone.sets) {
+            XCTAssertEqual(s.report.models.map(\.name), [model, row])
+            XCTAssertEqual(s.report.models[1].retriever, model)
+            XCTAssertEqual(s.report.models[0].metrics, p.report.models[0].metrics, "the retriever's row is unchanged")
+            XCTAssertEqual(s.runs.count, 2)
+            for qid in ["q1", "q2"] {
+                let retrieved = try XCTUnwrap(s.runs[0].run[qid])
+                XCTAssertEqual(retrieved.map(\.doc), p.runs[0].run[qid]?.map(\.doc), "the retriever's run keeps its top 100")
+                XCTAssertEqual(retrieved.count, 100)
+                let reranked = try XCTUnwrap(s.runs[1].run[qid])
+                XCTAssertEqual(reranked.count, 110, "depth raised to --rerank-top for the candidates")
+                XCTAssertTrue(Set(retrieved.map(\.doc)).isSubset(of: reranked.map(\.doc)))
+                XCTAssertEqual(reranked.map(\.score), reranked.map { Double(self.number($0.doc.replacingOccurrences(of: "d", with: "d "))) })
+                XCTAssertEqual(reranked.map(\.score), reranked.map(\.score).sorted(by: >))
+            }
+            XCTAssertEqual(s.report.rerankComparisons.map(\.base), [model])
+        }
+        // Too many candidates for the corpus: refused naming the set, before any model loads.
+        e.reranking = EvalReranking(scorer: scorer, name: "ce", top: 121)
+        XCTAssertThrowsError(try e.run()) { err in
+            XCTAssertEqual((err as? EvaluationSettingError)?.setting, "rerank_top")
+            XCTAssertTrue("\(err)".contains("a set's corpus (120 documents)"), "\(err)")
+        }
     }
 
     func testRerankedRowWorseThanItsRetrieverIsWarned() throws {
