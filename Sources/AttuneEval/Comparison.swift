@@ -8,18 +8,22 @@ public struct ModelResult: Sendable {
     public var metrics: RunMetrics
     /// Query id → the model's ranking, best first (at least the top few, for the report).
     public var topDocs: [String: [String]]
+    /// For a reranked row ("M + CE"): the name of the model M whose candidates it reorders, which
+    /// the report compares it with (`EvalReport.rerankComparisons`); nil for a retriever.
+    public var retriever: String?
 
-    public init(name: String, metrics: RunMetrics, topDocs: [String: [String]]) {
+    public init(name: String, metrics: RunMetrics, topDocs: [String: [String]], retriever: String? = nil) {
         self.name = name
         self.metrics = metrics
         self.topDocs = topDocs
+        self.retriever = retriever
     }
 
     /// Evaluate `ranked` (query id → documents, best first) against `qrels`, keeping the top
     /// `keep` documents per query for the report.
-    public init(name: String, ranked: [String: [String]], qrels: Qrels, keep: Int = 10) {
+    public init(name: String, ranked: [String: [String]], qrels: Qrels, keep: Int = 10, retriever: String? = nil) {
         self.init(name: name, metrics: evaluate(ranked: ranked, qrels: qrels),
-                  topDocs: ranked.mapValues { Array($0.prefix(keep)) })
+                  topDocs: ranked.mapValues { Array($0.prefix(keep)) }, retriever: retriever)
     }
 }
 
@@ -39,6 +43,9 @@ public struct EvalReport: Sendable {
     public var models: [ModelResult]
     /// `models[i]` vs `models[0]` for i ≥ 1.
     public var comparisons: [ModelComparison]
+    /// Each reranked row (a model with a `retriever`) vs that retriever, in model order: what the
+    /// reranker adds to the candidates it was given. `base` is the retriever's name.
+    public var rerankComparisons: [ModelComparison]
     /// Problems a reader must see (worse model, degenerate tests, mismatched queries).
     public var warnings: [String]
     /// Relevant documents, to mark hits in the HTML report (optional).
@@ -48,7 +55,9 @@ public struct EvalReport: Sendable {
     public var setName: String?
 
     /// Build the comparisons and warnings. `extraWarnings` (e.g. from `QrelsReport`) come first.
-    /// With a `setName` (a guard set), warnings name the set.
+    /// With a `setName` (a guard set), warnings name the set. A reranked row is compared with the
+    /// first model and with its own retriever (the first earlier model of that name without a
+    /// retriever); a reranked row worse than its retriever on nDCG@10 gets a warning too.
     public init(models: [ModelResult], qrels: Qrels? = nil, test: PairedTest = PairedTest(),
                 extraWarnings: [String] = [], setName: String? = nil) {
         self.models = models
@@ -79,15 +88,42 @@ public struct EvalReport: Sendable {
                         warnings.append("WARNING: \(other.name) vs \(base.name) on nDCG@10\(onSet) is degenerate: \(why)")
                     }
                     if n.meanDifference < 0 {
-                        warnings.append("WARNING: adapted model \(other.name) is WORSE than base \(base.name) on nDCG@10\(onSet): "
+                        warnings.append("WARNING: \(other.retriever == nil ? "adapted model" : "reranked") \(other.name) is WORSE than base \(base.name) on nDCG@10\(onSet): "
                             + "\(fmt(n.baseMean)) → \(fmt(n.otherMean)) (Δ \(signed(n.meanDifference)), "
                             + "95% CI [\(signed(n.ciLow)), \(signed(n.ciHigh))], p = \(pfmt(n.pValue)))")
                     }
                 }
             }
         }
+        var reranked: [ModelComparison] = []
+        for (i, row) in models.enumerated() {
+            guard let r = row.retriever, let base = models[..<i].first(where: { $0.name == r && $0.retriever == nil }) else { continue }
+            let stats = MetricName.all.map { metric in
+                test.compare(metric: metric, base: base.metrics.values(of: metric),
+                             other: row.metrics.values(of: metric), baseName: base.name, otherName: row.name)
+            }
+            let cmp = ModelComparison(base: base.name, model: row.name, metrics: stats)
+            reranked.append(cmp)
+            // Against the first model, the comparison above already warned.
+            guard base.name != models[0].name, let n = cmp.on(MetricName.ndcg10) else { continue }
+            if let why = n.degenerate {
+                warnings.append("WARNING: \(row.name) vs its retriever \(base.name) on nDCG@10\(onSet) is degenerate: \(why)")
+            }
+            if n.meanDifference < 0 {
+                warnings.append("WARNING: reranked \(row.name) is WORSE than its retriever \(base.name) on nDCG@10\(onSet): "
+                    + "\(fmt(n.baseMean)) → \(fmt(n.otherMean)) (Δ \(signed(n.meanDifference)), "
+                    + "95% CI [\(signed(n.ciLow)), \(signed(n.ciHigh))], p = \(pfmt(n.pValue)))")
+            }
+        }
         self.comparisons = comparisons
+        self.rerankComparisons = reranked
         self.warnings = warnings
+    }
+
+    /// The rerank comparisons not already among `comparisons` (a reranked first model's row vs
+    /// the first model is both): the extra "Δ M + CE vs M" columns of the tables and charts.
+    public var extraComparisons: [ModelComparison] {
+        rerankComparisons.filter { $0.base != models.first?.name }
     }
 
     /// A fixed-width terminal table: one row per metric, one column per model, then for each
@@ -120,6 +156,16 @@ public struct EvalReport: Sendable {
             let a = cells(self, i), b = cells(g, i)
             rows.append([m.name, a.0, a.1, a.2, b.0, b.1, b.2])
         }
+        // Each reranked row against its own retriever (the same rows on both sets).
+        func extra(_ r: EvalReport, _ j: Int) -> (String, String, String) {
+            guard j < r.extraComparisons.count, let c = r.extraComparisons[j].on(MetricName.ndcg10) else { return ("-", "", "") }
+            let note = c.degenerate != nil ? " (degenerate)" : (c.significant ? " *" : "")
+            return (fmt(c.otherMean), "\(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))]\(note)", "\(c.wins) / \(c.ties) / \(c.losses)")
+        }
+        for (j, cmp) in extraComparisons.enumerated() {
+            let a = extra(self, j), b = extra(g, j)
+            rows.append(["\(cmp.model) vs \(cmp.base)", a.0, a.1, a.2, b.0, b.1, b.2])
+        }
         let widths = (0..<7).map { c in rows.map { $0[c].count }.max() ?? 0 }
         var out = rows.map { r in
             r.enumerated().map { c, v in c == 1 || c == 4 ? v.leftPadded(widths[c]) : v.rightPadded(widths[c]) }.joined(separator: "  ")
@@ -134,15 +180,17 @@ public struct EvalReport: Sendable {
         let colW = max(8, models.map(\.name.count).max() ?? 0)
         var header = "metric".rightPadded(metricW)
         for m in models { header += "  " + m.name.leftPadded(colW) }
-        let deltas = comparisons.map { cmp in
+        let extras = Set(comparisons.count..<(comparisons.count + extraComparisons.count))
+        let deltas = (comparisons + extraComparisons).map { cmp in
             (cmp, MetricName.all.map { metric -> String in
                 guard let c = cmp.on(metric) else { return "" }
                 let note = c.degenerate != nil ? " (degenerate)" : (c.significant ? " *" : "")
                 return "\(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))] p=\(pfmt(c.pValue))\(note)"
             })
         }
-        let deltaW = deltas.map { pair in max(pair.1.map(\.count).max() ?? 0, pair.0.model.count + 4) }
-        for (i, pair) in deltas.enumerated() { header += "  " + "Δ \(pair.0.model)".rightPadded(deltaW[i]) }
+        let label = { (i: Int, c: ModelComparison) in extras.contains(i) ? "Δ \(c.model) vs \(c.base)" : "Δ \(c.model)" }
+        let deltaW = deltas.enumerated().map { i, pair in max(pair.1.map(\.count).max() ?? 0, label(i, pair.0).count + 2) }
+        for (i, pair) in deltas.enumerated() { header += "  " + label(i, pair.0).rightPadded(deltaW[i]) }
         var lines = [header, String(repeating: "-", count: header.count)]
         for (r, metric) in MetricName.all.enumerated() {
             var line = metric.rightPadded(metricW)
@@ -162,21 +210,27 @@ public struct EvalReport: Sendable {
             lines.append("Δ: mean per-query difference vs \(models[0].name), paired bootstrap 95% CI (\(test.resamples) resamples), "
                 + "two-sided sign-flip randomisation p; * significant at 5%")
         }
+        if !extras.isEmpty {
+            lines.append("Δ M + reranker vs M: the reranked row against its own retriever M (the same statistics)")
+        }
         return lines
     }
 
     /// Everything above as JSON with sorted keys: `models[i].metrics` holds the means,
     /// `models[i].per_query` the per-query values, `comparisons[j].metrics[name]` the statistics.
+    /// With reranked rows: `models[i].retriever` names a reranked row's retriever and
+    /// `rerank_comparisons` (same shape as `comparisons`) holds each reranked row vs it.
     public func json() -> Data { json(guardSet: nil) }
 
     /// As `json()`, with the guard set's models, comparisons and warnings under `guard` (same
     /// shape) and its warnings also in the top-level `warnings`.
     public func json(guardSet g: EvalReport?) -> Data {
         let doc = JSONReport(
-            models: jsonModels, comparisons: jsonComparisons,
+            models: jsonModels, comparisons: jsonComparisons, rerank_comparisons: jsonRerankComparisons,
             warnings: warnings + (g?.warnings ?? []), resamples: test.resamples, seed: test.seed,
             guard: g.map { JSONReport.Guard(name: $0.setName ?? "guard", models: $0.jsonModels,
-                                            comparisons: $0.jsonComparisons, warnings: $0.warnings) })
+                                            comparisons: $0.jsonComparisons, rerank_comparisons: $0.jsonRerankComparisons,
+                                            warnings: $0.warnings) })
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys, .prettyPrinted]
         // Every value is finite by construction, so encoding cannot fail.
@@ -186,10 +240,15 @@ public struct EvalReport: Sendable {
 
 extension EvalReport {
     var jsonModels: [JSONReport.Model] {
-        models.map { m in .init(name: m.name, queries: m.metrics.queries, metrics: m.metrics.mean, per_query: m.metrics.perQuery) }
+        models.map { m in
+            .init(name: m.name, queries: m.metrics.queries, metrics: m.metrics.mean, per_query: m.metrics.perQuery, retriever: m.retriever)
+        }
     }
-    var jsonComparisons: [JSONReport.Comparison] {
-        comparisons.map { c in
+    var jsonComparisons: [JSONReport.Comparison] { EvalReport.json(comparisons) }
+    /// nil (the key left out) when no row is reranked.
+    var jsonRerankComparisons: [JSONReport.Comparison]? { rerankComparisons.isEmpty ? nil : EvalReport.json(rerankComparisons) }
+    static func json(_ list: [ModelComparison]) -> [JSONReport.Comparison] {
+        list.map { c in
             .init(base: c.base, model: c.model, metrics: Dictionary(uniqueKeysWithValues: c.metrics.map { ($0.metric, $0) }))
         }
     }
@@ -201,6 +260,7 @@ struct JSONReport: Encodable {
         var name: String
         var models: [Model]
         var comparisons: [Comparison]
+        var rerank_comparisons: [Comparison]?
         var warnings: [String]
     }
     struct Model: Encodable {
@@ -208,6 +268,8 @@ struct JSONReport: Encodable {
         var queries: Int
         var metrics: [String: Double]
         var per_query: [String: [String: Double]]
+        /// A reranked row's retriever (absent for a retriever).
+        var retriever: String?
     }
     struct Comparison: Encodable {
         var base: String
@@ -216,6 +278,8 @@ struct JSONReport: Encodable {
     }
     var models: [Model]
     var comparisons: [Comparison]
+    /// Each reranked row vs its own retriever (absent without a reranker).
+    var rerank_comparisons: [Comparison]?
     var warnings: [String]
     var resamples: Int
     var seed: UInt64

@@ -37,6 +37,11 @@ public struct Evaluation {
     public var log: (String) -> Void = { _ in }
     /// Corpus encoding progress: (label, done, total).
     public var progress: ((String, Int, Int) -> Void)?
+    /// A second stage: each model's top N per query on each set reranked, a row "M + CE" after
+    /// the models (`EvalReranking`), compared with the first model and with M.
+    public var reranking: EvalReranking?
+    /// Reranking progress: (label, pairs scored, pairs in all).
+    public var rerankProgress: ((String, Int, Int) -> Void)?
 
     public init(models: [String], suite: EvaluationSuite) {
         self.models = models
@@ -45,7 +50,9 @@ public struct Evaluation {
 
     /// Read every set, then score every model on each. Throws (before any model is loaded) a
     /// one-line error naming the set for a bad file, and `EvaluationSettingError` for a setting
-    /// that cannot work (`models`, `names`, `max_seq_length`, `dim`).
+    /// that cannot work (`models`, `names`, `max_seq_length`, `dim`, `rerank_top`). With a
+    /// `reranking`, each model's run on each set is reranked once, right after it is retrieved;
+    /// the retrievers' own rows and runs are what they are without it.
     public func run() throws -> SuiteEvaluation {
         guard !models.isEmpty else { throw EvaluationSettingError(setting: "model", value: "(none)", what: "give at least one model") }
         if let names, names.count != models.count {
@@ -56,7 +63,15 @@ public struct Evaluation {
         }
         if let dim, dim < 1 { throw EvaluationSettingError(setting: "dim", value: "\(dim)", what: "must be at least 1") }
         let location = try indexLocation.map(IndexLocation.init)
-        let benches = try readSets(location)
+        var benches = try readSets(location)
+        // Candidates per set (checked before any model loads); a depth below them is raised for
+        // the retrieval and the retrievers' runs cut back to it afterwards.
+        let tops = try reranking.map { r in
+            try benches.indices.map { i in try r.candidates(corpus: benches[i].corpus.count, set: suite.sets[i].isMain ? nil : suite.sets[i].name) }
+        }
+        let depths = benches.map(\.evaluator.depth)
+        if let tops { for i in benches.indices { benches[i].evaluator.depth = max(depths[i], tops[i]) } }
+        var rerankedRuns = [[(name: String, run: Evaluator.Run, retriever: String)]](repeating: [], count: benches.count)
         // Sets over one corpus file, in suite order: each group is one encoding per model.
         var groups: [[Int]] = []
         var groupOf: [String: Int] = [:]
@@ -73,16 +88,31 @@ public struct Evaluation {
                 let ranked = try first.evaluator.run(embedder, queries: group.map { benches[$0].queries }) { done, total in
                     progress?(label, done, total)
                 }
-                for (i, r) in zip(group, ranked) { runs[i].append((name: name, run: r)) }
+                for (i, r) in zip(group, ranked) {
+                    if let reranking, let tops {
+                        let row = reranking.rowName(for: name), label = "\(row): \(suite.sets[i].name)"
+                        let (run, summary) = benches[i].rerank(r, top: tops[i], scorer: reranking.scorer) { done, total in
+                            rerankProgress?(label, done, total)
+                        }
+                        if let ce = reranking.scorer as? Reranker, let line = summary.notice(maxLength: ce.model.maxLength) {
+                            log("\(label): \(line)")
+                        }
+                        rerankedRuns[i].append((name: row, run: run, retriever: name))
+                    }
+                    runs[i].append((name: name, run: r.mapValues { Array($0.prefix(depths[i])) }))
+                }
             }
         }
         let sets = benches.enumerated().map { i, b in
-            SetEvaluation(set: suite.sets[i], benchmark: b,
-                          report: b.report(runs[i].map { b.result(name: $0.name, run: $0.run) }, test: test,
-                                           setName: suite.sets[i].isMain ? nil : b.name),
-                          runs: runs[i])
+            let results = runs[i].map { b.result(name: $0.name, run: $0.run) }
+                + rerankedRuns[i].map { b.result(name: $0.name, run: $0.run, retriever: $0.retriever) }
+            return SetEvaluation(set: suite.sets[i], benchmark: b,
+                                 report: b.report(results, test: test, setName: suite.sets[i].isMain ? nil : b.name),
+                                 runs: runs[i] + rerankedRuns[i].map { (name: $0.name, run: $0.run) })
         }
-        return SuiteEvaluation(suite: suite, models: models.indices.map { names?[$0] ?? models[$0] }, sets: sets, test: test)
+        let retrievers = models.indices.map { names?[$0] ?? models[$0] }
+        return SuiteEvaluation(suite: suite, models: retrievers + (reranking.map { r in retrievers.map(r.rowName) } ?? []),
+                               sets: sets, test: test)
     }
 
     /// Each set read and checked (qrels against queries and corpus), a corpus file read once.
@@ -179,14 +209,15 @@ public struct SetEvaluation {
     public var benchmark: RetrievalBenchmark
     /// Metrics, paired statistics against the first model, won/tied/lost, warnings.
     public var report: EvalReport
-    /// Each model's ranking (top 100 per query).
+    /// Each model's ranking (top 100 per query), then each reranked row's (its top N).
     public var runs: [(name: String, run: Evaluator.Run)]
 }
 
 /// A suite's outcome: one `SetEvaluation` per set, in suite order.
 public struct SuiteEvaluation {
     public var suite: EvaluationSuite
-    /// Display names, the baseline first.
+    /// Display names, the baseline first, then the reranked rows' ("M + CE", one per model) when
+    /// the evaluation had a reranker: the rows of every set's report, in order.
     public var models: [String]
     public var sets: [SetEvaluation]
     public var test: PairedTest

@@ -68,6 +68,7 @@ extension EvalReport {
         if !comparisons.isEmpty {
             h += "<h2>Statistics (\(qualifier.map { "\($0), " } ?? "")each model vs \(htmlEscape(models[0].name)))</h2>\n" + statisticsTable()
         }
+        h += rerankStatistics(qualifier: qualifier)
 
         if models.count >= 2 {
             let before = models[0], after = models[1]
@@ -116,11 +117,25 @@ extension EvalReport {
         for (i, m) in models.enumerated() {
             t += "<tr><td>\(htmlEscape(m.name))</td>\(cells(self, i))\(cells(g, i))</tr>\n"
         }
+        // Each reranked row against its own retriever (the same rows on both sets).
+        func extra(_ r: EvalReport, _ j: Int) -> String {
+            guard j < r.extraComparisons.count, let c = r.extraComparisons[j].on(MetricName.ndcg10) else { return "<td>-</td><td></td><td></td>" }
+            let cls = c.meanDifference > 0 ? "up" : (c.meanDifference < 0 ? "down" : "muted")
+            let note = c.degenerate != nil ? " (degenerate)" : (c.significant ? " *" : "")
+            return "<td class=\"num\">\(fmt(c.otherMean))</td><td class=\"num \(cls)\">\(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))]\(note)</td>"
+                + "<td class=\"num\">\(c.wins) / \(c.ties) / \(c.losses)</td>"
+        }
+        for (j, cmp) in extraComparisons.enumerated() {
+            t += "<tr><td>\(htmlEscape(cmp.model)) vs \(htmlEscape(cmp.base))</td>\(extra(self, j))\(extra(g, j))</tr>\n"
+        }
         t += "</table>\n<p class=\"muted\">* significant at 5% (paired bootstrap CI excludes 0 and randomisation p &lt; 0.05).</p>\n"
         var rows: [(label: String, delta: Double, low: Double, high: Double)] = []
         for (set, r) in [("in-domain", self), (g.setName ?? "guard", g)] {
             for cmp in r.comparisons {
                 if let c = cmp.on(MetricName.ndcg10) { rows.append(("\(cmp.model) · \(set)", c.meanDifference, c.ciLow, c.ciHigh)) }
+            }
+            for cmp in r.extraComparisons {
+                if let c = cmp.on(MetricName.ndcg10) { rows.append(("\(cmp.model) vs \(cmp.base) · \(set)", c.meanDifference, c.ciLow, c.ciHigh)) }
             }
         }
         if !rows.isEmpty {
@@ -136,6 +151,7 @@ extension EvalReport {
         if !g.comparisons.isEmpty {
             t += "<h2>Statistics (\(name) set, each model vs \(htmlEscape(g.models[0].name)))</h2>\n" + g.statisticsTable()
         }
+        t += g.rerankStatistics(qualifier: "\(g.setName ?? "guard") set")
         if g.models.count >= 2 {
             let b = g.models[0].metrics.values(of: MetricName.ndcg10), a = g.models[1].metrics.values(of: MetricName.ndcg10)
             let deltas = Set(b.keys).intersection(a.keys).map { a[$0]! - b[$0]! }
@@ -154,14 +170,24 @@ extension EvalReport {
         return t + "</table>\n"
     }
 
-    private func statisticsTable() -> String {
-        var t = "<table><tr><th>model</th><th>metric</th><th>base mean</th><th>model mean</th><th>Δ</th><th>95% CI</th>"
+    /// Each reranked row against its own retriever (the ones not already compared with the first
+    /// model): a heading and the statistics, or "" when there are none.
+    func rerankStatistics(qualifier: String?) -> String {
+        guard !extraComparisons.isEmpty else { return "" }
+        return "<h2>Statistics (\(qualifier.map { "\(htmlEscape($0)), " } ?? "")each reranked row vs its own retriever)</h2>\n"
+            + statisticsTable(extraComparisons, withBase: true)
+    }
+
+    private func statisticsTable() -> String { statisticsTable(comparisons, withBase: false) }
+
+    private func statisticsTable(_ list: [ModelComparison], withBase: Bool) -> String {
+        var t = "<table><tr><th>model</th>\(withBase ? "<th>vs</th>" : "")<th>metric</th><th>base mean</th><th>model mean</th><th>Δ</th><th>95% CI</th>"
             + "<th>p</th><th>won / tied / lost</th><th>verdict</th></tr>\n"
-        for cmp in comparisons {
+        for cmp in list {
             for c in cmp.metrics {
                 let cls = c.meanDifference > 0 ? "up" : (c.meanDifference < 0 ? "down" : "muted")
                 let verdict = c.degenerate.map { "degenerate: \($0)" } ?? (c.significant ? "significant (5%)" : "not significant")
-                t += "<tr><td>\(htmlEscape(cmp.model))</td><td>\(c.metric)</td>"
+                t += "<tr><td>\(htmlEscape(cmp.model))</td>\(withBase ? "<td>\(htmlEscape(cmp.base))</td>" : "")<td>\(c.metric)</td>"
                     + "<td class=\"num\">\(fmt(c.baseMean))</td><td class=\"num\">\(fmt(c.otherMean))</td>"
                     + "<td class=\"num \(cls)\">\(signed(c.meanDifference))</td>"
                     + "<td class=\"num\">[\(signed(c.ciLow)), \(signed(c.ciHigh))]</td>"

@@ -67,9 +67,10 @@ public struct RetrievalBenchmark {
         return result(name: name, run: try run(ModelEmbedder(model: m, name: name), progress: progress))
     }
 
-    /// The metrics of a ranking made by `run`.
-    public func result(name: String, run: Evaluator.Run) -> ModelResult {
-        ModelResult(name: name, ranked: run.mapValues { $0.map(\.doc) }, qrels: qrels)
+    /// The metrics of a ranking made by `run` (or by `rerank`: then `retriever` names the model
+    /// whose candidates it reorders, which the report compares it with).
+    public func result(name: String, run: Evaluator.Run, retriever: String? = nil) -> ModelResult {
+        ModelResult(name: name, ranked: run.mapValues { $0.map(\.doc) }, qrels: qrels, retriever: retriever)
     }
 
     /// Every model compared with the first on this set: paired CI, p-value, won/tied/lost, and

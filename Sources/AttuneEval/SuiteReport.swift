@@ -2,11 +2,16 @@ import AttuneData
 import Foundation
 
 extension SuiteEvaluation {
-    /// One row of the summary: a later model against the first on one set, on nDCG@10.
+    /// One row of the summary: a later model against the first on one set, on nDCG@10, or a
+    /// reranked row ("M + CE") against its own retriever M.
     public struct Change: Sendable {
         public var set: String
         public var role: SuiteRole
         public var model: String
+        /// What `model` is compared with: the first model, or a reranked row's retriever.
+        public var base: String
+        /// True for a reranked row against its own retriever.
+        public var versusRetriever: Bool
         public var comparison: PairedComparison
         /// A mean loss (any size).
         public var isLoss: Bool { comparison.meanDifference < 0 }
@@ -14,13 +19,22 @@ extension SuiteEvaluation {
         public var isSignificantLoss: Bool { isLoss && comparison.significant && comparison.degenerate == nil }
     }
 
-    /// Every later model against the first on every set (nDCG@10), in suite order.
+    /// Every later model against the first on every set (nDCG@10), then each reranked row against
+    /// its own retriever where that is not the first model (`EvalReport.extraComparisons`), in suite order.
     public var changes: [Change] {
         sets.flatMap { s in
             s.report.comparisons.compactMap { c in
-                c.on(MetricName.ndcg10).map { Change(set: s.set.name, role: s.set.role, model: c.model, comparison: $0) }
+                c.on(MetricName.ndcg10).map { Change(set: s.set.name, role: s.set.role, model: c.model, base: c.base, versusRetriever: false, comparison: $0) }
+            } + s.report.extraComparisons.compactMap { c in
+                c.on(MetricName.ndcg10).map { Change(set: s.set.name, role: s.set.role, model: c.model, base: c.base, versusRetriever: true, comparison: $0) }
             }
         }
+    }
+
+    /// The reranked rows compared with their own retrievers, as (row, retriever), in model order:
+    /// the extra columns of the summary (every set has the same rows).
+    var extraColumns: [(model: String, base: String)] {
+        (sets.first?.report.extraComparisons ?? []).map { ($0.model, $0.base) }
     }
 
     /// The loud warnings: one per significant loss on a set outside `domain` (an adaptation must
@@ -28,7 +42,8 @@ extension SuiteEvaluation {
     public var lossWarnings: [String] {
         changes.filter { $0.role != .domain && $0.isSignificantLoss }.map { ch in
             let c = ch.comparison
-            return "WARNING: \(ch.model) LOSES on \(ch.set) (\(ch.role.rawValue)): nDCG@10 \(fmt(c.baseMean)) → \(fmt(c.otherMean)), "
+            let versus = ch.versusRetriever ? " against its retriever \(ch.base)" : ""
+            return "WARNING: \(ch.model) LOSES\(versus) on \(ch.set) (\(ch.role.rawValue)): nDCG@10 \(fmt(c.baseMean)) → \(fmt(c.otherMean)), "
                 + "Δ \(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))], p = \(pfmt(c.pValue)), "
                 + "lost \(c.losses) / won \(c.wins) queries — significant, outside the domain"
         }
@@ -40,11 +55,13 @@ extension SuiteEvaluation {
     /// The summary (sets × models: nDCG@10, each later model's Δ with its 95% CI, won/tied/lost,
     /// `*` significant, `▼` a loss), each set's full metric table, then every warning.
     public func table() -> String {
-        var rows = [["set", "role", "queries"] + models + models.dropFirst().flatMap { ["Δ \($0) [95% CI]", "won / tied / lost"] }]
+        let extra = extraColumns
+        var rows = [["set", "role", "queries"] + models + models.dropFirst().flatMap { ["Δ \($0) [95% CI]", "won / tied / lost"] }
+                    + extra.flatMap { ["Δ \($0.model) vs \($0.base) [95% CI]", "won / tied / lost"] }]
         for s in sets {
             var row = [s.set.name, s.set.role.rawValue, String(s.benchmark.queries.count)]
             row += s.report.models.map { fmt($0.metrics.mean[MetricName.ndcg10] ?? 0) }
-            for cmp in s.report.comparisons {
+            for cmp in s.report.comparisons + s.report.extraComparisons {
                 guard let c = cmp.on(MetricName.ndcg10) else { row += ["", ""]; continue }
                 let mark = (c.meanDifference < 0 ? " ▼" : "") + (c.degenerate != nil ? " (degenerate)" : (c.significant ? " *" : ""))
                 row += ["\(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))]\(mark)", "\(c.wins) / \(c.ties) / \(c.losses)"]
@@ -63,6 +80,7 @@ extension SuiteEvaluation {
             lines.append("Δ: mean per-query difference vs \(models[0]), paired bootstrap 95% CI (\(test.resamples) resamples); "
                          + "* significant at 5%; ▼ a loss")
         }
+        if !extra.isEmpty { lines.append("Δ M + reranker vs M: the reranked row against its own retriever M (the same statistics)") }
         for s in sets {
             lines += ["", "\(s.set.name) set (\(s.set.role.rawValue))"] + s.report.metricLines()
         }
@@ -73,7 +91,9 @@ extension SuiteEvaluation {
 
     /// Everything as one JSON document with sorted keys: `sets[i]` has the set's name, role,
     /// files, and its `models`, `comparisons` and `warnings` in `attune eval --json`'s shape;
-    /// `summary` has one row per later model and set (nDCG@10 Δ, CI, p, won/tied/lost);
+    /// `summary` has one row per later model and set (nDCG@10 Δ, CI, p, won/tied/lost; `base`
+    /// the model it is compared with), then one per reranked row and set against its own
+    /// retriever where that is not the first model (`versus_retriever` true);
     /// `warnings` every set's and the loud ones.
     public func json() -> Data {
         let doc = SuiteJSON(
@@ -85,7 +105,7 @@ extension SuiteEvaluation {
             },
             summary: changes.map { ch in
                 let c = ch.comparison
-                return .init(set: ch.set, role: ch.role.rawValue, model: ch.model, base_ndcg10: c.baseMean, ndcg10: c.otherMean,
+                return .init(set: ch.set, role: ch.role.rawValue, model: ch.model, base: ch.base, versus_retriever: ch.versusRetriever, base_ndcg10: c.baseMean, ndcg10: c.otherMean,
                              delta: c.meanDifference, ci_low: c.ciLow, ci_high: c.ciHigh, p: c.pValue, significant: c.significant,
                              wins: c.wins, ties: c.ties, losses: c.losses)
             },
@@ -109,10 +129,14 @@ extension SuiteEvaluation {
         if models.count > 1 {
             let rows = ordered.map { s in
                 (set: s.set.name, role: s.set.role.rawValue,
-                 models: s.report.comparisons.compactMap { c in c.on(MetricName.ndcg10).map { (name: c.model, delta: $0.meanDifference, low: $0.ciLow, high: $0.ciHigh) } })
+                 models: s.report.comparisons.compactMap { c in c.on(MetricName.ndcg10).map { (name: c.model, delta: $0.meanDifference, low: $0.ciLow, high: $0.ciHigh) } }
+                    + s.report.extraComparisons.compactMap { c in
+                        c.on(MetricName.ndcg10).map { (name: "\(c.model) vs \(c.base)", delta: $0.meanDifference, low: $0.ciLow, high: $0.ciHigh) }
+                    })
             }
-            h += SVGCharts.forestPlot(rows, models: Array(models.dropFirst()),
-                                      title: "Change in nDCG@10 vs \(models[0]), 95% CI, by set")
+            let extra = extraColumns
+            h += SVGCharts.forestPlot(rows, models: Array(models.dropFirst()) + extra.map { "\($0.model) vs \($0.base)" },
+                                      title: "Change in nDCG@10 vs \(models[0])\(extra.isEmpty ? "" : " (reranked rows also vs their own retriever)"), 95% CI, by set")
         }
         h += "<h2>Summary (nDCG@10)</h2>\n" + summaryTable(ordered)
         for w in sets.flatMap(\.report.warnings) { h += "<div class=\"warn\">\(htmlEscape(w))</div>\n" }
@@ -132,12 +156,13 @@ extension SuiteEvaluation {
 
     private func summaryTable(_ ordered: [SetEvaluation]) -> String {
         var t = "<table><tr><th>set</th><th>role</th><th>queries</th>" + models.map { "<th>\(htmlEscape($0))</th>" }.joined()
-            + models.dropFirst().map { "<th>Δ \(htmlEscape($0)) [95% CI]</th><th>won / tied / lost</th>" }.joined() + "</tr>\n"
+            + models.dropFirst().map { "<th>Δ \(htmlEscape($0)) [95% CI]</th><th>won / tied / lost</th>" }.joined()
+            + extraColumns.map { "<th>Δ \(htmlEscape($0.model)) vs \(htmlEscape($0.base)) [95% CI]</th><th>won / tied / lost</th>" }.joined() + "</tr>\n"
         for (i, s) in ordered.enumerated() {
             t += "<tr><td><a href=\"#set-\(i)\">\(htmlEscape(s.set.name))</a></td><td>\(s.set.role.rawValue)</td>"
                 + "<td class=\"num\">\(s.benchmark.queries.count)</td>"
                 + s.report.models.map { "<td class=\"num\">\(fmt($0.metrics.mean[MetricName.ndcg10] ?? 0))</td>" }.joined()
-            for cmp in s.report.comparisons {
+            for cmp in s.report.comparisons + s.report.extraComparisons {
                 guard let c = cmp.on(MetricName.ndcg10) else { t += "<td></td><td></td>"; continue }
                 let cls = c.meanDifference > 0 ? "up" : (c.meanDifference < 0 ? "down" : "muted")
                 let mark = (c.meanDifference < 0 ? " ▼" : "") + (c.degenerate != nil ? " (degenerate)" : (c.significant ? " *" : ""))
@@ -167,6 +192,8 @@ private struct SuiteJSON: Encodable {
         var set: String
         var role: String
         var model: String
+        var base: String
+        var versus_retriever: Bool
         var base_ndcg10: Double
         var ndcg10: Double
         var delta: Double

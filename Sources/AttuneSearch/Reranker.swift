@@ -3,6 +3,15 @@ import AttuneData
 import AttuneModel
 import Foundation
 
+/// Scores (query, document) pairs, higher meaning more relevant: what reranking an evaluation's
+/// candidates (`RetrievalBenchmark.rerank`) and filtering mined negatives (`HardNegativeMiner`)
+/// need from a cross-encoder. `Reranker` is one; a test can inject any other.
+public protocol PairScorer {
+    /// One score per pair, in input order, with what tokenizing the pairs cost them.
+    /// `progress(done, total)` as pairs are scored.
+    func score(pairs: [(query: String, document: String)], progress: ((Int, Int) -> Void)?) -> (scores: [Float], summary: Reranker.Summary)
+}
+
 /// The second stage of retrieval: a cross-encoder reads the query with each candidate document and
 /// reorders them by its score (`CrossEncoder.predict`'s: the sigmoid of the single logit).
 ///
@@ -52,6 +61,11 @@ public struct Reranker {
             self.pairs = pairs; self.truncated = truncated; self.queryTruncated = queryTruncated
         }
 
+        /// Add `other`'s counts to these.
+        public mutating func add(_ other: Summary) {
+            pairs += other.pairs; truncated += other.truncated; queryTruncated += other.queryTruncated
+        }
+
         /// One line for stderr, or nil when nothing was truncated.
         public func notice(maxLength: Int) -> String? {
             guard truncated > 0 else { return nil }
@@ -77,6 +91,19 @@ public struct Reranker {
         return (ranked, summary)
     }
 
+    /// Score every pair (`CrossEncoder.predict`'s score), pairs tokenized on all threads and run
+    /// longest first in batches of `batchSize`.
+    public func score(pairs: [(query: String, document: String)], batchSize: Int,
+                      progress: ((Int, Int) -> Void)? = nil) -> (scores: [Float], summary: Summary) {
+        let encoded = model.tokenize(pairs: pairs)
+        var summary = Summary(pairs: encoded.count)
+        for p in encoded {
+            if p.truncated { summary.truncated += 1 }
+            if p.queryTruncated { summary.queryTruncated += 1 }
+        }
+        return (model.scores(logits: model.logits(of: encoded, batchSize: batchSize, progress: progress)), summary)
+    }
+
     /// Rerank retrieved `hits` whose texts are `texts` (same order) and keep the best `k`: each
     /// hit's score becomes the cross-encoder's.
     public func rerank(query: String, hits: [Hit], texts: [String], k: Int, batchSize: Int = 32) -> (hits: [Hit], summary: Summary) {
@@ -93,5 +120,12 @@ public struct Reranker {
         guard n >= k else { throw AttuneError.invalid("--rerank-top \(n): must be at least -k (\(k)); the reranker reorders the top N and prints the best k") }
         guard n <= corpus else { throw AttuneError.invalid("--rerank-top \(n): larger than the index's \(corpus) documents") }
         return n
+    }
+}
+
+extension Reranker: PairScorer {
+    /// `score(pairs:batchSize:progress:)` in batches of 32.
+    public func score(pairs: [(query: String, document: String)], progress: ((Int, Int) -> Void)?) -> (scores: [Float], summary: Summary) {
+        score(pairs: pairs, batchSize: 32, progress: progress)
     }
 }

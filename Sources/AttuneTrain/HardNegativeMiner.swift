@@ -136,17 +136,35 @@ public struct MiningSummary: Sendable, Equatable, Codable {
     public var pairsByNegatives: [String: Int]
     /// Pairs that end with fewer than `numNegatives` negatives.
     public var incompletePairs: Int
-    /// Score (cosine) of each pair's anchor and positive, of each mined negative, and positive −
-    /// negative per mined negative.
+    /// Score of each pair's anchor and positive, of each mined negative, and positive − negative
+    /// per mined negative: the bi-encoder's cosine, or with a cross-encoder its scores.
     public var positiveScores: ScoreStats
     public var negativeScores: ScoreStats
     public var differences: ScoreStats
+    /// What the scores (and every filter) came from: "cross-encoder" when one rescored the
+    /// candidates; nil: the bi-encoder's cosine.
+    public var scoredBy: String? = nil
+    /// (anchor, text) pairs the cross-encoder scored (nil without one).
+    public var crossEncoderPairs: Int? = nil
 }
 
 /// The mined pairs and what mining did.
 public struct MiningResult {
     public var pairs: [TrainingPair]
+    /// One per written pair (same order): the score of its positive and of each negative, nil
+    /// for a negative the input already had (not scored). Scores are the cross-encoder's when
+    /// one was given, else the bi-encoder's cosine.
+    public var scores: [PairScores]
     public var summary: MiningSummary
+}
+
+/// The scores behind one mined pair (`MiningResult.scores`).
+public struct PairScores: Sendable, Equatable {
+    public var positive: Float
+    /// One per negative of the pair, in its order; nil for a negative from the input.
+    public var negatives: [Float?]
+
+    public init(positive: Float, negatives: [Float?]) { self.positive = positive; self.negatives = negatives }
 }
 
 /// Hard negatives for (anchor, positive) pairs from an embedding model over a corpus, as
@@ -157,6 +175,13 @@ public struct MiningResult {
 /// of the survivors is sampled (`top` or seeded `random`). A pair's existing negatives are kept
 /// (those identical to a positive are dropped and counted) and mined ones appended up to
 /// `numNegatives`, never repeating one it has.
+///
+/// With a cross-encoder (`mine(…, crossEncoder:)`, sentence-transformers' `cross_encoder=`), the
+/// bi-encoder still retrieves each anchor's candidates, but the cross-encoder scores every
+/// (anchor, candidate) and (anchor, positive) pair and those scores replace the cosines: the
+/// margins, `maxScore` and `minScore` test them (a candidate the stronger model rates as relevant
+/// as the positive is dropped as a false negative), and the survivors are ranked by them for the
+/// window. As in sentence-transformers, that needs a margin or `maxScore` to be set.
 ///
 /// Memory grows with the candidate matrix and the pairs, never with anchors × candidates:
 /// anchors are embedded and searched `anchorChunk` at a time.
@@ -171,10 +196,16 @@ public struct HardNegativeMiner {
     /// Mine negatives for `pairs`. `corpus` holds extra candidate texts (nil: the pairs' own
     /// positives only); it must contain at least one of the positives, else it is the wrong corpus
     /// and the error names `corpusSource`. Anchors are embedded as queries (`embedQueries`, the
-    /// query prompt), candidates as documents (`embed`, the document prompt).
+    /// query prompt), candidates as documents (`embed`, the document prompt). With `crossEncoder`,
+    /// candidates are rescored by it (see above; progress phase "cross-encoder", in pairs); it
+    /// throws naming `cross_encoder` when no margin or `maxScore` is set, which it would not change.
     public func mine(pairs: [TrainingPair], corpus: [String]? = nil, corpusSource: String = "corpus",
-                     embedder: Embedder, progress: Progress? = nil) throws -> MiningResult {
+                     embedder: Embedder, crossEncoder: PairScorer? = nil, progress: Progress? = nil) throws -> MiningResult {
         try options.validate()
+        if crossEncoder != nil && options.absoluteMargin == nil && options.relativeMargin == nil && options.maxScore == nil {
+            throw AttuneError.badConfig(source: "mine", field: "cross_encoder",
+                what: "rescoring applies the margins and max_score, and none is set (set relative_margin, absolute_margin or max_score, as sentence-transformers requires)")
+        }
         guard !pairs.isEmpty else { throw AttuneError.invalid("no pairs to mine negatives for") }
         let o = options
 
@@ -239,6 +270,9 @@ public struct HardNegativeMiner {
         var window = [[(index: Int32, score: Float)]](repeating: [], count: anchors.count)
         var positiveScore = [[Int32: Float]](repeating: [:], count: anchors.count)
         var skipped = ["positive": 0, "absolute_margin": 0, "relative_margin": 0, "max_score": 0, "min_score": 0]
+        // With a cross-encoder: every anchor's k reached candidates and its positives, scored once.
+        let cePairTotal = anchors.count * k + positivesOf.reduce(0) { $0 + $1.count }
+        var ceDone = 0
         for c0 in stride(from: 0, to: anchors.count, by: o.anchorChunk) {
             let c1 = min(anchors.count, c0 + o.anchorChunk)
             let q = try embedder.embedQueries(Array(anchors[c0..<c1]))
@@ -246,16 +280,42 @@ public struct HardNegativeMiner {
                 throw AttuneError.invalid("\(embedder.name) returned embeddings of shape \(q.shape) for \(c1 - c0) texts (expected dimension \(dim))")
             }
             let hits = try searcher.search(q, k: k)
+            // The cross-encoder's scores for this chunk: per anchor, its reached candidates (in
+            // `hits` order) then its positives.
+            var ceScores: [[Float]] = []
+            if let crossEncoder {
+                var ce: [(query: String, document: String)] = []
+                var counts: [Int] = []
+                for a in c0..<c1 {
+                    for h in hits[a - c0] { ce.append((anchors[a], candidates[h.docIndex])) }
+                    for p in positivesOf[a] { ce.append((anchors[a], candidates[Int(p)])) }
+                    counts.append(hits[a - c0].count + positivesOf[a].count)
+                }
+                let done = ceDone
+                let r = crossEncoder.score(pairs: ce) { d, _ in progress?("cross-encoder", min(done + d, cePairTotal), cePairTotal) }
+                guard r.scores.count == ce.count else {
+                    throw AttuneError.invalid("the cross-encoder returned \(r.scores.count) scores for \(ce.count) pairs")
+                }
+                var at = 0
+                for n in counts { ceScores.append(Array(r.scores[at..<(at + n)])); at += n }
+                ceDone += ce.count
+                progress?("cross-encoder", min(ceDone, cePairTotal), cePairTotal)
+            }
             for a in c0..<c1 {
                 let qa = q.data + (a - c0) * dim
                 var scores: [Int32: Float] = [:]
-                for p in positivesOf[a] { scores[p] = dot(qa, vectors.data + Int(p) * dim, dim) }
+                let ce = crossEncoder == nil ? nil : ceScores[a - c0]
+                let reachedCount = hits[a - c0].count
+                for (j, p) in positivesOf[a].enumerated() {
+                    scores[p] = ce.map { $0[reachedCount + j] } ?? dot(qa, vectors.data + Int(p) * dim, dim)
+                }
                 positiveScore[a] = scores
                 let pos = scores.values.min()!  // the weakest positive sets the margins
-                // Rescore the reached candidates exactly as the positives are scored, so a score (and each
-                // decision on it) does not depend on how many anchors shared one sgemm.
-                let reached = hits[a - c0].map { h -> (index: Int32, score: Float) in
-                    (Int32(h.docIndex), dot(qa, vectors.data + h.docIndex * dim, dim))
+                // Rescore the reached candidates exactly as the positives are scored (the same dot
+                // product, or the cross-encoder), so a score (and each decision on it) does not
+                // depend on how many anchors shared one sgemm.
+                let reached = hits[a - c0].enumerated().map { j, h -> (index: Int32, score: Float) in
+                    (Int32(h.docIndex), ce.map { $0[j] } ?? dot(qa, vectors.data + h.docIndex * dim, dim))
                 }.sorted { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
                 var kept: [(index: Int32, score: Float)] = []
                 for h in reached {
@@ -275,6 +335,7 @@ public struct HardNegativeMiner {
 
         // Per pair, in file order: keep existing negatives, append mined ones up to the count.
         var out: [TrainingPair] = []
+        var outScores: [PairScores] = []
         out.reserveCapacity(pairs.count)
         var existing = 0, droppedIdentical = 0, mined = 0, incomplete = 0
         var byCount: [String: Int] = [:]
@@ -290,6 +351,7 @@ public struct HardNegativeMiner {
             let pScore = positiveScore[a][candidateIndex[p.positive]!]!
             posScores.append(pScore)
             let need = o.numNegatives - negatives.count
+            var negativeScores = [Float?](repeating: nil, count: negatives.count)
             if need > 0 {
                 var have = Set(negatives)
                 var picked: [(index: Int32, score: Float)] = []
@@ -300,6 +362,7 @@ public struct HardNegativeMiner {
                 if o.sampling == .random { picked.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) } }
                 for c in picked {
                     negatives.append(candidates[Int(c.index)])
+                    negativeScores.append(c.score)
                     negScores.append(c.score)
                     diffs.append(pScore - c.score)
                 }
@@ -310,6 +373,7 @@ public struct HardNegativeMiner {
             if complete || !o.dropIncomplete {
                 byCount[String(negatives.count), default: 0] += 1
                 out.append(TrainingPair(anchor: p.anchor, positive: p.positive, negatives: negatives))
+                outScores.append(PairScores(positive: pScore, negatives: negativeScores))
             }
         }
         let summary = MiningSummary(
@@ -318,8 +382,9 @@ public struct HardNegativeMiner {
             rangeMin: o.rangeMin, rangeMax: rangeMax, skipped: skipped, existingNegatives: existing,
             droppedIdenticalToPositive: droppedIdentical, minedNegatives: mined, pairsByNegatives: byCount,
             incompletePairs: incomplete, positiveScores: ScoreStats(posScores), negativeScores: ScoreStats(negScores),
-            differences: ScoreStats(diffs))
-        return MiningResult(pairs: out, summary: summary)
+            differences: ScoreStats(diffs), scoredBy: crossEncoder == nil ? nil : "cross-encoder",
+            crossEncoderPairs: crossEncoder == nil ? nil : ceDone)
+        return MiningResult(pairs: out, scores: outScores, summary: summary)
     }
 
     /// The dot product of two `n`-vectors, summed in index order.
@@ -359,6 +424,7 @@ extension MiningSummary {
                 lines.append("skipped \(n) candidate(s) (\(pct(n, reached)) of those reached) " + (key == "positive" ? "that are the anchor's own positives" : "by \(key)"))
             }
         }
+        if let n = crossEncoderPairs { lines.append("scores and filters: the cross-encoder's (\(n) pairs scored), not the bi-encoder's cosine") }
         lines.append("score    count    mean     std      min      25%      50%      75%      max")
         for (name, s) in [("positive", positiveScores), ("negative", negativeScores), ("pos−neg", differences)] {
             lines.append(name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: " %6d %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f",

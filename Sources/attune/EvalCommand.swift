@@ -39,9 +39,21 @@ struct Eval: ParsableCommand {
     @OptionGroup var promptOptions: PromptOptions
     @OptionGroup var dimOption: DimOption
     @OptionGroup var precisionOption: PrecisionOption
+    @Option(help: "A cross-encoder folder: add a row \"M + CE\" per model M, its top --rerank-top per query reranked, compared with M too (see docs/evaluation.md).")
+    var reranker: String?
+    @Option(help: "Candidates per query --reranker reorders (default: 100, or a smaller corpus; at least 10, at most each set's corpus).")
+    var rerankTop: Int?
+    @Option(help: "The reranker's arithmetic: fp32 (default), bf16 or int8.")
+    var rerankerPrecision: Precision?
 
     func validate() throws {
         if models.isEmpty { throw ValidationError("give at least one --model") }
+        if reranker == nil, let flag = [("--rerank-top", rerankTop != nil), ("--reranker-precision", rerankerPrecision != nil)].first(where: \.1)?.0 {
+            throw ValidationError("\(flag) needs --reranker CE")
+        }
+        if let rerankTop, rerankTop < EvalReranking.minimumTop {
+            throw ValidationError("--rerank-top \(rerankTop): must be at least \(EvalReranking.minimumTop) (nDCG@10 and MRR@10 rank the top 10)")
+        }
         try checkMaxSeqLength(maxSeqLength)
         let oneSet = [corpus, queries, qrels], guardFiles = [guardCorpus, guardQueries, guardQrels]
         if suite != nil {
@@ -88,8 +100,8 @@ struct Eval: ParsableCommand {
         }
     }
 
-    /// The library's evaluation with this command's settings.
-    func evaluation(models: [String], suite: EvaluationSuite) -> EvalRun {
+    /// The library's evaluation with this command's settings (the reranker loaded here).
+    func evaluation(models: [String], suite: EvaluationSuite) throws -> EvalRun {
         var e = Evaluation(models: models, suite: suite)
         e.maxSeqLength = maxSeqLength
         e.indexLocation = indexDir
@@ -97,6 +109,10 @@ struct Eval: ParsableCommand {
         e.dim = dimOption.dim
         e.precision = precisionOption.precision ?? .fp32
         e.strictPrecision = precisionOption.strictPrecision
+        if let reranker {
+            let scorer = try loadReranker(reranker, maxLength: nil, precision: rerankerPrecision ?? .fp32, strict: precisionOption.strictPrecision)
+            e.reranking = EvalReranking(scorer: scorer, name: reranker, top: rerankTop)
+        }
         return EvalRun(evaluation: e)
     }
 
@@ -121,6 +137,11 @@ struct EvalRun {
             var bar = bars[label] ?? ProgressBar(total: total, unit: "docs", label: label)
             bar.update(done)
             bars[label] = bar
+        }
+        e.rerankProgress = { label, done, total in
+            var bar = bars["rerank " + label] ?? ProgressBar(total: total, unit: "pairs", label: "reranking " + label)
+            bar.update(done)
+            bars["rerank " + label] = bar
         }
         return try cliSetting { try e.run() }
     }

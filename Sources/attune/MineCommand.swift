@@ -29,8 +29,11 @@ struct Mine: ParsableCommand {
         text are skipped; a candidate scoring above --max-score, above positive − --absolute-margin or above
         positive − |positive|·--relative-margin is dropped as a likely false negative; --num-negatives come from ranks
         --range-min..--range-max of what is left (--sampling top or seeded random). Existing negatives are kept and
-        mined ones appended up to the count. Writes JSONL (anchor, positive, negative_1…negative_n) that
-        `attune train` reads; a summary goes to stderr (--json: also to stdout as JSON).
+        mined ones appended up to the count. With --cross-encoder CE (sentence-transformers' cross_encoder=), the
+        bi-encoder still retrieves the candidates but CE scores every (anchor, candidate) and (anchor, positive) pair,
+        and the filters and the window use its scores. Writes JSONL (anchor, positive, negative_1…negative_n) that
+        `attune train` reads (--scores: also positive_score, negative_N_score); a summary goes to stderr (--json: also
+        to stdout as JSON).
         """)
 
     @OptionGroup var modelOption: ModelOption
@@ -55,6 +58,18 @@ struct Mine: ParsableCommand {
     @Flag(help: "Count malformed pair lines and go on instead of stopping.") var skipBad = false
     @Flag(help: "Replace --output if it exists.") var force = false
     @Flag(help: "Print the summary as JSON on stdout.") var json = false
+    @Option(help: "A cross-encoder folder: rescore the candidates with it; the margins, --max-score and --min-score then apply to its scores (see docs/training.md).")
+    var crossEncoder: String?
+    @Option(help: "The cross-encoder's arithmetic: fp32 (default), bf16 or int8.") var crossEncoderPrecision: Precision?
+    @Flag(help: "Write each pair's scores too: positive_score and negative_N_score for every mined negative (the cross-encoder's with --cross-encoder, else the cosine).")
+    var scores = false
+
+    func validate() throws {
+        if crossEncoder == nil && crossEncoderPrecision != nil { throw ValidationError("--cross-encoder-precision needs --cross-encoder CE") }
+        if crossEncoder != nil && absoluteMargin.value == nil && relativeMargin.value == nil && maxScore.value == nil {
+            throw ValidationError("--cross-encoder rescores for the filters, and --relative-margin, --absolute-margin and --max-score are all none: set one")
+        }
+    }
 
     func run() throws {
         runtime.apply()
@@ -90,25 +105,28 @@ struct Mine: ParsableCommand {
             note("\(pairs): skipped \(read.skippedBad) malformed line(s), e.g. \(read.badExamples.first ?? "")")
         }
         let corpusTexts = try corpus.map { try readCorpus(URL(fileURLWithPath: $0)).map(\.embeddingText) }
+        let rescorer = try crossEncoder.map { try loadReranker($0, maxLength: nil, precision: crossEncoderPrecision ?? .fp32, strict: false) }
         let embedder = try loadEmbedder(modelOption.model, maxSeqLength: maxSeqLength, batchSize: batchSize)
         note("mining \(numNegatives) negative(s) per pair for \(read.pairs.count) pairs from \(corpus ?? "the pairs' positives") "
-             + "with \(modelOption.model) (max \(embedder.maxSeqLength) tokens)")
+             + "with \(modelOption.model) (max \(embedder.maxSeqLength) tokens)"
+             + (crossEncoder.map { ", rescored by the cross-encoder \($0) (\(rescorer!.model.maxLength) tokens per pair)" } ?? ""))
         // A bar on a terminal; otherwise a line every 10 s and at the end of each phase.
         var bars: [String: ProgressBar] = [:]
         var lastLine = Date()
         let interactive = isatty(2) != 0
         let result = try HardNegativeMiner(options: options).mine(
-            pairs: read.pairs, corpus: corpusTexts, corpusSource: corpus ?? "corpus", embedder: embedder,
+            pairs: read.pairs, corpus: corpusTexts, corpusSource: corpus ?? "corpus", embedder: embedder, crossEncoder: rescorer,
             progress: { phase, done, total in
+                let (label, unit) = phase == "cross-encoder" ? ("cross-encoder", "pairs") : ("embed \(phase)", "texts")
                 if interactive {
-                    if bars[phase] == nil { bars[phase] = ProgressBar(total: total, unit: "texts", label: "embed \(phase)") }
+                    if bars[phase] == nil { bars[phase] = ProgressBar(total: total, unit: unit, label: label) }
                     bars[phase]!.update(done)
                 } else if done == total || Date().timeIntervalSince(lastLine) >= 10 {
                     lastLine = Date()
-                    note("embed \(phase): \(done)/\(total) (\(formatDuration(Date().timeIntervalSince(start))) elapsed)")
+                    note("\(label): \(done)/\(total) \(unit) (\(formatDuration(Date().timeIntervalSince(start))) elapsed)")
                 }
             })
-        try PairWriter(anchorField: anchorField, positiveField: positiveField).write(result.pairs, to: outURL)
+        try PairWriter(anchorField: anchorField, positiveField: positiveField).write(result.pairs, scores: scores ? result.scores : nil, to: outURL)
         note(result.summary.text(numNegatives: numNegatives))
         note(String(format: "wrote %d pairs to %@ in %@", result.summary.written, output, formatDuration(Date().timeIntervalSince(start))))
         if json {

@@ -497,6 +497,79 @@ final class CLIBadInputTests: XCTestCase {
         XCTAssertTrue(scores.allSatisfy { $0 > 0 && $0 < 1 }, "cross-encoder scores are sigmoids: \(scores)")
     }
 
+    /// `attune eval --reranker`: each refusal is one line naming its flag; a run adds "M + CE"
+    /// with its comparison against M, in the table and the JSON, and reranks with progress.
+    func testEvalWithReranker() throws {
+        let m = try modelPath()
+        let ce = try crossEncoder()
+        let topics = ["glaucoma damages the optic nerve", "cataracts cloud the lens", "metformin treats diabetes",
+                      "asthma narrows the airways", "migraine causes headaches", "anemia lowers red blood cells",
+                      "eczema inflames the skin", "gout swells the joints", "insulin lowers blood sugar",
+                      "statins lower cholesterol", "malaria spreads by mosquitoes", "scurvy comes from lack of vitamin C"]
+        let corpus = try file("c.jsonl", topics.enumerated().map { "{\"_id\": \"d\($0.offset)\", \"text\": \"\($0.element)\"}\n" }.joined())
+        let queries = try file("q.jsonl", "{\"_id\": \"q1\", \"text\": \"eye pressure\"}\n{\"_id\": \"q2\", \"text\": \"blood sugar\"}\n")
+        let qrels = try file("r.tsv", "query-id\tcorpus-id\tscore\nq1\td0\t1\nq2\td8\t1\n")
+        let eval = ["eval", "--model", m, "--corpus", corpus, "--queries", queries, "--qrels", qrels]
+        try expectFailure(eval + ["--rerank-top", "20"], status: 64, names: ["--rerank-top", "--reranker"])
+        try expectFailure(eval + ["--reranker-precision", "bf16"], status: 64, names: ["--reranker-precision", "--reranker"])
+        try expectFailure(eval + ["--reranker", ce, "--rerank-top", "5"], status: 64, names: ["--rerank-top 5", "at least 10"])
+        try expectFailure(eval + ["--reranker", ce, "--rerank-top", "13"], status: 64, names: ["--rerank-top 13", "12 documents"])
+        try expectFailure(eval + ["--reranker", m], names: ["is a bi-encoder", "attune rerank init"])
+        // In a suite, a set's corpus too small names the set.
+        let suite = try file("s.yaml", "sets:\n  - name: small\n    role: domain\n    corpus: c.jsonl\n    queries: q.jsonl\n    qrels: r.tsv\n")
+        try expectFailure(["eval", "--model", m, "--suite", suite, "--reranker", ce, "--rerank-top", "50"], status: 64,
+                          names: ["--rerank-top 50", "small set", "12 documents"])
+
+        let json = dir.appendingPathComponent("out.json").path
+        let o = try run(eval + ["--reranker", ce, "--rerank-top", "10", "--json", json], environment: ["ATTUNE_PROGRESS_SECONDS": "0"])
+        XCTAssertEqual(o.status, 0, o.stderr)
+        let row = "\(m) + \(ce)"
+        XCTAssertTrue(o.stdout.contains(row), o.stdout)
+        XCTAssertTrue(o.stderr.contains("reranking \(row)") && o.stderr.contains("pairs"), o.stderr)
+        let doc = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any])
+        let models = try XCTUnwrap(doc["models"] as? [[String: Any]])
+        XCTAssertEqual(models.map { $0["name"] as? String }, [m, row])
+        XCTAssertEqual(models[1]["retriever"] as? String, m)
+        let reranked = try XCTUnwrap(doc["rerank_comparisons"] as? [[String: Any]])
+        XCTAssertEqual(reranked.count, 1)
+        XCTAssertEqual(reranked[0]["base"] as? String, m)
+        XCTAssertEqual(reranked[0]["model"] as? String, row)
+    }
+
+    /// `attune mine --cross-encoder`: refusals name their flags; a run writes the cross-encoder's
+    /// scores with `--scores` and reports that its scores decided.
+    func testMineWithCrossEncoder() throws {
+        let m = try modelPath()
+        let ce = try crossEncoder()
+        let texts = ["glaucoma damages the optic nerve", "cataracts cloud the lens", "metformin treats diabetes",
+                     "asthma narrows the airways", "migraine causes headaches", "anemia lowers red blood cells",
+                     "eczema inflames the skin", "gout swells the joints"]
+        let pairs = try file("pairs.jsonl", "{\"anchor\": \"eye pressure\", \"positive\": \"\(texts[0])\"}\n{\"anchor\": \"blood sugar\", \"positive\": \"\(texts[2])\"}\n")
+        let corpus = try file("c.jsonl", texts.enumerated().map { "{\"_id\": \"d\($0.offset)\", \"text\": \"\($0.element)\"}\n" }.joined())
+        let out = dir.appendingPathComponent("mined.jsonl").path
+        let mine = ["mine", "--model", m, "--pairs", pairs, "--corpus", corpus, "--output", out, "--num-negatives", "2"]
+        try expectFailure(mine + ["--cross-encoder-precision", "int8"], status: 64, names: ["--cross-encoder-precision", "--cross-encoder"])
+        try expectFailure(mine + ["--cross-encoder", ce, "--relative-margin", "none"], status: 64, names: ["--cross-encoder", "--relative-margin"])
+        try expectFailure(mine + ["--cross-encoder", m], names: ["is a bi-encoder", "attune rerank init"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written after a refusal")
+        let o = try run(mine + ["--cross-encoder", ce, "--relative-margin", "none", "--max-score", "2", "--scores", "--json"])
+        XCTAssertEqual(o.status, 0, o.stderr)
+        XCTAssertTrue(o.stderr.contains("the cross-encoder's"), o.stderr)
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        for line in lines {
+            let obj = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let scores = [obj["positive_score"], obj["negative_1_score"], obj["negative_2_score"]].map { $0 as? Double }
+            XCTAssertFalse(scores.contains(nil), String(line))
+            // Sigmoid scores of the cross-encoder, the negatives best first.
+            XCTAssertTrue(scores.allSatisfy { $0! > 0 && $0! < 1 }, String(line))
+            XCTAssertGreaterThanOrEqual(scores[1]!, scores[2]!)
+        }
+        let summary = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(o.stdout.split(separator: "\n").last!.utf8)) as? [String: Any])
+        XCTAssertEqual(summary["scoredBy"] as? String, "cross-encoder")
+        XCTAssertEqual(summary["crossEncoderPairs"] as? Int, 2 * 8 + 2, "each anchor's reached candidates (the 8 texts) and its positive")
+    }
+
     /// The exported cross-encoder scores the fixture's pairs in PyTorch's CrossEncoder as Attune
     /// does, within 1e-5 (scripts/check-cross-encoder-export.py). Needs ../st-venv (torch and
     /// sentence-transformers), which CI's environment lacks: skipped without it, CI included.

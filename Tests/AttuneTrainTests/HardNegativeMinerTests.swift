@@ -250,6 +250,90 @@ final class HardNegativeMinerTests: XCTestCase {
         XCTAssertEqual(ScoreStats([0.5]).std, 0)
     }
 
+    // MARK: With a cross-encoder
+
+    /// A cross-encoder stand-in: a fixed score per document text, recording the pairs it scored.
+    private final class TableScorer: PairScorer {
+        let table: [String: Float]
+        var seen: [(query: String, document: String)] = []
+        init(_ table: [String: Float]) { self.table = table }
+        func score(pairs: [(query: String, document: String)], progress: ((Int, Int) -> Void)?) -> (scores: [Float], summary: Reranker.Summary) {
+            seen += pairs
+            progress?(pairs.count, pairs.count)
+            return (pairs.map { table[$0.document]! }, Reranker.Summary(pairs: pairs.count))
+        }
+    }
+
+    /// The positive p at 0.9; c1 (cosine 0.79) and c8 (cosine 0.30, far below the bi-encoder's
+    /// margin) rated above the positive; the rest in an order unlike the cosines'.
+    private let ceScores: [String: Float] = ["p": 0.9, "c1": 0.95, "c2": 0.30, "c3": 0.85, "c4": 0.10,
+                                             "c5": 0.60, "c6": 0.40, "c7": 0.05, "c8": 0.99]
+
+    private func mineWithCrossEncoder(_ pairs: [TrainingPair], scorer: TableScorer,
+                                      _ configure: (inout MiningOptions) -> Void = { _ in }) throws -> MiningResult {
+        var o = MiningOptions()
+        configure(&o)
+        return try HardNegativeMiner(options: o).mine(pairs: pairs, corpus: corpus, embedder: embedder(), crossEncoder: scorer)
+    }
+
+    func testCrossEncoderScoresDecideTheFiltersAndTheOrder() throws {
+        let scorer = TableScorer(ceScores)
+        var phases: [(String, Int, Int)] = []
+        var o = MiningOptions()
+        o.numNegatives = 3
+        let r = try HardNegativeMiner(options: o).mine(pairs: [TrainingPair(anchor: "q", positive: "p")], corpus: corpus,
+                                                      embedder: embedder(), crossEncoder: scorer) { phases.append(($0, $1, $2)) }
+        // Relative margin 0.05 on the cross-encoder's 0.9: above 0.855 drops c1 and c8 — c8 although
+        // its cosine (0.30) is far below the positive's; survivors ranked by the cross-encoder.
+        XCTAssertEqual(r.pairs, [TrainingPair(anchor: "q", positive: "p", negatives: ["c3", "c5", "c6"])])
+        XCTAssertEqual(r.summary.skipped["relative_margin"], 2)
+        XCTAssertEqual(r.summary.skipped["positive"], 1)
+        XCTAssertEqual(r.scores, [PairScores(positive: 0.9, negatives: [0.85, 0.60, 0.40])])
+        XCTAssertEqual(r.summary.positiveScores.mean, 0.9, accuracy: 1e-6)
+        XCTAssertEqual(r.summary.negativeScores.max, 0.85, accuracy: 1e-6)
+        XCTAssertEqual(r.summary.scoredBy, "cross-encoder")
+        // Every reached candidate (all 9, p included) and the positive, each with the anchor's text.
+        XCTAssertEqual(r.summary.crossEncoderPairs, 10)
+        XCTAssertEqual(scorer.seen.count, 10)
+        XCTAssertTrue(scorer.seen.allSatisfy { $0.query == "q" })
+        XCTAssertEqual(Set(scorer.seen.map(\.document)), Set(corpus))
+        XCTAssertEqual(phases.last { $0.0 == "cross-encoder" }.map { [$0.1, $0.2] }, [10, 10])
+        // Without the cross-encoder the cosines decide (c1 and c2 dropped, c8 never near the top).
+        XCTAssertEqual(try mine([TrainingPair(anchor: "q", positive: "p")]).pairs[0].negatives, ["c3", "c4", "c5"])
+    }
+
+    func testCrossEncoderScoresFeedMaxScoreAndAbsoluteMargin() throws {
+        let pair = [TrainingPair(anchor: "q", positive: "p")]
+        // max_score 0.7 on the cross-encoder's scores drops c8, c1, c3.
+        let maxS = try mineWithCrossEncoder(pair, scorer: TableScorer(ceScores)) { $0.relativeMargin = nil; $0.maxScore = 0.7 }
+        XCTAssertEqual(maxS.pairs[0].negatives, ["c5", "c6", "c2"])
+        XCTAssertEqual(maxS.summary.skipped["max_score"], 3)
+        // score + 0.4 > 0.9 drops c8, c1, c3, c5; min_score 0.2 then drops c4, c7.
+        let abs = try mineWithCrossEncoder(pair, scorer: TableScorer(ceScores)) { $0.relativeMargin = nil; $0.absoluteMargin = 0.4; $0.minScore = 0.2 }
+        XCTAssertEqual(abs.pairs[0].negatives, ["c6", "c2"])
+        XCTAssertEqual(abs.summary.skipped["absolute_margin"], 4)
+        XCTAssertEqual(abs.summary.skipped["min_score"], 2)
+        // Existing negatives are kept, unscored.
+        let kept = try mineWithCrossEncoder([TrainingPair(anchor: "q", positive: "p", negatives: ["old"])], scorer: TableScorer(ceScores))
+        XCTAssertEqual(kept.pairs[0].negatives, ["old", "c3", "c5"])
+        XCTAssertEqual(kept.scores[0].negatives, [nil, 0.85, 0.60])
+        // No margin and no max_score: the cross-encoder would change nothing, so it is refused.
+        XCTAssertThrowsError(try mineWithCrossEncoder(pair, scorer: TableScorer(ceScores)) { $0.relativeMargin = nil; $0.minScore = 0.1 }) { e in
+            XCTAssertTrue("\(e)".contains("cross_encoder"), "\(e)")
+        }
+    }
+
+    func testWrittenScoresReadBackAsTheSamePairs() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("attune-mine-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("out.jsonl")
+        let pairs = [TrainingPair(anchor: "a", positive: "p", negatives: ["old", "n2"])]
+        try PairWriter().write(pairs, scores: [PairScores(positive: 0.9, negatives: [nil, 0.25])], to: url)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(text, "{\"anchor\":\"a\",\"positive\":\"p\",\"negative_1\":\"old\",\"negative_2\":\"n2\",\"positive_score\":0.9,\"negative_2_score\":0.25}\n")
+        XCTAssertEqual(try PairReader().read(url).pairs, pairs)
+    }
+
     func testWrittenPairsReadBack() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("attune-mine-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -17,17 +17,28 @@ public struct PairWriter: Sendable {
         self.negativePrefix = negativePrefix
     }
 
-    /// One pair as a JSON line (with the newline).
-    public func line(_ p: TrainingPair) -> String {
+    /// One pair as a JSON line (with the newline). With `scores`: `<positive>_score` and
+    /// `<prefix>_N_score` (numbers) after the texts, for the positive and each negative with a
+    /// score; `PairReader` reads such a line back as the same pair (it ignores those fields).
+    public func line(_ p: TrainingPair, scores: PairScores? = nil) -> String {
         var s = "{\(jsonQuoted(anchorField)):\(jsonQuoted(p.anchor)),\(jsonQuoted(positiveField)):\(jsonQuoted(p.positive))"
         for (i, n) in p.negatives.enumerated() { s += ",\(jsonQuoted("\(negativePrefix)_\(i + 1)")):\(jsonQuoted(n))" }
+        if let scores {
+            func number(_ x: Float) -> String { x.isFinite ? "\(x)" : "null" }
+            s += ",\(jsonQuoted("\(positiveField)_score")):\(number(scores.positive))"
+            for (i, x) in scores.negatives.enumerated() {
+                if let x { s += ",\(jsonQuoted("\(negativePrefix)_\(i + 1)_score")):\(number(x))" }
+            }
+        }
         return s + "}\n"
     }
 
-    /// Write `pairs` to `url` (temp file + rename).
-    public func write(_ pairs: [TrainingPair], to url: URL) throws {
+    /// Write `pairs` to `url` (temp file + rename); with `scores` (one per pair), each line carries
+    /// them (see `line(_:scores:)`).
+    public func write(_ pairs: [TrainingPair], scores: [PairScores]? = nil, to url: URL) throws {
+        precondition(scores == nil || scores!.count == pairs.count, "PairWriter: \(scores?.count ?? 0) scores for \(pairs.count) pairs")
         let file = try AtomicFileWriter(url: url)
-        for p in pairs { try file.write(line(p)) }
+        for (i, p) in pairs.enumerated() { try file.write(line(p, scores: scores?[i])) }
         try file.commit()
     }
 }
