@@ -14,13 +14,13 @@ public struct EvalReranking {
     public var scorer: PairScorer
     /// The reranker's display name: rows are called "M + name".
     public var name: String
-    /// Candidates reranked per query; nil: 100, or a set's whole corpus when it is smaller.
+    /// Candidates reranked per query; nil: `defaultTop` (50), or a set's whole corpus when it is smaller.
     public var top: Int?
 
     /// The fewest candidates that make a reranked nDCG@10 and MRR@10: 10.
     public static let minimumTop = 10
-    /// Candidates reranked when `top` is nil (at most the corpus).
-    public static let defaultTop = 100
+    /// Candidates reranked when `top` is nil (at most the corpus): what `attune search --reranker` takes.
+    public static let defaultTop = Reranker.defaultCandidates
 
     public init(scorer: PairScorer, name: String, top: Int? = nil) {
         self.scorer = scorer; self.name = name; self.top = top

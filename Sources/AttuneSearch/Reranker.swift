@@ -112,11 +112,15 @@ public struct Reranker {
         return (ranked.prefix(k).map { Hit(docIndex: hits[$0.index].docIndex, id: hits[$0.index].id, score: $0.score) }, summary)
     }
 
-    /// The candidates to retrieve for reranking: `requested` (nil: 50, at least `k`), checked
+    /// Candidates a reranker reorders when none are asked for (`search` and `eval` alike): 50, the
+    /// low end of the usual 50–100.
+    public static let defaultCandidates = 50
+
+    /// The candidates to retrieve for reranking: `requested` (nil: `defaultCandidates`, at least `k`), checked
     /// against `k` and the corpus size; an explicit value beyond the corpus, or below `k`, is an
     /// error naming `--rerank-top`.
     public static func candidates(_ requested: Int?, k: Int, corpus: Int) throws -> Int {
-        guard let n = requested else { return min(max(50, k), corpus) }
+        guard let n = requested else { return min(max(defaultCandidates, k), corpus) }
         guard n >= k else { throw AttuneError.invalid("--rerank-top \(n): must be at least -k (\(k)); the reranker reorders the top N and prints the best k") }
         guard n <= corpus else { throw AttuneError.invalid("--rerank-top \(n): larger than the index's \(corpus) documents") }
         return n

@@ -41,7 +41,7 @@ struct Eval: ParsableCommand {
     @OptionGroup var precisionOption: PrecisionOption
     @Option(help: "A cross-encoder folder: add a row \"M + CE\" per model M, its top --rerank-top per query reranked, compared with M too (see docs/evaluation.md).")
     var reranker: String?
-    @Option(help: "Candidates per query --reranker reorders (default: 100, or a smaller corpus; at least 10, at most each set's corpus).")
+    @Option(help: "Candidates per query --reranker reorders (default: 50, or a smaller corpus; at least 10, at most each set's corpus).")
     var rerankTop: Int?
     @Option(help: "The reranker's arithmetic: fp32 (default), bf16 or int8.")
     var rerankerPrecision: Precision?

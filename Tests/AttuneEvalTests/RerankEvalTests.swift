@@ -255,7 +255,7 @@ final class RerankEvalTests: XCTestCase {
 
     func testCandidatesAreCheckedAgainstTenAndTheCorpus() throws {
         let r = EvalReranking(scorer: partlyRight(), name: "ce")
-        XCTAssertEqual(try r.candidates(corpus: 500), 100)
+        XCTAssertEqual(try r.candidates(corpus: 500), 50, "the default, as `attune search --reranker` takes")
         XCTAssertEqual(try r.candidates(corpus: 12), 12)
         XCTAssertEqual(r.rowName(for: "base"), "base + ce")
         XCTAssertThrowsError(try EvalReranking(scorer: partlyRight(), name: "ce", top: 9).candidates(corpus: 500)) { e in
