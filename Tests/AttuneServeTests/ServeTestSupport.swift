@@ -18,7 +18,8 @@ enum ServeModel {
 }
 
 /// A cross-encoder made from all-MiniLM-L6-v2 (`attune rerank init`'s seed 42, 128 tokens per
-/// pair), made once for every test here.
+/// pair), made once for every test here. Its new head's output weights are scaled by 300 so the
+/// logits spread over a few units (fresh, they are ~0.005 and every score ~0.5).
 enum ServeReranker {
     nonisolated(unsafe) private static var made: Reranker?
     static let maxLength = 128
@@ -26,6 +27,8 @@ enum ServeReranker {
     static func get() throws -> Reranker {
         if let made { return made }
         let ce = try CrossEncoder.initialise(fromBiEncoder: Fixtures.model(), seed: 42, maxLength: maxLength)
+        let w = ce.head.output.weight
+        for i in 0..<w.count { w.data[i] *= 300 }
         let r = try Reranker(model: ce, name: "ce-minilm")
         made = r
         return r
