@@ -19,8 +19,8 @@ struct Serve: ParsableCommand {
     @Option(help: "The address to listen on; anything but loopback needs an API key.") var host = "127.0.0.1"
     @Option(help: "The TCP port.") var port = 8080
     @Option(help: "Tokens per encoder batch, summed over its texts.") var maxBatchTokens = 16384
-    @Option(help: "Inputs per request.") var maxClientBatchSize = 2048
-    @Option(help: "Tokens per input ([CLS] and [SEP] included) before the model's window cuts it; longer inputs are refused (TEI: unless truncate).") var maxInputTokens = 8192
+    @Option(help: "Inputs (/rerank: texts) per request.") var maxClientBatchSize = 2048
+    @Option(help: "Tokens per input ([CLS] and [SEP] included) before the model's window cuts it; longer inputs are refused (TEI: unless truncate); /rerank: tokens per pair, at most the reranker's length.") var maxInputTokens = 8192
     @Option(help: "Requests queued or running at once; more are answered 429.") var maxConcurrentRequests = 512
     @Option(help: "Bytes per request body.") var maxBodyBytes = 2 * 1024 * 1024
     @Option(help: "Seconds a request may wait for the encoder before it is answered 503.") var requestTimeout: Double = 60
