@@ -53,10 +53,11 @@ let package = Package(
         .target(name: "AttuneEval", dependencies: ["AttuneData", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
         // The adaptation a recipe describes, end to end: train, score dev and guard, choose the merge.
         .target(name: "AttuneAdapt", dependencies: ["AttuneData", "AttuneTrain", "AttuneEval"]),
-        // `attune serve`: the model behind OpenAI's /v1/embeddings and TEI's /embed on Hummingbird,
-        // one batching inference queue, limits, API key, Prometheus metrics, SIGTERM drain.
+        // `attune serve`: the model behind OpenAI's /v1/embeddings and TEI's /embed (and a
+        // cross-encoder behind TEI's /rerank) on Hummingbird, batching inference queues, limits,
+        // API key, Prometheus metrics, SIGTERM drain.
         .target(name: "AttuneServe", dependencies: [
-            "AttuneData", "AttuneCore", "AttuneModel",
+            "AttuneData", "AttuneCore", "AttuneModel", "AttuneSearch",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
@@ -86,7 +87,7 @@ let package = Package(
         .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneData", "AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneData", "AttuneEval", "AttuneTestSupport"]),
         .testTarget(name: "AttuneAdaptTests", dependencies: ["AttuneData", "AttuneAdapt", "AttuneTestSupport"]),
-        .testTarget(name: "AttuneServeTests", dependencies: ["AttuneData", "AttuneModel", "AttuneServe", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneServeTests", dependencies: ["AttuneData", "AttuneModel", "AttuneSearch", "AttuneServe", "AttuneTestSupport"]),
         // Runs the built `attune` (which `swift test` builds with the tests) on bad input.
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneTestSupport"]),
         // The CI share of scripts/fuzz.sh and scripts/kill-test.sh, on the binaries `swift test` builds.

@@ -7,8 +7,8 @@ import ServiceLifecycle
 
 /// `attune serve`: an `EmbeddingService` behind OpenAI's and TEI's HTTP APIs on Hummingbird.
 ///
-/// Routes: `POST /v1/embeddings`, `GET /v1/models` (OpenAI); `POST /embed`, `GET /info`,
-/// `GET /health` (TEI); `GET /metrics` (Prometheus); `GET /openapi.json`. With an API key, every
+/// Routes: `POST /v1/embeddings`, `GET /v1/models` (OpenAI); `POST /embed`, `POST /rerank` (with a
+/// reranker; without one, TEI's 424), `GET /info`, `GET /health` (TEI); `GET /metrics` (Prometheus); `GET /openapi.json`. With an API key, every
 /// route but `/health` needs `Authorization: Bearer KEY`. The server keeps no state between
 /// requests, so replicas behind a load balancer answer alike.
 public struct AttuneServer: Sendable {
@@ -74,10 +74,14 @@ public struct AttuneServer: Sendable {
         router.post("/embed") { request, _ in
             AttuneServer.json(try await tei.embed(try await AttuneServer.body(request, limit: limit)))
         }
+        router.post("/rerank") { request, _ in
+            AttuneServer.json(try await tei.rerank(try await AttuneServer.body(request, limit: limit)))
+        }
         router.get("/info") { _, _ in AttuneServer.json(tei.info()) }
         router.get("/health") { _, _ in Response(status: .ok) }
         router.get("/metrics") { [service] _, _ in
             service.metrics.depth(service.queue.depth)
+            service.metrics.rerankDepth(service.reranker?.queue.depth ?? 0)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: service.metrics.render())))
         }
@@ -86,9 +90,9 @@ public struct AttuneServer: Sendable {
     }
 
     /// The routes whose errors take TEI's shape (the rest take OpenAI's).
-    static let teiPaths: Set<String> = ["/embed", "/info", "/health"]
+    static let teiPaths: Set<String> = ["/embed", "/rerank", "/info", "/health"]
     /// Paths counted by name in the metrics (others: `other`).
-    static let knownPaths: Set<String> = ["/v1/embeddings", "/embeddings", "/v1/models", "/embed", "/info", "/health", "/metrics", "/openapi.json"]
+    static let knownPaths: Set<String> = ["/v1/embeddings", "/embeddings", "/v1/models", "/embed", "/rerank", "/info", "/health", "/metrics", "/openapi.json"]
 
     /// The request body, at most `limit` bytes (else 413 naming the limit).
     static func body(_ request: Request, limit: Int) async throws -> [UInt8] {

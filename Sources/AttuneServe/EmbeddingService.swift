@@ -1,5 +1,6 @@
 import AttuneCore
 import AttuneModel
+import AttuneSearch
 import Foundation
 
 /// One input of a request: a text, or token ids of the model's own vocabulary (OpenAI's token
@@ -47,15 +48,20 @@ public final class EmbeddingService: Sendable {
     private let fullWidth: Int
     let queue: InferenceQueue
     let metrics: ServeMetrics
+    /// The cross-encoder behind `/rerank` (`--reranker`), if any.
+    public let reranker: RerankService?
 
-    /// Serve `model` under `name`. The model's `truncateDim` (`--dim`) sets the served width.
-    public convenience init(model: SentenceModel, name: String, configuration: ServeConfiguration, metrics: ServeMetrics = ServeMetrics()) {
-        self.init(model: model, name: name, configuration: configuration, metrics: metrics, beforeBatch: nil)
+    /// Serve `model` under `name`, and `reranker` (under its `name`) behind `/rerank` when given.
+    /// The model's `truncateDim` (`--dim`) sets the served width.
+    public convenience init(model: SentenceModel, name: String, configuration: ServeConfiguration, metrics: ServeMetrics = ServeMetrics(),
+                            reranker: Reranker? = nil) {
+        self.init(model: model, name: name, configuration: configuration, metrics: metrics, reranker: reranker, beforeBatch: nil)
     }
 
-    /// `beforeBatch` runs on the worker before each encoder batch (tests hold the encoder with it).
+    /// `beforeBatch` runs on the worker before each encoder batch (tests hold the encoder with it);
+    /// `beforeRerankBatch`, before each reranker batch.
     init(model: SentenceModel, name: String, configuration: ServeConfiguration, metrics: ServeMetrics,
-         beforeBatch: (@Sendable () -> Void)?) {
+         reranker: Reranker? = nil, beforeBatch: (@Sendable () -> Void)?, beforeRerankBatch: (@Sendable () -> Void)? = nil) {
         modelName = name
         acceptedNames = [name, model.folder.url.lastPathComponent, model.folder.url.path]
         dimension = model.outputDimension
@@ -75,16 +81,22 @@ public final class EmbeddingService: Sendable {
         var raw = model
         raw.normalize = false
         let box = ModelBox(raw)
+        // The two models take turns on the cores, batch by batch.
+        let runLock = ModelRunLock()
         queue = InferenceQueue(width: model.dimension, maxBatchTokens: configuration.maxBatchTokens,
                                maxRequests: configuration.maxConcurrentRequests,
                                observer: { texts, tokens in metrics.batch(texts: texts, tokens: tokens) },
+                               runLock: runLock,
                                embed: { beforeBatch?(); return box.model.embed(tokenized: $0) })
+        self.reranker = reranker.map {
+            RerankService(reranker: $0, configuration: configuration, metrics: metrics, runLock: runLock, beforeBatch: beforeRerankBatch)
+        }
     }
 
-    /// Start the inference worker.
-    public func start() { queue.start() }
-    /// Finish queued work and stop the worker.
-    public func stop() { queue.stop() }
+    /// Start the inference workers.
+    public func start() { queue.start(); reranker?.queue.start() }
+    /// Finish queued work and stop the workers.
+    public func stop() { queue.stop(); reranker?.queue.stop() }
 
     /// Whether `name` names the served model.
     public func accepts(_ name: String) -> Bool { acceptedNames.contains(name) }

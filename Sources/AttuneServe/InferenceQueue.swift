@@ -2,8 +2,50 @@ import AttuneCore
 import AttuneModel
 import Foundation
 
-/// The one place the encoder runs: a worker thread that coalesces the texts of every waiting
-/// request into token-budgeted batches, so concurrent requests share encoder calls.
+/// What a `BatchQueue` batches: a sequence with a token count (the token budget's unit).
+protocol BatchItem: Sendable {
+    var tokenCount: Int { get }
+}
+
+extension Array: BatchItem where Element == Int32 {
+    var tokenCount: Int { count }
+}
+
+extension PairEncoding: BatchItem {
+    var tokenCount: Int { ids.count }
+}
+
+/// The embedding model's queue: token-id sequences ([CLS] … [SEP]).
+typealias InferenceQueue = BatchQueue<[Int32]>
+
+/// Lets one model run at a time across the queues of one server (the embedding model's and the
+/// reranker's), in arrival order: both use every core (OpenBLAS and `Parallel`, whose thread
+/// count is process-wide), so running them at once would only contend.
+final class ModelRunLock: @unchecked Sendable {
+    private let cond = NSCondition()
+    private var nextTicket = 0
+    private var serving = 0
+
+    /// Run `body` once every earlier caller's body has run.
+    func run<T>(_ body: () -> T) -> T {
+        cond.lock()
+        let ticket = nextTicket
+        nextTicket += 1
+        while serving != ticket { cond.wait() }
+        cond.unlock()
+        defer {
+            cond.lock()
+            serving += 1
+            cond.broadcast()
+            cond.unlock()
+        }
+        return body()
+    }
+}
+
+/// The one place a model runs: a worker thread that coalesces the sequences of every waiting
+/// request into token-budgeted batches, so concurrent requests share model calls. The embedding
+/// model's queue batches texts (`[Int32]`); the reranker's, (query, text) pairs (`PairEncoding`).
 ///
 /// Each batch takes texts round-robin from the waiting requests (longest first within each, as
 /// `SentenceModel.encode` sorts), up to `maxBatchTokens` tokens (always at least one text), so a
@@ -11,13 +53,13 @@ import Foundation
 /// last text has run. At most `maxRequests` requests wait or run at once: `submit` refuses more
 /// (`ServeError.overloaded`) rather than queueing without bound. A request past its deadline, or
 /// whose task was cancelled (the client went away), is dropped before its next batch.
-final class InferenceQueue: @unchecked Sendable {
+final class BatchQueue<Item: BatchItem>: @unchecked Sendable {
     /// Called on the worker after each batch: texts and tokens in it.
     typealias BatchObserver = @Sendable (_ texts: Int, _ tokens: Int) -> Void
 
     private final class Job {
         let id: Int
-        let tokens: [[Int32]]
+        let tokens: [Item]
         /// Indices into `tokens` not yet run, longest last (so `popLast` takes the longest).
         var todo: [Int]
         var remaining: Int
@@ -27,20 +69,23 @@ final class InferenceQueue: @unchecked Sendable {
         let deadline: ContinuousClock.Instant
         let continuation: CheckedContinuation<[Float], any Error>
 
-        init(id: Int, tokens: [[Int32]], width: Int, deadline: ContinuousClock.Instant, continuation: CheckedContinuation<[Float], any Error>) {
+        init(id: Int, tokens: [Item], width: Int, deadline: ContinuousClock.Instant, continuation: CheckedContinuation<[Float], any Error>) {
             self.id = id; self.tokens = tokens; self.deadline = deadline; self.continuation = continuation
-            todo = tokens.indices.sorted { tokens[$0].count < tokens[$1].count }
+            todo = tokens.indices.sorted { tokens[$0].tokenCount < tokens[$1].tokenCount }
             remaining = tokens.count
             out = [Float](repeating: 0, count: tokens.count * width)
         }
     }
 
-    private let embed: @Sendable ([[Int32]]) -> Tensor
+    private let embed: @Sendable ([Item]) -> Tensor
     /// Floats per row that `embed` returns.
     let width: Int
     let maxBatchTokens: Int
     let maxRequests: Int
     private let observer: BatchObserver?
+    private let runLock: ModelRunLock?
+    /// What the queue runs, for messages ("encoder", "reranker").
+    private let what: String
 
     private let cond = NSCondition()
     private var jobs: [Job] = []
@@ -50,11 +95,13 @@ final class InferenceQueue: @unchecked Sendable {
     private var thread: Thread?
 
     /// `embed` runs one batch (any order) and returns `[count, width]`; it is only ever called on
-    /// the worker thread, one batch at a time.
+    /// the worker thread, one batch at a time, inside `runLock` when given (shared with the
+    /// server's other queue).
     init(width: Int, maxBatchTokens: Int, maxRequests: Int, observer: BatchObserver? = nil,
-         embed: @escaping @Sendable ([[Int32]]) -> Tensor) {
+         runLock: ModelRunLock? = nil, what: String = "encoder",
+         embed: @escaping @Sendable ([Item]) -> Tensor) {
         self.width = width; self.maxBatchTokens = maxBatchTokens; self.maxRequests = maxRequests
-        self.observer = observer; self.embed = embed
+        self.observer = observer; self.runLock = runLock; self.what = what; self.embed = embed
     }
 
     /// Start the worker thread.
@@ -80,7 +127,7 @@ final class InferenceQueue: @unchecked Sendable {
 
     /// Embed `tokens` (each already [CLS] … [SEP] and within the model's window): `tokens.count`
     /// rows of `width` floats, flat, in `tokens`' order.
-    func submit(_ tokens: [[Int32]], timeout: Duration) async throws -> [Float] {
+    func submit(_ tokens: [Item], timeout: Duration) async throws -> [Float] {
         if tokens.isEmpty { return [] }
         let deadline = ContinuousClock.now + timeout
         let id = allocateId()
@@ -131,8 +178,8 @@ final class InferenceQueue: @unchecked Sendable {
             if batch.isEmpty { continue }
 
             let seqs = batch.map { $0.job.tokens[$0.index] }
-            let emb = embed(seqs)
-            observer?(seqs.count, seqs.reduce(0) { $0 + $1.count })
+            let emb = runLock.map { $0.run { embed(seqs) } } ?? embed(seqs)
+            observer?(seqs.count, seqs.reduce(0) { $0 + $1.tokenCount })
 
             var finished: [Job] = []
             cond.lock()
@@ -163,7 +210,7 @@ final class InferenceQueue: @unchecked Sendable {
             }
             if now >= job.deadline {
                 job.answered = true
-                dropped.append((job, ServeError(.unavailable, "the request timed out waiting for the encoder (--request-timeout); retry later")))
+                dropped.append((job, ServeError(.unavailable, "the request timed out waiting for the \(what) (--request-timeout); retry later")))
                 return true
             }
             return false
@@ -182,7 +229,7 @@ final class InferenceQueue: @unchecked Sendable {
             progress = false
             for job in jobs {
                 guard let i = job.todo.last else { continue }
-                let n = job.tokens[i].count
+                let n = job.tokens[i].tokenCount
                 if !batch.isEmpty && tokens + n > maxBatchTokens { break outer }
                 job.todo.removeLast()
                 batch.append(Slot(job: job, index: i))

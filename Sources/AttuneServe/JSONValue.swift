@@ -91,6 +91,21 @@ struct JSONFields {
         }
     }
 
+    /// `key` as an array of strings (absent or null: empty).
+    func strings(_ key: String) throws -> [String] {
+        switch fields[key] {
+        case nil, .null?: return []
+        case .array(let items)?:
+            return try items.enumerated().map { i, item in
+                guard case .string(let s) = item else {
+                    throw ServeError(.invalidRequest, "\(key)[\(i)] must be a string, not \(item.typeName)", param: key, status: 400)
+                }
+                return s
+            }
+        case let v?: throw ServeError(.invalidRequest, "\(key) must be an array of strings, not \(v.typeName)", param: key, status: 400)
+        }
+    }
+
     /// `key` as OpenAI's / TEI's `input`: a string, an array of strings, an array of token ids, or
     /// an array of token-id arrays.
     func inputs(_ key: String) throws -> [EmbeddingInput] {

@@ -7,7 +7,7 @@ enum OpenAPISpec {
   "info": {
     "title": "attune serve",
     "version": "0.1.0",
-    "description": "Sentence embeddings over OpenAI's /v1/embeddings and Hugging Face TEI's /embed. With an API key, every route but /health needs Authorization: Bearer KEY."
+    "description": "Sentence embeddings over OpenAI's /v1/embeddings and Hugging Face TEI's /embed, and a cross-encoder over TEI's /rerank (with --reranker). With an API key, every route but /health needs Authorization: Bearer KEY."
   },
   "components": {
     "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } },
@@ -94,6 +94,31 @@ enum OpenAPISpec {
         }
       },
       "EmbedResponse": { "type": "array", "items": { "type": "array", "items": { "type": "number" } } },
+      "RerankRequest": {
+        "type": "object",
+        "required": ["query", "texts"],
+        "properties": {
+          "query": { "type": "string" },
+          "texts": { "type": "array", "minItems": 1, "items": { "type": "string" }, "description": "At most max_client_batch_size texts, each scored with the query." },
+          "truncate": { "type": ["boolean", "null"], "default": false, "description": "Cut a pair over the reranker's max_input_length longest-first instead of refusing it (422)." },
+          "truncation_direction": { "type": "string", "enum": ["Right", "right"] },
+          "raw_scores": { "type": "boolean", "default": false, "description": "The logits instead of their sigmoid." },
+          "return_text": { "type": "boolean", "default": false }
+        }
+      },
+      "RerankResponse": {
+        "type": "array",
+        "description": "One rank per text, best score first.",
+        "items": {
+          "type": "object",
+          "required": ["index", "score"],
+          "properties": {
+            "index": { "type": "integer", "minimum": 0, "description": "The text's position in texts." },
+            "text": { "type": "string", "description": "The text, with return_text." },
+            "score": { "type": "number" }
+          }
+        }
+      },
       "Info": {
         "type": "object",
         "required": ["model_id", "model_dtype", "model_type", "max_concurrent_requests", "max_input_length", "max_batch_tokens", "max_client_batch_size", "version"],
@@ -113,7 +138,23 @@ enum OpenAPISpec {
           "sha": { "type": ["string", "null"] },
           "docker_label": { "type": ["string", "null"] },
           "dimension": { "type": "integer" },
-          "window": { "type": "integer" }
+          "window": { "type": "integer" },
+          "reranker": {
+            "description": "The cross-encoder behind /rerank (null without --reranker).",
+            "oneOf": [
+              { "type": "null" },
+              {
+                "type": "object",
+                "required": ["model_id", "model_dtype", "model_type", "max_input_length"],
+                "properties": {
+                  "model_id": { "type": "string" },
+                  "model_dtype": { "type": "string" },
+                  "model_type": { "type": "object", "description": "TEI's {\"reranker\": {\"id2label\", \"label2id\"}}." },
+                  "max_input_length": { "type": "integer", "description": "Tokens per (query, text) pair, specials included." }
+                }
+              }
+            ]
+          }
         }
       },
       "TEIError": {
@@ -124,7 +165,7 @@ enum OpenAPISpec {
     },
     "responses": {
       "OpenAIError": { "description": "Refused: 400 bad request, 401 key, 404 model, 413 over a limit, 429 queue full (Retry-After), 503 timed out.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/OpenAIError" } } } },
-      "TEIError": { "description": "Refused: 400 bad request, 401 key, 413 over a limit, 422 validation, 429 queue full (Retry-After), 503 timed out.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TEIError" } } } }
+      "TEIError": { "description": "Refused: 400 bad request or empty, 401 key, 413 over a limit, 422 validation, 424 no reranker (/rerank), 429 queue full (Retry-After), 503 timed out.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/TEIError" } } } }
     }
   },
   "security": [ { "bearer": [] }, {} ],
@@ -170,6 +211,19 @@ enum OpenAPISpec {
           "400": { "$ref": "#/components/responses/TEIError" }, "401": { "$ref": "#/components/responses/TEIError" },
           "413": { "$ref": "#/components/responses/TEIError" }, "422": { "$ref": "#/components/responses/TEIError" },
           "429": { "$ref": "#/components/responses/TEIError" }, "503": { "$ref": "#/components/responses/TEIError" }
+        }
+      }
+    },
+    "/rerank": {
+      "post": {
+        "summary": "TEI rerank: score each text with the query by the cross-encoder",
+        "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RerankRequest" } } } },
+        "responses": {
+          "200": { "description": "Ranks, best first.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RerankResponse" } } } },
+          "400": { "$ref": "#/components/responses/TEIError" }, "401": { "$ref": "#/components/responses/TEIError" },
+          "413": { "$ref": "#/components/responses/TEIError" }, "422": { "$ref": "#/components/responses/TEIError" },
+          "424": { "$ref": "#/components/responses/TEIError" }, "429": { "$ref": "#/components/responses/TEIError" },
+          "503": { "$ref": "#/components/responses/TEIError" }
         }
       }
     },

@@ -10,10 +10,11 @@ public struct ServeConfiguration: Sendable {
     public var port: Int = 8080
     /// Tokens in one encoder batch, summed over its texts (at least one text per batch).
     public var maxBatchTokens: Int = 16384
-    /// Inputs in one request.
+    /// Inputs in one request (`/rerank`: texts).
     public var maxClientBatchSize: Int = 2048
     /// Tokens per input, [CLS] and [SEP] included, before the model's own window truncates it
-    /// (longer: 413 unless a TEI client asked for `truncate`).
+    /// (longer: 413 unless a TEI client asked for `truncate`). For `/rerank`, tokens per (query,
+    /// text) pair when below the reranker's length (longer: 422 unless `truncate`).
     public var maxInputTokens: Int = 8192
     /// Requests queued or running at once; more are answered 429 with `Retry-After`.
     public var maxConcurrentRequests: Int = 512

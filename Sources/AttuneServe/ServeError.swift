@@ -15,6 +15,10 @@ public struct ServeError: Error, Sendable, Equatable {
         case overloaded
         /// The request waited past the timeout, or the server is stopping.
         case unavailable
+        /// A list the request must fill is empty (TEI's `Empty`, 400).
+        case empty
+        /// The route needs a model the server was not started with (TEI's `Backend`, 424).
+        case noModel
     }
 
     public var kind: Kind
@@ -38,6 +42,8 @@ public struct ServeError: Error, Sendable, Equatable {
         case .modelNotFound: return 404
         case .overloaded: return 429
         case .unavailable: return 503
+        case .empty: return 400
+        case .noModel: return 424
         }
     }
 
@@ -47,7 +53,7 @@ public struct ServeError: Error, Sendable, Equatable {
     /// OpenAI's `type` and `code`.
     var openAIType: String {
         switch kind {
-        case .invalidRequest, .tooLarge, .unauthorized, .modelNotFound: return "invalid_request_error"
+        case .invalidRequest, .tooLarge, .unauthorized, .modelNotFound, .empty, .noModel: return "invalid_request_error"
         case .overloaded: return "rate_limit_error"
         case .unavailable: return "server_error"
         }
@@ -55,7 +61,7 @@ public struct ServeError: Error, Sendable, Equatable {
 
     var openAICode: String? {
         switch kind {
-        case .invalidRequest, .tooLarge: return nil
+        case .invalidRequest, .tooLarge, .empty, .noModel: return nil
         case .unauthorized: return "invalid_api_key"
         case .modelNotFound: return "model_not_found"
         case .overloaded: return "rate_limit_exceeded"
@@ -70,6 +76,8 @@ public struct ServeError: Error, Sendable, Equatable {
         case .unauthorized: return "unauthorized"
         case .overloaded: return "overloaded"
         case .unavailable: return "unhealthy"
+        case .empty: return "empty"
+        case .noModel: return "backend"
         }
     }
 }

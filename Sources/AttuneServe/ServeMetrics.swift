@@ -3,13 +3,18 @@ import Prometheus
 
 /// The server's Prometheus metrics, in its own registry (no global metrics system): requests by
 /// endpoint and status, request latency, batch sizes in texts and tokens, tokens embedded, and
-/// the inference queue's depth.
+/// the inference queue's depth; for the reranker, pairs and tokens scored, pairs per batch and its
+/// queue's depth.
 public final class ServeMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
     private let batchTexts: ValueHistogram
     private let batchTokens: ValueHistogram
     private let tokensTotal: Counter
     private let queueDepth: Gauge
+    private let rerankPairs: Counter
+    private let rerankTokens: Counter
+    private let rerankBatchPairs: ValueHistogram
+    private let rerankQueueDepth: Gauge
 
     public init() {
         batchTexts = registry.makeValueHistogram(
@@ -22,6 +27,15 @@ public final class ServeMetrics: Sendable {
             descriptor: .init(namespace: "attune", metricName: "embedded_tokens", unitName: "total", helpText: "Tokens sent to the encoder."))
         queueDepth = registry.makeGauge(
             descriptor: .init(namespace: "attune", metricName: "queue_depth", unitName: "requests", helpText: "Requests waiting for or running in the encoder."))
+        rerankPairs = registry.makeCounter(
+            descriptor: .init(namespace: "attune", metricName: "reranked_pairs", unitName: "total", helpText: "(query, text) pairs the reranker scored."))
+        rerankTokens = registry.makeCounter(
+            descriptor: .init(namespace: "attune", metricName: "reranked_tokens", unitName: "total", helpText: "Tokens of the pairs the reranker scored."))
+        rerankBatchPairs = registry.makeValueHistogram(
+            descriptor: .init(namespace: "attune", metricName: "rerank_batch", unitName: "pairs", helpText: "Pairs per reranker batch."),
+            buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256, 512])
+        rerankQueueDepth = registry.makeGauge(
+            descriptor: .init(namespace: "attune", metricName: "rerank_queue_depth", unitName: "requests", helpText: "Requests waiting for or running in the reranker."))
     }
 
     /// One request answered.
@@ -45,6 +59,15 @@ public final class ServeMetrics: Sendable {
     func tokens(_ n: Int) { tokensTotal.increment(by: Int64(n)) }
 
     func depth(_ n: Int) { queueDepth.set(Double(n)) }
+
+    /// One reranker batch: its pairs and their tokens.
+    func rerankBatch(pairs: Int, tokens: Int) {
+        rerankBatchPairs.record(Double(pairs))
+        rerankPairs.increment(by: Int64(pairs))
+        rerankTokens.increment(by: Int64(tokens))
+    }
+
+    func rerankDepth(_ n: Int) { rerankQueueDepth.set(Double(n)) }
 
     /// The exposition text.
     public func render() -> String { registry.emitToString() }

@@ -101,6 +101,58 @@ final class ServeCLITests: XCTestCase {
         XCTAssertEqual(first.waitExit(), 0, first.stderr)
     }
 
+    /// `attune serve --reranker CE`: TEI's /rerank from the built binary, and the reranker's
+    /// start-up refusals as one line (a bi-encoder, num_labels 3, --reranker-precision alone).
+    func testServesARerankerAndRefusesBadOnes() async throws {
+        let model = try Fixtures.model()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("attune-serve-ce-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func attune(_ args: [String]) throws -> (Int32, String) {
+            let p = Process()
+            p.executableURL = try AttuneBinary.url()
+            p.arguments = args
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return (p.terminationStatus, text)
+        }
+        let ce = dir.appendingPathComponent("ce-minilm").path, ce3 = dir.appendingPathComponent("ce3").path
+        for (out, extra) in [(ce, [String]()), (ce3, ["--num-labels", "3"])] {
+            let (status, err) = try attune(["rerank", "init", "--model", model.path, "--output", out, "--max-length", "64"] + extra)
+            XCTAssertEqual(status, 0, err)
+        }
+        func refused(_ args: [String], status: Int32, _ needles: [String], line: UInt = #line) throws {
+            let p = try ServeProcess(["--model", model.path, "--port", "0"] + args)
+            XCTAssertEqual(p.waitExit(timeout: 60), status, p.stderr, line: line)
+            // ArgumentParser's validation errors (64) say "Error:"; Attune's (1), "error:".
+            let errors = p.stderr.split(separator: "\n").filter { $0.lowercased().hasPrefix("error:") }
+            XCTAssertEqual(errors.count, 1, p.stderr, line: line)
+            for n in needles { XCTAssertTrue(p.stderr.contains(n), "no \(n) in \(p.stderr)", line: line) }
+        }
+        try refused(["--reranker-precision", "int8"], status: 64, ["--reranker-precision needs --reranker"])
+        try refused(["--reranker", model.path], status: 1, ["is a bi-encoder", "attune rerank init --model"])
+        try refused(["--reranker", ce3], status: 1, ["ce3/config.json", "num_labels", "3 labels"])
+
+        let server = try ServeProcess(["--model", model.path, "--port", "0", "--reranker", ce])
+        let port = try XCTUnwrap(server.waitListening(), "attune serve did not start: \(server.stderr)")
+        XCTAssertTrue(server.stderr.contains("and reranker ce-minilm (fp32, 64 tokens)") && server.stderr.contains("POST /rerank"), server.stderr)
+        let body = try JSONSerialization.data(withJSONObject: ["query": "what damages the optic nerve?", "return_text": true,
+                                                               "texts": ["Glaucoma damages the optic nerve.", "Metformin treats diabetes."]])
+        let (status, data) = try await servePost(port, "/rerank", body)
+        XCTAssertEqual(status, 200, String(decoding: data, as: UTF8.self))
+        let ranks = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        XCTAssertEqual(Set(ranks.compactMap { $0["index"] as? Int }), [0, 1])
+        let scores = ranks.compactMap { $0["score"] as? Double }
+        XCTAssertEqual(scores.count, 2)
+        XCTAssertEqual(scores, scores.sorted(by: >))
+        XCTAssertTrue(scores.allSatisfy { $0 > 0 && $0 < 1 }, "sigmoids: \(scores)")
+        kill(server.process.processIdentifier, SIGTERM)
+        XCTAssertEqual(server.waitExit(), 0, server.stderr)
+    }
+
     /// `kill -9`, then a restart on the same port serves at once.
     func testKill9AndRestartServesAgain() async throws {
         let model = try Fixtures.model()

@@ -1,4 +1,5 @@
 import AttuneModel
+import AttuneSearch
 @testable import AttuneServe
 import AttuneTestSupport
 import Foundation
@@ -16,6 +17,24 @@ enum ServeModel {
     }
 }
 
+/// A cross-encoder made from all-MiniLM-L6-v2 (`attune rerank init`'s seed 42, 128 tokens per
+/// pair), made once for every test here. Its new head's output weights are scaled by 300 so the
+/// logits spread over a few units (fresh, they are ~0.005 and every score ~0.5).
+enum ServeReranker {
+    nonisolated(unsafe) private static var made: Reranker?
+    static let maxLength = 128
+
+    static func get() throws -> Reranker {
+        if let made { return made }
+        let ce = try CrossEncoder.initialise(fromBiEncoder: Fixtures.model(), seed: 42, maxLength: maxLength)
+        let w = ce.head.output.weight
+        for i in 0..<w.count { w.data[i] *= 300 }
+        let r = try Reranker(model: ce, name: "ce-minilm")
+        made = r
+        return r
+    }
+}
+
 /// A server on a free loopback port for the length of one test.
 final class RunningServer: @unchecked Sendable {
     let port: Int
@@ -26,13 +45,16 @@ final class RunningServer: @unchecked Sendable {
         self.port = port; self.service = service; self.task = task
     }
 
-    static func start(_ test: XCTestCase, model: SentenceModel? = nil, configure: (inout ServeConfiguration) -> Void = { _ in },
-                      beforeBatch: (@Sendable () -> Void)? = nil) async throws -> RunningServer {
+    static func start(_ test: XCTestCase, model: SentenceModel? = nil, reranker: Reranker? = nil,
+                      configure: (inout ServeConfiguration) -> Void = { _ in },
+                      beforeBatch: (@Sendable () -> Void)? = nil,
+                      beforeRerankBatch: (@Sendable () -> Void)? = nil) async throws -> RunningServer {
         var config = ServeConfiguration()
         config.port = 0
         configure(&config)
         let m = try model ?? ServeModel.get()
-        let service = EmbeddingService(model: m, name: "all-MiniLM-L6-v2", configuration: config, metrics: ServeMetrics(), beforeBatch: beforeBatch)
+        let service = EmbeddingService(model: m, name: "all-MiniLM-L6-v2", configuration: config, metrics: ServeMetrics(),
+                                       reranker: reranker, beforeBatch: beforeBatch, beforeRerankBatch: beforeRerankBatch)
         var server = AttuneServer(service: service)
         server.logLevel = .critical  // a test's end cancels the server, which Hummingbird reports as errors
         let (ports, cont) = AsyncStream<Int>.makeStream()
