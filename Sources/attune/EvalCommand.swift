@@ -39,21 +39,12 @@ struct Eval: ParsableCommand {
     @OptionGroup var promptOptions: PromptOptions
     @OptionGroup var dimOption: DimOption
     @OptionGroup var precisionOption: PrecisionOption
-    @Option(help: "A cross-encoder folder: add a row \"M + CE\" per model M, its top --rerank-top per query reranked, compared with M too (see docs/evaluation.md).")
-    var reranker: String?
-    @Option(help: "Candidates per query --reranker reorders (default: 50, or a smaller corpus; at least 10, at most each set's corpus).")
-    var rerankTop: Int?
-    @Option(help: "The reranker's arithmetic: fp32 (default), bf16 or int8.")
-    var rerankerPrecision: Precision?
+    /// With `--reranker`: a row "M + CE" per model M, compared with M too (docs/evaluation.md).
+    @OptionGroup var rerankerOptions: RerankerOptions
 
     func validate() throws {
         if models.isEmpty { throw ValidationError("give at least one --model") }
-        if reranker == nil, let flag = [("--rerank-top", rerankTop != nil), ("--reranker-precision", rerankerPrecision != nil)].first(where: \.1)?.0 {
-            throw ValidationError("\(flag) needs --reranker CE")
-        }
-        if let rerankTop, rerankTop < EvalReranking.minimumTop {
-            throw ValidationError("--rerank-top \(rerankTop): must be at least \(EvalReranking.minimumTop) (nDCG@10 and MRR@10 rank the top 10)")
-        }
+        try rerankerOptions.validate(minimum: EvalReranking.minimumTop, minimumWhy: "\(EvalReranking.minimumTop) (nDCG@10 and MRR@10 rank the top 10)")
         try checkMaxSeqLength(maxSeqLength)
         let oneSet = [corpus, queries, qrels], guardFiles = [guardCorpus, guardQueries, guardQrels]
         if suite != nil {
@@ -109,9 +100,8 @@ struct Eval: ParsableCommand {
         e.dim = dimOption.dim
         e.precision = precisionOption.precision ?? .fp32
         e.strictPrecision = precisionOption.strictPrecision
-        if let reranker {
-            let scorer = try loadReranker(reranker, maxLength: nil, precision: rerankerPrecision ?? .fp32, strict: precisionOption.strictPrecision)
-            e.reranking = EvalReranking(scorer: scorer, name: reranker, top: rerankTop)
+        if let scorer = try rerankerOptions.load(strict: precisionOption.strictPrecision) {
+            e.reranking = EvalReranking(scorer: scorer, name: scorer.name, top: rerankerOptions.rerankTop)
         }
         return EvalRun(evaluation: e)
     }

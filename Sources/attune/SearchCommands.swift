@@ -70,6 +70,31 @@ extension Precision: ExpressibleByArgument {}
 /// `--db`: where an index lives, the same flag for every command.
 let dbHelp: ArgumentHelp = "The index: a SQLite file, or a postgresql://user@host:port/database URL (?table=NAME, default attune_docs; the password from the URL, PGPASSWORD or ~/.pgpass)."
 
+/// The second stage, the same flags for `search` and `eval`: a cross-encoder reranks each query's
+/// top `--rerank-top` candidates of the retriever (see docs/rerankers.md).
+struct RerankerOptions: ParsableArguments {
+    @Option(help: "A cross-encoder folder: rerank the retriever's top --rerank-top for each query with it (see docs/rerankers.md).")
+    var reranker: String?
+    @Option(help: "Candidates per query the reranker reorders (default: 50; search: at least -k; at most the corpus).")
+    var rerankTop: Int?
+    @Option(help: "The reranker's arithmetic: fp32 (default), bf16 or int8.")
+    var rerankerPrecision: Precision?
+
+    /// Refuses `--rerank-top` and `--reranker-precision` without `--reranker`, and a
+    /// `--rerank-top` below `minimum` (named `minimumWhy`).
+    func validate(minimum: Int, minimumWhy: String) throws {
+        if reranker == nil, let flag = [("--rerank-top", rerankTop != nil), ("--reranker-precision", rerankerPrecision != nil)].first(where: \.1)?.0 {
+            throw ValidationError("\(flag) needs --reranker CE")
+        }
+        if let rerankTop, rerankTop < minimum { throw ValidationError("--rerank-top \(rerankTop): must be at least \(minimumWhy)") }
+    }
+
+    /// The reranker `--reranker` names, at `--reranker-precision`; nil without `--reranker`.
+    func load(strict: Bool) throws -> Reranker? {
+        try reranker.map { try loadReranker($0, maxLength: nil, precision: rerankerPrecision ?? .fp32, strict: strict) }
+    }
+}
+
 /// Approximate search on a PostgreSQL index: which pgvector index, built with what, searched how.
 struct ApproximateOptions: ParsableArguments {
     @Option(help: "Approximate search with a pgvector index: hnsw or ivfflat (built if the table lacks it). PostgreSQL only.")
@@ -193,20 +218,12 @@ struct Search: ParsableCommand {
     var vectors: String?
     @Option(help: "Candidates from an int8 or binary scan rescored with their float32 vectors (default: 4·k for int8, 10·k for binary; binary picks them from 10× as many Hamming candidates by the query against their sign bits).")
     var rescore: Int?
-    @Option(help: "A cross-encoder folder: rerank the index's top --rerank-top for each query with it and keep the best k (see docs/rerankers.md).")
-    var reranker: String?
-    @Option(help: "Candidates the bi-encoder retrieves for --reranker (default: 50, at least -k; at most the index's documents).")
-    var rerankTop: Int?
-    @Option(help: "The reranker's arithmetic: fp32 (default), bf16 or int8.")
-    var rerankerPrecision: Precision?
+    @OptionGroup var rerankerOptions: RerankerOptions
 
     func validate() throws {
         if k < 1 { throw ValidationError("-k \(k): must be at least 1") }
-        if reranker == nil && (rerankTop != nil || rerankerPrecision != nil) {
-            throw ValidationError("--rerank-top and --reranker-precision need --reranker CE")
-        }
-        if let rerankTop, rerankTop < k { throw ValidationError("--rerank-top \(rerankTop): must be at least -k (\(k)); the reranker reorders the top N and keeps the best k") }
-        if reranker != nil && audit != nil { throw ValidationError("--reranker does not apply to --audit") }
+        try rerankerOptions.validate(minimum: k, minimumWhy: "-k (\(k)); the reranker reorders the top N and keeps the best k")
+        if rerankerOptions.reranker != nil && audit != nil { throw ValidationError("--reranker does not apply to --audit") }
         if let dim, dim < 1 { throw ValidationError("--dim \(dim): must be at least 1") }
         if let rescore, rescore < k { throw ValidationError("--rescore \(rescore): must be at least -k (\(k))") }
         if let vectors { _ = try parseVectors(vectors) }
@@ -256,8 +273,8 @@ struct Search: ParsableCommand {
             throw AttuneError.invalid("\(index.location): --filter needs a PostgreSQL index (postgresql://…), which stores the corpus metadata")
         }
         // With a reranker: retrieve the top N, rerank them, keep the best k.
-        let stage2 = try reranker.map { try loadReranker($0, maxLength: nil, precision: rerankerPrecision ?? .fp32, strict: precisionOption.strictPrecision) }
-        let retrieve = try stage2 == nil ? k : Reranker.candidates(rerankTop, k: k, corpus: index.count)
+        let stage2 = try rerankerOptions.load(strict: precisionOption.strictPrecision)
+        let retrieve = try stage2 == nil ? k : Reranker.candidates(rerankerOptions.rerankTop, k: k, corpus: index.count)
         func search(_ vectors: Tensor, texts: [String]) throws -> [[Hit]] {
             let k = retrieve
             let hits: [[Hit]]
