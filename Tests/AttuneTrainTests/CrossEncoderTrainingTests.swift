@@ -210,7 +210,8 @@ final class CrossEncoderTrainingTests: XCTestCase {
         let shipped = try Recipe.load(root.appendingPathComponent("Recipes/medical-qa-reranker.yaml"), currentDirectory: root)
         XCTAssertNoThrow(try shipped.validate())
         XCTAssertEqual(shipped.objective, "cross_encoder")
-        XCTAssertEqual(CrossEncoderLoss(shipped), .bce(posWeight: 1))
+        XCTAssertEqual(CrossEncoderLoss(shipped), .listwise(scale: 10))
+        XCTAssertEqual(shipped.devRerankTop, 20)
 
         let modelURL = try Fixtures.model()
         let (url, _) = try medquadPairs(16)
