@@ -10,8 +10,8 @@ import Foundation
 ///     once:        retriever → top N document ids per dev query   (retrieverScore: its nDCG@10)
 ///     each check:  CE(query, candidate) for every pair → candidates sorted by logit → nDCG@10
 ///
-/// The pairs are tokenized once (the tokenizer does not train), so a check costs one forward pass
-/// per (query, candidate).
+/// A check tokenizes the pairs (cheap beside the encoder) and costs one forward pass per
+/// (query, candidate).
 struct RerankDevCheck {
     let set: RetrievalBenchmark
     /// Each scored dev query's candidates (document ids, the retriever's order).
