@@ -289,7 +289,7 @@ final class CLIBadInputTests: XCTestCase {
             ((try? String(contentsOfFile: dir.appendingPathComponent(path).path, encoding: .utf8)) ?? "")
                 .split(whereSeparator: \.isNewline).count
         }
-        let base = ["mine", "--model", m, "--pairs", pairs, "--num-negatives", "2", "--max-score", "-2"]
+        let base = ["mine", "--model", m, "--pairs", pairs, "--num-negatives", "2", "--max-score=-2"]
         let kept = try run(base + ["--output", "all.jsonl"])
         XCTAssertEqual(kept.status, 0, kept.stderr)
         XCTAssertEqual(lines("all.jsonl"), 6)

@@ -126,6 +126,8 @@ final class CrossEncoderTrainingTests: XCTestCase {
             return pairs.indices.filter { z[2 * $0] > z[2 * $0 + 1] }.count
         }
         let trained = try CrossEncoder.load(URL(fileURLWithPath: summary.output))
+        XCTAssertEqual(trained.maxLength, r.maxSeqLength, "the saved model scores at the length it was trained at")
+        XCTAssertGreaterThan(try base(modelURL).maxLength, r.maxSeqLength, "the base is longer, so the check can fail")
         XCTAssertTrue(FileManager.default.fileExists(atPath: URL(fileURLWithPath: summary.output).appendingPathComponent("attune_recipe.yaml").path))
         let before = wins(try base(modelURL)), after = wins(trained)
         XCTAssertGreaterThanOrEqual(after, 56, "positive above its negative on \(after)/64 pairs after training (\(before) before); losses \(losses)")

@@ -210,7 +210,11 @@ extension Trainer {
             throw AttuneError.badConfig(source: "recipe", field: "trainable_layers", what: "\(r.trainableLayers) is not between 1 and the model's \(layers) layers")
         }
         let first = layers - r.trainableLayers
-        let model = try base.trainable(firstTrainable: first)
+        // The model scores pairs at the length it was trained at (the dev check, and the folder saved),
+        // as a bi-encoder keeps the recipe's max_seq_length.
+        var sized = base
+        sized.maxLength = min(r.maxSeqLength, base.maxLength)
+        let model = try sized.trainable(firstTrainable: first)
         let set = try CrossEncoderSet(pairSet, recipe: r, model: base, frozenLayers: first, output: output, log: log,
                                       cacheProgress: cacheProgress)
         var objective = CrossEncoderObjective(model: model, firstTrainable: first, set: set, loss: CrossEncoderLoss(r), dropout: r.dropout)
