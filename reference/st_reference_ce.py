@@ -48,7 +48,7 @@ def rerank(args):
     model.predict(pairs, batch_size=args.batch_size)
     s = time.time() - t0
     print(json.dumps({"pairs": len(pairs), "seconds": round(s, 2), "pairs_per_second": round(len(pairs) / s, 1),
-                      "max_length": args.max_length, "batch_size": args.batch_size, "threads": torch.get_num_threads(), "trainable_layers": args.trainable_layers,
+                      "max_length": args.max_length, "batch_size": args.batch_size, "threads": torch.get_num_threads(),
                       "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
 
 
