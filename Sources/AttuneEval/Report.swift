@@ -104,15 +104,19 @@ extension EvalReport {
         t += "<table><tr><th rowspan=\"2\">model</th><th colspan=\"3\">in-domain</th><th colspan=\"3\">\(name)</th></tr>\n"
             + "<tr><th>nDCG@10</th><th>Δ [95% CI]</th><th>won / tied / lost</th>"
             + "<th>nDCG@10</th><th>Δ [95% CI]</th><th>won / tied / lost</th></tr>\n"
+        // Three cells: a mean, then its Δ [95% CI] (marked) and won/tied/lost.
+        func compared(_ mean: String, _ c: PairedComparison) -> String {
+            let cls = c.meanDifference > 0 ? "up" : (c.meanDifference < 0 ? "down" : "muted")
+            let note = c.degenerate != nil ? " (degenerate)" : (c.significant ? " *" : "")
+            return "<td class=\"num\">\(mean)</td><td class=\"num \(cls)\">\(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))]\(note)</td>"
+                + "<td class=\"num\">\(c.wins) / \(c.ties) / \(c.losses)</td>"
+        }
         func cells(_ r: EvalReport, _ i: Int) -> String {
             let mean = i < r.models.count ? fmt(r.models[i].metrics.mean[MetricName.ndcg10] ?? 0) : "-"
             guard i >= 1, i - 1 < r.comparisons.count, let c = r.comparisons[i - 1].on(MetricName.ndcg10) else {
                 return "<td class=\"num\">\(mean)</td><td class=\"muted\">baseline</td><td></td>"
             }
-            let cls = c.meanDifference > 0 ? "up" : (c.meanDifference < 0 ? "down" : "muted")
-            let note = c.degenerate != nil ? " (degenerate)" : (c.significant ? " *" : "")
-            return "<td class=\"num\">\(mean)</td><td class=\"num \(cls)\">\(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))]\(note)</td>"
-                + "<td class=\"num\">\(c.wins) / \(c.ties) / \(c.losses)</td>"
+            return compared(mean, c)
         }
         for (i, m) in models.enumerated() {
             t += "<tr><td>\(htmlEscape(m.name))</td>\(cells(self, i))\(cells(g, i))</tr>\n"
@@ -120,10 +124,7 @@ extension EvalReport {
         // Each reranked row against its own retriever (the same rows on both sets).
         func extra(_ r: EvalReport, _ j: Int) -> String {
             guard j < r.extraComparisons.count, let c = r.extraComparisons[j].on(MetricName.ndcg10) else { return "<td>-</td><td></td><td></td>" }
-            let cls = c.meanDifference > 0 ? "up" : (c.meanDifference < 0 ? "down" : "muted")
-            let note = c.degenerate != nil ? " (degenerate)" : (c.significant ? " *" : "")
-            return "<td class=\"num\">\(fmt(c.otherMean))</td><td class=\"num \(cls)\">\(signed(c.meanDifference)) [\(signed(c.ciLow)), \(signed(c.ciHigh))]\(note)</td>"
-                + "<td class=\"num\">\(c.wins) / \(c.ties) / \(c.losses)</td>"
+            return compared(fmt(c.otherMean), c)
         }
         for (j, cmp) in extraComparisons.enumerated() {
             t += "<tr><td>\(htmlEscape(cmp.model)) vs \(htmlEscape(cmp.base))</td>\(extra(self, j))\(extra(g, j))</tr>\n"

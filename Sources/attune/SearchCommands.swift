@@ -75,7 +75,7 @@ let dbHelp: ArgumentHelp = "The index: a SQLite file, or a postgresql://user@hos
 struct RerankerOptions: ParsableArguments {
     @Option(help: "A cross-encoder folder: rerank the retriever's top --rerank-top for each query with it (see docs/rerankers.md).")
     var reranker: String?
-    @Option(help: "Candidates per query the reranker reorders (default: 50; search: at least -k; at most the corpus).")
+    @Option(help: "Candidates per query the reranker reorders (default: 50; at least -k for search, 10 for eval; at most the corpus).")
     var rerankTop: Int?
     @Option(help: "The reranker's arithmetic: fp32 (default), bf16 or int8.")
     var rerankerPrecision: Precision?
