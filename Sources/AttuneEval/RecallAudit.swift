@@ -34,7 +34,7 @@ public struct RecallAudit: Sendable, Codable {
     public var perQuery: [Double]
 
     /// Audit `settings` on `store` with each row of `queries` (`[n, dimension]`).
-    public static func run(store: PostgresStore, queries: Tensor, k: Int, settings: ApproximateSearch,
+    public static func run(store: IndexStore, queries: Tensor, k: Int, settings: ApproximateSearch,
                            test: PairedTest = PairedTest()) throws -> RecallAudit {
         let n = queries.rank == 1 ? 1 : queries.shape[0], d = queries.cols
         guard n > 0 else { throw AttuneError.invalid("the recall audit needs at least one query") }
@@ -47,7 +47,7 @@ public struct RecallAudit: Sendable, Codable {
             let exact = try store.search(q, k: kk)[0]
             exactTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
             t0 = DispatchTime.now().uptimeNanoseconds
-            let approx = try store.searchApproximate(q, k: kk, settings: settings)[0]
+            let approx = try store.search(q, SearchRequest(k: kk, approximate: settings))[0]
             approxTimes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
             recalls.append(recall(approx, exact))
         }

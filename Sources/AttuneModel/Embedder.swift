@@ -10,8 +10,13 @@ public protocol Embedder {
     var fingerprint: String { get }
     /// The longest input, in tokens, the embedder reads before truncating.
     var maxSeqLength: Int { get }
-    /// A human-readable model name for messages, e.g. "all-MiniLM-L6-v2".
+    /// A human-readable model name for messages, e.g. "all-MiniLM-L6-v2" (with the precision when
+    /// it is not fp32: "all-MiniLM-L6-v2 [int8]").
     var name: String { get }
+    /// The model's own name, without the precision: what an index records to reopen the model.
+    var modelName: String { get }
+    /// The encoder's arithmetic (an index records it; queries must be embedded the same way).
+    var precision: Precision { get }
     /// Embed `texts` (documents): a `[texts.count, dimension]` tensor whose rows have unit L2 norm.
     func embed(_ texts: [String]) throws -> Tensor
     /// Embed queries: as `embed`, but with the query prompt where the model has one.
@@ -25,6 +30,10 @@ public protocol Embedder {
 }
 
 extension Embedder {
+    /// The name itself, for embedders without a precision suffix.
+    public var modelName: String { name }
+    /// fp32, for embedders without another arithmetic.
+    public var precision: Precision { .fp32 }
     /// Queries and documents alike, for embedders without prompts.
     public func embedQueries(_ texts: [String]) throws -> Tensor { try embed(texts) }
     /// No prompt, for embedders without prompts.

@@ -6,6 +6,8 @@ import Foundation
 public final class ModelEmbedder: Embedder {
     public let model: SentenceModel
     public let name: String
+    public let modelName: String
+    public var precision: Precision { model.precision }
     public let fingerprint: String
     /// Texts per batch when embedding.
     public var batchSize: Int
@@ -18,6 +20,7 @@ public final class ModelEmbedder: Embedder {
     /// precision names it when searched at another.
     public init(model: SentenceModel, name: String, batchSize: Int = 32) {
         self.model = model
+        self.modelName = name
         self.name = model.precision == .fp32 ? name : "\(name) [\(model.precision.rawValue)]"
         self.batchSize = batchSize
         queryPrompt = model.prompts.queryPrompt
@@ -38,6 +41,7 @@ public final class ModelEmbedder: Embedder {
     private init(copying other: ModelEmbedder, model: SentenceModel) {
         self.model = model
         name = other.name
+        modelName = other.modelName
         fingerprint = other.fingerprint
         batchSize = other.batchSize
         queryPrompt = other.queryPrompt

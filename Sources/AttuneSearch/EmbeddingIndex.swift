@@ -36,8 +36,10 @@ public final class EmbeddingIndex: IndexStore {
     public let dimension: Int
     /// The model's maximum sequence length when the index was built.
     public let maxSeqLength: Int
-    /// The model's name, for messages.
+    /// The model's name (without its precision), to reopen it and for messages.
     public let modelName: String
+    /// The encoder arithmetic the documents were embedded at.
+    public let encoderPrecision: Precision
     /// The prompt the documents were embedded with (nil: not recorded, an older index).
     public let documentPrompt: String?
     /// The number of documents stored.
@@ -83,7 +85,11 @@ public final class EmbeddingIndex: IndexStore {
         self.url = url
         self.db = db
         fingerprint = try field("model_fingerprint")
-        modelName = try field("model_name")
+        guard let (name, encoder) = IndexMeta.stored(modelName: try field("model_name"), precision: meta["encoder_precision"]) else {
+            throw AttuneError.invalidFile(path: path, what: "index meta \"encoder_precision\" is \"\(meta["encoder_precision"] ?? "")\"; expected fp32, bf16 or int8")
+        }
+        modelName = name
+        encoderPrecision = encoder
         dimension = try positive("dimension", atMost: Self.maxDimension)
         maxSeqLength = try positive("max_seq_length", atMost: Self.maxSeqLengthLimit)
         documentPrompt = meta["document_prompt"]
@@ -149,7 +155,8 @@ public final class EmbeddingIndex: IndexStore {
                 ("format", format),
                 ("schema_version", String(schemaVersion)),
                 ("model_fingerprint", embedder.fingerprint),
-                ("model_name", embedder.name),
+                ("model_name", embedder.modelName),
+                ("encoder_precision", embedder.precision.rawValue),
                 ("dimension", String(embedder.dimension)),
                 ("max_seq_length", String(embedder.maxSeqLength)),
                 ("document_prompt", embedder.documentPrompt),
@@ -228,11 +235,28 @@ public final class EmbeddingIndex: IndexStore {
 
     // MARK: IndexStore
 
+    /// Checks `request` against the file: nothing is built for a SQLite index.
+    public func prepare(_ request: SearchRequest) throws -> String? {
+        if !request.filter.isEmpty {
+            throw SearchRequest.Unsupported(location: url.path, setting: .filter, reason: "needs a PostgreSQL index (postgresql://…), which stores the corpus metadata")
+        }
+        if request.approximate != nil {
+            throw SearchRequest.Unsupported(location: url.path, setting: .approximate, reason: "needs a PostgreSQL index (postgresql://…); a SQLite index is searched exactly")
+        }
+        if let kind = request.scan, kind != .f32, kind != vectors {
+            throw AttuneError.invalidFile(path: url.path, what: "was built with --vectors \(vectors.rawValue), so it has no \(kind.rawValue) codes; search it with --vectors \(vectors.rawValue) (or f32, exact), or build an index with --vectors \(kind.rawValue)")
+        }
+        if request.rescore != nil && (request.scan ?? scan) == .f32 {
+            throw SearchRequest.Unsupported(location: url.path, setting: .rescore, reason: "has nothing to rescore: the index is searched exactly (f32); build it with int8 or binary vectors")
+        }
+        return nil
+    }
+
     public var location: String { url.path }
 
     public var meta: IndexMeta {
         IndexMeta(fingerprint: fingerprint, modelName: modelName, dimension: dimension, maxSeqLength: maxSeqLength, precision: .float32,
-                  documentPrompt: documentPrompt)
+                  documentPrompt: documentPrompt, encoderPrecision: encoderPrecision)
     }
 
     public func presentIDs() throws -> Set<String> {
@@ -263,13 +287,18 @@ public final class EmbeddingIndex: IndexStore {
         return stored
     }
 
-    /// Top-`k` by `scan`: exact with BLAS over the whole float32 matrix, or the quantized scan
-    /// with float32 rescoring of `rescore` candidates. What it reads is loaded on the first search
-    /// and kept until the next write.
-    public func search(_ queries: Tensor, k: Int) throws -> [[Hit]] {
+    /// Top-`request.k` by the request's scan (nil: `scan`): exact with BLAS over the whole float32
+    /// matrix, or the quantized scan with float32 rescoring of `request.rescore` (nil: `rescore`)
+    /// candidates. What it reads is loaded on the first search and kept until the next write. A
+    /// filter or an approximate search is refused: a SQLite index keeps no metadata and is
+    /// searched exactly.
+    public func search(_ queries: Tensor, _ request: SearchRequest) throws -> [[Hit]] {
+        _ = try prepare(request)
+        let k = request.k
+        let scan = request.scan ?? self.scan
         if scan != .f32 {
             if quantized == nil { quantized = try loadQuantized() }
-            return try quantized!.search(queries, k: k, rescore: max(rescore ?? scan.defaultRescore(k: k), k), rerank: rerank)
+            return try quantized!.search(queries, k: k, rescore: max(request.rescore ?? rescore ?? scan.defaultRescore(k: k), k), rerank: rerank)
         }
         if searcher == nil {
             let (ids, vectors) = try loadMatrix()

@@ -26,17 +26,33 @@ public struct IndexMeta: Sendable, Equatable {
     /// The prompt prepended to every document when it was embedded ("" for none); nil for an index
     /// built before Attune recorded it (then not checked).
     public var documentPrompt: String?
+    /// The arithmetic of the encoder that embedded the documents (queries must be embedded the
+    /// same way: its vectors differ slightly from fp32's).
+    public var encoderPrecision: Precision
 
     public init(fingerprint: String, modelName: String, dimension: Int, maxSeqLength: Int, precision: VectorPrecision,
-                documentPrompt: String?) {
+                documentPrompt: String?, encoderPrecision: Precision = .fp32) {
         self.fingerprint = fingerprint; self.modelName = modelName; self.dimension = dimension
         self.maxSeqLength = maxSeqLength; self.precision = precision; self.documentPrompt = documentPrompt
+        self.encoderPrecision = encoderPrecision
     }
 
     /// The meta of an index built by `embedder`.
     public init(embedder: Embedder, precision: VectorPrecision = .float32) {
-        self.init(fingerprint: embedder.fingerprint, modelName: embedder.name, dimension: embedder.dimension,
-                  maxSeqLength: embedder.maxSeqLength, precision: precision, documentPrompt: embedder.documentPrompt)
+        self.init(fingerprint: embedder.fingerprint, modelName: embedder.modelName, dimension: embedder.dimension,
+                  maxSeqLength: embedder.maxSeqLength, precision: precision, documentPrompt: embedder.documentPrompt,
+                  encoderPrecision: embedder.precision)
+    }
+
+    /// The model name and encoder precision of a stored meta row: `precision` when the row has
+    /// one, else the suffix an index written before Attune recorded it carries in the name
+    /// ("all-MiniLM-L6-v2 [int8]" → ("all-MiniLM-L6-v2", .int8)); nil for a value no Attune wrote.
+    public static func stored(modelName: String, precision: String?) -> (modelName: String, precision: Precision)? {
+        if let precision { return Precision(rawValue: precision).map { (modelName, $0) } }
+        for p in Precision.allCases where p != .fp32 && modelName.hasSuffix(" [\(p.rawValue)]") {
+            return (String(modelName.dropLast(p.rawValue.count + 3)), p)
+        }
+        return (modelName, .fp32)
     }
 }
 
@@ -57,14 +73,65 @@ public protocol IndexStore: AnyObject {
     func write(_ docs: ArraySlice<Document>, vectors: Tensor) throws -> Int
     /// Every stored id and vector, in insertion order: `vectors` is `[ids.count, dimension]`.
     func loadMatrix() throws -> (ids: [String], vectors: Tensor)
-    /// Exact top-`k` by cosine for each row of `queries` (`[queries, dimension]`), best first;
-    /// `k` is clamped to the number of documents.
-    func search(_ queries: Tensor, k: Int) throws -> [[Hit]]
+    /// Top-`request.k` by cosine for each row of `queries` (`[queries, dimension]`), best first;
+    /// `k` is clamped to the number of documents. A setting of `request` this store cannot honour
+    /// is refused (`SearchRequest.Unsupported`, naming the setting), never ignored.
+    func search(_ queries: Tensor, _ request: SearchRequest) throws -> [[Hit]]
+    /// Make the store ready for `request`: an approximate index it asks for and the store lacks is
+    /// built (a PostgreSQL table's pgvector index). Returns a note of what was built, nil when
+    /// nothing was; refuses a request the store cannot serve, as `search` does.
+    func prepare(_ request: SearchRequest) throws -> String?
     /// The stored document with this id, or nil.
     func document(_ id: String) throws -> Document?
     /// Called by `add` after its last batch: derived data (a SQLite index's quantized codes) is
     /// brought up to date. Nothing by default.
     func finishWrites() throws
+}
+
+/// One search as a value: the top `k`, and what else the store is asked for. Each store honours
+/// what it supports and refuses the rest by the setting's name (`SearchRequest.Unsupported`), so a
+/// caller builds one request whatever the store.
+public struct SearchRequest: Sendable, Equatable {
+    /// Hits per query (clamped to the documents stored).
+    public var k: Int
+    /// Only documents whose corpus metadata has every key with that value (PostgreSQL, which
+    /// stores the metadata). Empty: every document.
+    public var filter: [String: String]
+    /// Search through a pgvector index (PostgreSQL); nil: exact.
+    public var approximate: ApproximateSearch?
+    /// What a SQLite index scans: the codes it was built with, or `.f32` (exact over its float32
+    /// vectors); nil: the index's own.
+    public var scan: VectorEncoding?
+    /// Candidates of an int8 or binary scan rescored with their float32 vectors (SQLite); nil:
+    /// the scan's default (`VectorEncoding.defaultRescore(k:)`).
+    public var rescore: Int?
+
+    public init(k: Int, filter: [String: String] = [:], approximate: ApproximateSearch? = nil,
+                scan: VectorEncoding? = nil, rescore: Int? = nil) {
+        self.k = k; self.filter = filter; self.approximate = approximate; self.scan = scan; self.rescore = rescore
+    }
+
+    /// The settings of a request, by the names errors use.
+    public enum Setting: String, Sendable, CaseIterable {
+        case filter, approximate, scan, rescore
+    }
+
+    /// A store's refusal of one setting: "`location`: `setting` `reason`". A program maps the
+    /// setting to its own name for it (the CLI to its flag) before showing it.
+    public struct Unsupported: Error, Equatable, CustomStringConvertible {
+        public var location: String
+        public var setting: Setting
+        /// The rest of the sentence after the setting's name.
+        public var reason: String
+
+        public init(location: String, setting: Setting, reason: String) {
+            self.location = location; self.setting = setting; self.reason = reason
+        }
+
+        /// The line with `name` for the setting.
+        public func line(naming name: String) -> String { "\(location): \(name) \(reason)" }
+        public var description: String { line(naming: setting.rawValue) }
+    }
 }
 
 /// Which of N shards a writer fills: shard I (1…N) owns the documents whose id's FNV-1a hash is
@@ -111,6 +178,11 @@ public struct AddResult: Sendable, Equatable {
 
 extension IndexStore {
     public func finishWrites() throws {}
+
+    /// Exact top-`k`: `search(queries, SearchRequest(k: k))`.
+    public func search(_ queries: Tensor, k: Int) throws -> [[Hit]] {
+        try search(queries, SearchRequest(k: k))
+    }
 
     /// Throw unless `embedder` makes the vectors this index holds: same fingerprint, dimension and
     /// document prompt (the check before embedding queries to search it, or documents to add).

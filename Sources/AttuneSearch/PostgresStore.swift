@@ -107,9 +107,12 @@ public final class PostgresStore: IndexStore {
         }
         postgres = location
         self.connection = connection
-        meta = IndexMeta(fingerprint: try field("model_fingerprint"), modelName: try field("model_name"),
+        guard let (name, encoder) = IndexMeta.stored(modelName: try field("model_name"), precision: row["encoder_precision"]) else {
+            throw AttuneError.invalid("\(where_): unknown encoder_precision \"\(row["encoder_precision"] ?? "")\"")
+        }
+        meta = IndexMeta(fingerprint: try field("model_fingerprint"), modelName: name,
                          dimension: try positive("dimension"), maxSeqLength: try positive("max_seq_length"), precision: precision,
-                         documentPrompt: row["document_prompt"])
+                         documentPrompt: row["document_prompt"], encoderPrecision: encoder)
         approximateIndex = row["ann"]
         count = 0
         count = try currentCount()
@@ -149,10 +152,12 @@ public final class PostgresStore: IndexStore {
                     name text PRIMARY KEY, format text NOT NULL, schema_version int NOT NULL,
                     model_fingerprint text NOT NULL, model_name text NOT NULL, dimension int NOT NULL,
                     max_seq_length int NOT NULL, precision text NOT NULL, ann text,
-                    created timestamptz NOT NULL DEFAULT now(), document_prompt text)
+                    created timestamptz NOT NULL DEFAULT now(), document_prompt text, encoder_precision text)
                 """, [], "creating the meta table")
-            // A meta table made before Attune recorded the document prompt gains the column (NULL: not recorded).
+            // A meta table made before Attune recorded the document prompt or the encoder's
+            // precision gains the column (NULL: not recorded).
             try connection.query("ALTER TABLE \(metaTable) ADD COLUMN IF NOT EXISTS document_prompt text", [], "updating the meta table")
+            try connection.query("ALTER TABLE \(metaTable) ADD COLUMN IF NOT EXISTS encoder_precision text", [], "updating the meta table")
             if let row = try readMeta(connection) { return row }
             let exists = try connection.query("SELECT to_regclass($1) IS NOT NULL", ["\"\(location.table)\""], "looking for the table")
             if exists.first?.first == "t" {
@@ -165,10 +170,11 @@ public final class PostgresStore: IndexStore {
                     text text NOT NULL, metadata jsonb NOT NULL DEFAULT '{}', embedding \(type)(\(embedder.dimension)) NOT NULL)
                 """, [], "creating the index table")
             try connection.query("""
-                INSERT INTO \(metaTable) (name, format, schema_version, model_fingerprint, model_name, dimension, max_seq_length, precision, document_prompt)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                """, [location.table, format, String(schemaVersion), embedder.fingerprint, embedder.name,
-                      String(embedder.dimension), String(embedder.maxSeqLength), precision.rawValue, embedder.documentPrompt], "writing the meta row")
+                INSERT INTO \(metaTable) (name, format, schema_version, model_fingerprint, model_name, dimension, max_seq_length, precision, document_prompt, encoder_precision)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                """, [location.table, format, String(schemaVersion), embedder.fingerprint, embedder.modelName,
+                      String(embedder.dimension), String(embedder.maxSeqLength), precision.rawValue, embedder.documentPrompt,
+                      embedder.precision.rawValue], "writing the meta row")
             return try readMeta(connection)!
         }
         let store = try PostgresStore(location, connection: connection, row: row)
@@ -210,7 +216,7 @@ public final class PostgresStore: IndexStore {
     private static func readMeta(_ c: PostgresConnection) throws -> [String: String]? {
         let hasMeta = try c.query("SELECT to_regclass('\(metaTable)') IS NOT NULL", [], "looking for the meta table")
         guard hasMeta.first?.first == "t" else { return nil }
-        let cols = ["format", "schema_version", "model_fingerprint", "model_name", "dimension", "max_seq_length", "precision", "ann", "document_prompt"]
+        let cols = ["format", "schema_version", "model_fingerprint", "model_name", "dimension", "max_seq_length", "precision", "ann", "document_prompt", "encoder_precision"]
         // Through to_jsonb, so a meta table made before a column existed reads it as NULL.
         let rows = try c.query("SELECT \(cols.map { "to_jsonb(m)->>'\($0)'" }.joined(separator: ", ")) FROM \(metaTable) m WHERE name = $1",
                                [c.location.table], "reading the meta table")
@@ -340,8 +346,30 @@ public final class PostgresStore: IndexStore {
     /// Queries per statement.
     static let queryBatch = 64
 
-    public func search(_ queries: Tensor, k: Int) throws -> [[Hit]] {
-        try run(queries, k: k, approximate: nil, filter: [:])
+    /// Top-`request.k`: exact (`ORDER BY embedding <=> q`), or through the table's approximate
+    /// index (built by `prepare` when missing), among the documents matching `request.filter`.
+    /// A SQLite scan setting (`scan` other than f32, `rescore`) is refused.
+    public func search(_ queries: Tensor, _ request: SearchRequest) throws -> [[Hit]] {
+        try refuseScan(request)
+        if let settings = request.approximate {
+            return try searchApproximate(queries, k: request.k, settings: settings, filter: request.filter)
+        }
+        return try run(queries, k: request.k, approximate: nil, filter: request.filter)
+    }
+
+    /// Builds the approximate index `request` asks for when the table lacks it.
+    public func prepare(_ request: SearchRequest) throws -> String? {
+        try refuseScan(request)
+        return try request.approximate.flatMap { try ensureApproximateIndex($0) }
+    }
+
+    private func refuseScan(_ request: SearchRequest) throws {
+        if let v = request.scan, v != .f32 {
+            throw SearchRequest.Unsupported(location: location, setting: .scan, reason: "\(v.rawValue) is for SQLite indexes; a PostgreSQL index is scanned by pgvector")
+        }
+        if request.rescore != nil {
+            throw SearchRequest.Unsupported(location: location, setting: .rescore, reason: "is for a SQLite index built with int8 or binary vectors")
+        }
     }
 
     /// Exact top-`k` among the documents whose metadata has every `filter` key with that value.

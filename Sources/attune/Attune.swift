@@ -35,20 +35,6 @@ struct Attune: ParsableCommand {
     }
 }
 
-/// Options every command that runs the model shares.
-struct RuntimeOptions: ParsableArguments {
-    @Option(help: "Threads for OpenBLAS and Attune's kernels (default: the machine's cores, or ATTUNE_THREADS).")
-    var threads: Int?
-
-    func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads \(threads): must be at least 1") }
-    }
-
-    func apply() {
-        if let threads { BLAS.setThreads(threads) }
-    }
-}
-
 /// `attune doctor`: the kernel OpenBLAS runs, the threads, and where models are cached.
 struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the BLAS kernel, threads, the precisions this machine runs (oneDNN) and the model cache.")

@@ -1,5 +1,6 @@
 import AttuneCore
 import AttuneData
+import AttuneSearch
 import Foundation
 
 /// One readable line for an error a command throws: an `AttuneError` as it describes itself, a
@@ -9,6 +10,8 @@ func errorLine(_ error: Error) -> String {
     switch error {
     case let e as AttuneError:
         return e.description
+    case let e as SearchRequest.Unsupported:
+        return e.line(naming: flag(for: e.setting))
     case let e as DecodingError:
         return decodingLine(e)
     default:
@@ -21,6 +24,16 @@ func errorLine(_ error: Error) -> String {
             return path.map { "\($0): \(reason)" } ?? reason
         }
         return oneLine("\(error)")
+    }
+}
+
+/// The flag that sets a search request's setting.
+func flag(for setting: SearchRequest.Setting) -> String {
+    switch setting {
+    case .filter: return "--filter"
+    case .approximate: return "--ann"
+    case .scan: return "--vectors"
+    case .rescore: return "--rescore"
     }
 }
 

@@ -6,127 +6,6 @@ import AttuneSearch
 import ArgumentParser
 import Foundation
 
-/// Open a model by name or path as an embedder, truncated to `dim` when given (see `DimOption`),
-/// its encoder in `precision` (see `PrecisionOption`; `strict`: `--strict-precision`).
-func loadEmbedder(_ nameOrPath: String, maxSeqLength: Int?, batchSize: Int = 32, dim: Int? = nil,
-                  precision: Precision = .fp32, strict: Bool = false) throws -> ModelEmbedder {
-    var model = try ModelOption.named(nameOrPath).load(maxSeqLength: maxSeqLength)
-    try DimOption.apply(dim, to: &model)
-    try PrecisionOption.apply(precision, strict: strict, to: &model)
-    return ModelEmbedder(model: model, name: nameOrPath, batchSize: batchSize)
-}
-
-/// `--dim N`: keep each embedding's first N values, re-normalised (a Matryoshka prefix).
-struct DimOption: ParsableArguments {
-    @Option(help: "Keep each embedding's first N values, re-normalised (Matryoshka; default: the model's full width). Warns when the model does not record N among its matryoshka_dims.")
-    var dim: Int?
-
-    func validate() throws {
-        if let dim, dim < 1 { throw ValidationError("--dim \(dim): must be at least 1") }
-    }
-
-    /// Truncate `model` to `dim` (nil: leave it): a usage error above the model's width, a
-    /// one-line warning on stderr when the model was not trained for it.
-    static func apply(_ dim: Int?, to model: inout SentenceModel) throws {
-        guard let dim else { return }
-        guard dim <= model.dimension else {
-            throw ValidationError("--dim \(dim): must be at most the model's \(model.dimension) dimensions")
-        }
-        if let warning = try model.truncate(to: dim) { note(warning) }
-    }
-}
-
-/// `--precision fp32|bf16|int8`: the arithmetic of the encoder's dense layers (see `Precision`).
-/// Where the CPU (or the installation) cannot run it: one notice and fp32, or with
-/// `--strict-precision` an error.
-struct PrecisionOption: ParsableArguments {
-    @Option(help: "The encoder's arithmetic: fp32 (default; search: the index's), bf16 (AVX-512 BF16) or int8 (VNNI), both on oneDNN. Falls back to fp32 with a notice where unavailable.")
-    var precision: Precision?
-    @Flag(help: "Fail instead of falling back to fp32 when --precision is unavailable.")
-    var strictPrecision = false
-
-    /// Convert `model` to `precision` (default `fallback`), printing any fallback notice on stderr.
-    func apply(to model: inout SentenceModel, default fallback: Precision = .fp32) throws {
-        try PrecisionOption.apply(precision ?? fallback, strict: strictPrecision, to: &model)
-    }
-
-    /// Convert `model` to `precision`, printing any fallback notice on stderr.
-    static func apply(_ precision: Precision, strict: Bool, to model: inout SentenceModel) throws {
-        if let notice = try model.usePrecision(precision, strict: strict) { note(notice) }
-    }
-
-    /// An index's model name split into the model and the precision it was built at
-    /// ("all-MiniLM-L6-v2 [int8]" → ("all-MiniLM-L6-v2", .int8); see `ModelEmbedder.name`).
-    static func split(_ modelName: String) -> (model: String, precision: Precision) {
-        for p in Precision.allCases where p != .fp32 && modelName.hasSuffix(" [\(p.rawValue)]") {
-            return (String(modelName.dropLast(p.rawValue.count + 3)), p)
-        }
-        return (modelName, .fp32)
-    }
-}
-
-extension Precision: ExpressibleByArgument {}
-
-/// `--db`: where an index lives, the same flag for every command.
-let dbHelp: ArgumentHelp = "The index: a SQLite file, or a postgresql://user@host:port/database URL (?table=NAME, default attune_docs; the password from the URL, PGPASSWORD or ~/.pgpass)."
-
-/// The second stage, the same flags for `search` and `eval`: a cross-encoder reranks each query's
-/// top `--rerank-top` candidates of the retriever (see docs/rerankers.md).
-struct RerankerOptions: ParsableArguments {
-    @Option(help: "A cross-encoder folder: rerank the retriever's top --rerank-top for each query with it (see docs/rerankers.md).")
-    var reranker: String?
-    @Option(help: "Candidates per query the reranker reorders (default: 50; at least -k for search, 10 for eval; at most the corpus).")
-    var rerankTop: Int?
-    @Option(help: "The reranker's arithmetic: fp32 (default), bf16 or int8.")
-    var rerankerPrecision: Precision?
-
-    /// Refuses `--rerank-top` and `--reranker-precision` without `--reranker`, and a
-    /// `--rerank-top` below `minimum` (named `minimumWhy`).
-    func validate(minimum: Int, minimumWhy: String) throws {
-        if reranker == nil, let flag = [("--rerank-top", rerankTop != nil), ("--reranker-precision", rerankerPrecision != nil)].first(where: \.1)?.0 {
-            throw ValidationError("\(flag) needs --reranker CE")
-        }
-        if let rerankTop, rerankTop < minimum { throw ValidationError("--rerank-top \(rerankTop): must be at least \(minimumWhy)") }
-    }
-
-    /// The reranker `--reranker` names, at `--reranker-precision`; nil without `--reranker`.
-    func load(strict: Bool) throws -> Reranker? {
-        try reranker.map { try loadReranker($0, maxLength: nil, precision: rerankerPrecision ?? .fp32, strict: strict) }
-    }
-}
-
-/// Approximate search on a PostgreSQL index: which pgvector index, built with what, searched how.
-struct ApproximateOptions: ParsableArguments {
-    @Option(help: "Approximate search with a pgvector index: hnsw or ivfflat (built if the table lacks it). PostgreSQL only.")
-    var ann: String?
-    @Option(help: "HNSW links per node (build).") var hnswM = 16
-    @Option(help: "HNSW candidate list while building.") var efConstruction = 64
-    @Option(help: "HNSW candidate list while searching (hnsw.ef_search).") var efSearch = 40
-    @Option(help: "IVFFlat lists (build; default rows/1000).") var lists: Int?
-    @Option(help: "IVFFlat lists probed per query (ivfflat.probes).") var probes = 1
-
-    /// The settings asked for, or nil for exact search.
-    func settings() throws -> ApproximateSearch? {
-        guard let ann else { return nil }
-        guard let method = ApproximateSearch.Method(rawValue: ann) else {
-            throw AttuneError.invalid("--ann \"\(ann)\": expected hnsw or ivfflat")
-        }
-        var s = ApproximateSearch(method: method)
-        s.m = hnswM; s.efConstruction = efConstruction; s.efSearch = efSearch; s.lists = lists; s.probes = probes
-        try s.validate()
-        return s
-    }
-
-    /// `store` as a PostgreSQL store with the approximate index built, or an error for SQLite.
-    func prepare(_ store: IndexStore, _ settings: ApproximateSearch) throws -> PostgresStore {
-        guard let pg = store as? PostgresStore else {
-            throw AttuneError.invalid("\(store.location): --ann needs a PostgreSQL index (postgresql://…); a SQLite index is searched exactly")
-        }
-        if let built = try pg.ensureApproximateIndex(settings) { note("\(pg.location): \(built)") }
-        return pg
-    }
-}
-
 /// `attune index`: embed a BEIR corpus into a persistent index (resumable, shardable).
 struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -176,7 +55,7 @@ struct Index: ParsableCommand {
         } else {
             note("\(index.location): \(r.added) documents embedded, \(r.skipped) already present, \(index.count) in all")
         }
-        if let ann { _ = try approximate.prepare(index, ann) }
+        if let ann { try ApproximateOptions.prepare(index, SearchRequest(k: 1, approximate: ann)) }
     }
 }
 
@@ -243,7 +122,7 @@ struct Search: ParsableCommand {
         if let dim, dim != index.meta.dimension {
             throw AttuneError.invalidFile(path: index.location, what: "built at --dim \(index.meta.dimension), searched at --dim \(dim); search it at \(index.meta.dimension), or build an index at \(dim)")
         }
-        let (builtModel, built) = PrecisionOption.split(index.meta.modelName)
+        let (builtModel, built) = (index.meta.modelName, index.meta.encoderPrecision)
         if let wanted = precisionOption.precision, wanted != built {
             throw AttuneError.invalidFile(path: index.location, what: "built at --precision \(built.rawValue), searched at --precision \(wanted.rawValue); search it at \(built.rawValue), or build an index at \(wanted.rawValue)")
         }
@@ -264,23 +143,18 @@ struct Search: ParsableCommand {
         let ann = try approximate.settings()
         if let audit { return try runAudit(audit, ann) }
         let index = try openIndexStore(db)
-        try chooseScan(index)
+        // One request, whatever the store: each refuses what it cannot do, naming the setting.
+        var request = SearchRequest(k: k, filter: try metadataFilter(), approximate: ann,
+                                    scan: try vectors.map(parseVectors), rescore: rescore)
+        _ = try index.prepare(SearchRequest(k: k, scan: request.scan, rescore: rescore))
         let embedder = try queryEmbedder(for: index)
         if k > index.count { note("asked for the top \(k) but the index has only \(index.count) documents; returning all of them") }
-        let pg = try ann.map { try approximate.prepare(index, $0) }
-        let filter = try metadataFilter()
-        if !filter.isEmpty && !(index is PostgresStore) {
-            throw AttuneError.invalid("\(index.location): --filter needs a PostgreSQL index (postgresql://…), which stores the corpus metadata")
-        }
+        try ApproximateOptions.prepare(index, request)
         // With a reranker: retrieve the top N, rerank them, keep the best k.
         let stage2 = try rerankerOptions.load(strict: precisionOption.strictPrecision)
-        let retrieve = try stage2 == nil ? k : Reranker.candidates(rerankerOptions.rerankTop, k: k, corpus: index.count)
+        request.k = try stage2 == nil ? k : Reranker.candidates(rerankerOptions.rerankTop, k: k, corpus: index.count)
         func search(_ vectors: Tensor, texts: [String]) throws -> [[Hit]] {
-            let k = retrieve
-            let hits: [[Hit]]
-            if let pg, let ann { hits = try pg.searchApproximate(vectors, k: k, settings: ann, filter: filter) }
-            else if let pg = index as? PostgresStore, !filter.isEmpty { hits = try pg.search(vectors, k: k, filter: filter) }
-            else { hits = try index.search(vectors, k: k) }
+            let hits = try index.search(vectors, request)
             guard let stage2 else { return hits }
             var summary = Reranker.Summary()
             let out = try zip(texts, hits).map { q, h in
@@ -318,25 +192,6 @@ struct Search: ParsableCommand {
         note("\(output): \(qs.count) queries × top \(min(k, index.count))")
     }
 
-    /// `--vectors` and `--rescore` on the index: a SQLite index scans its own codes or f32; a
-    /// PostgreSQL one is scanned by pgvector.
-    private func chooseScan(_ index: IndexStore) throws {
-        guard let sqlite = index as? EmbeddingIndex else {
-            if let v = vectors, v != VectorEncoding.f32.rawValue {
-                throw AttuneError.invalid("\(index.location): --vectors \(v) is for SQLite indexes; a PostgreSQL index is scanned by pgvector")
-            }
-            if rescore != nil { throw AttuneError.invalid("\(index.location): --rescore is for a SQLite index built with --vectors int8 or binary") }
-            return
-        }
-        if let vectors { try sqlite.setScan(try parseVectors(vectors)) }
-        if let rescore {
-            guard sqlite.scan != .f32 else {
-                throw AttuneError.invalidFile(path: sqlite.location, what: "is searched exactly (f32), so --rescore has nothing to rescore; build it with --vectors int8 or binary")
-            }
-            sqlite.rescore = rescore
-        }
-    }
-
     /// `--filter KEY=VALUE` options as a dictionary.
     private func metadataFilter() throws -> [String: String] {
         var filter: [String: String] = [:]
@@ -352,7 +207,7 @@ struct Search: ParsableCommand {
     private func runAudit(_ n: Int, _ ann: ApproximateSearch?) throws {
         guard let ann else { throw AttuneError.invalid("--audit compares an approximate index with exact search: give --ann hnsw or --ann ivfflat") }
         let index = try openIndexStore(db)
-        let pg = try approximate.prepare(index, ann)
+        try ApproximateOptions.prepare(index, SearchRequest(k: k, approximate: ann))
         let vectors: Tensor
         if let queries {
             let embedder = try queryEmbedder(for: index)
@@ -364,7 +219,7 @@ struct Search: ParsableCommand {
             vectors = RecallAudit.draw(n, from: try index.loadMatrix().vectors, seed: UInt64(seed))
         }
         if vectors.shape[0] < n { note("auditing \(vectors.shape[0]) queries (all there are)") }
-        let result = try RecallAudit.run(store: pg, queries: vectors, k: k, settings: ann)
+        let result = try RecallAudit.run(store: index, queries: vectors, k: k, settings: ann)
         if json {
             let data = try JSONEncoder().encode(result)
             print(String(decoding: data, as: UTF8.self))
