@@ -59,7 +59,7 @@ public struct Adaptation {
         let r = recipe
         if r.objective == "cross_encoder" { return try runCrossEncoder() }
         let base = try SentenceModel.load(ModelStore.resolve(r.model))
-        if !mergeOnly { log("training \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize)"
+        if !mergeOnly { log("training \(r.model) on \(r.pairsDescription): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize)"
             + "\(r.miniBatchSize.map { " (GradCache mini-batches of \($0))" } ?? ""), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens"
             + (r.guide.map { ", guide \($0)" } ?? "")) }
         let dev = try r.hasDevSet ? Adaptation.benchmark("dev", corpus: r.devCorpus!, queries: r.devQueries!, qrels: r.devQrels!,
