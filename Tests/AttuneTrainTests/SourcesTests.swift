@@ -73,6 +73,10 @@ final class SourcesTests: XCTestCase {
         let again = try Recipe.load(try write("again.yaml", r.yaml()), currentDirectory: dir)
         XCTAssertEqual(again, r)
         XCTAssertEqual(try JSONDecoder().decode(Recipe.self, from: JSONEncoder().encode(r)), r)
+        // A source written as a path alone is named by its file.
+        let short = try load("output: out\nsources: [a.jsonl, b.csv]\n")
+        XCTAssertEqual(short.sources.map(\.name), ["a", "b"])
+        XCTAssertEqual(short.sources[1].pairs, dir.appendingPathComponent("b.csv").standardizedFileURL.path)
     }
 
     func testBadSourcesAreOneLineNamingTheSourceAndField() throws {
@@ -100,7 +104,9 @@ final class SourcesTests: XCTestCase {
         refused("sources:\n\(a)    positive_field: anchor\n", ["sources.a.positive_field", "same as its anchor_field"])
         refused("sources:\n\(a)    prompts: {anchor: x, anchor_name: query}\n", ["sources.a.prompts.anchor", "not both"])
         refused("objective: cross_encoder\nsources:\n\(a)", ["sources", "bi-encoder"])
-        refused("sources: a.jsonl\n", ["sources", "expected a list of sources"])
+        refused("sources: {name: a}\n", ["sources", "expected a list of sources"])
+        refused("sources:\n  - [a.jsonl]\n", ["sources", "expected a source", "a list"])
+        refused("sources: [a.jsonl, x/a.csv]\n", ["sources.a.name", "names two sources"])
         refused("sampling: shuffled\nsources:\n\(a)", ["sampling", "proportional, round_robin"])
         refused("max_pairs: 5\n", ["pairs", "is required"])
     }

@@ -5,7 +5,8 @@ import Yams
 
 /// One entry of a recipe's `sources:` list: a pairs file trained on beside others, each batch
 /// drawn from one source (see `MultiSourceBatcher`). Fields left nil take the recipe's top-level
-/// value (`anchor_field`, `positive_field`, `negative_prefix`, `max_pairs`, `prompts.*`).
+/// value (`anchor_field`, `positive_field`, `negative_prefix`, `max_pairs`, `prompts.*`). A source
+/// written as a path alone (`- faq.jsonl`) is named by its file's name without the extension.
 ///
 ///     sources:
 ///       - name: medical
@@ -117,7 +118,12 @@ extension TrainingSource: RecipeValue {
     typealias Scalar = TrainingSource
     static var expected: String { "a source" }
 
+    /// A mapping, or a path alone: a source named by its file's name without the extension.
     init(node: RecipeNode) throws {
+        if let path = node.scalarText, !path.isEmpty {
+            self.init(name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, pairs: path)
+            return
+        }
         guard let mapping = node.node.mapping else { throw node.fail(Self.expected) }
         let line = node.showLine ? node.node.mark.map { " (line \($0.line))" } ?? "" : ""
         func fail(_ field: String, _ what: String) -> AttuneError {
