@@ -45,14 +45,15 @@ let package = Package(
         .target(name: "AttuneCore", dependencies: ["AttuneData", "COpenBLAS", "CAttuneKernels", "CAttuneDNNL"]),
         // safetensors, tokenizer, BERT encoder, sentence-transformers folder.
         .target(name: "AttuneModel", dependencies: ["AttuneCore", "AttuneData"]),
-        // Pairs, batching, MNRL loss, frozen-layer cache, trainer, checkpoints, recipes, hard-negative mining, merging.
-        .target(name: "AttuneTrain", dependencies: ["AttuneData", "AttuneModel", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
+        // Pairs, batching, losses, frozen-layer cache, the training loop, checkpoints, recipes.
+        .target(name: "AttuneTrain", dependencies: ["AttuneData", "AttuneModel", .product(name: "Yams", package: "Yams")]),
         // Embedder protocol, index stores (SQLite, PostgreSQL + pgvector), exact top-k.
         .target(name: "AttuneSearch", dependencies: ["AttuneData", "AttuneModel", "CSQLite", "CLibPQ"]),
         // Retrieval benchmarks, metrics, paired statistics, evaluation suites and runs, HTML report, model card.
         .target(name: "AttuneEval", dependencies: ["AttuneData", "AttuneSearch", .product(name: "Yams", package: "Yams")]),
-        // The adaptation a recipe describes, end to end: train, score dev and guard, choose the merge.
-        .target(name: "AttuneAdapt", dependencies: ["AttuneData", "AttuneTrain", "AttuneEval"]),
+        // The adaptation a recipe describes, end to end: mine hard negatives, train, score dev and guard,
+        // merge with the base and choose the merge.
+        .target(name: "AttuneAdapt", dependencies: ["AttuneData", "AttuneModel", "AttuneSearch", "AttuneTrain", "AttuneEval"]),
         // `attune serve`: the model behind OpenAI's /v1/embeddings and TEI's /embed (and a
         // cross-encoder behind TEI's /rerank) on Hummingbird, batching inference queues, limits,
         // API key, Prometheus metrics, SIGTERM drain.
@@ -83,10 +84,10 @@ let package = Package(
         .testTarget(name: "AttuneDataTests", dependencies: ["AttuneData", "AttuneTestSupport"]),
         .testTarget(name: "AttuneCoreTests", dependencies: ["AttuneCore", "CAttuneKernels", "AttuneTestSupport"]),
         .testTarget(name: "AttuneModelTests", dependencies: ["AttuneData", "AttuneModel", "AttuneTestSupport"]),
-        .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneData", "AttuneTrain", "AttuneSearch", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneTrainTests", dependencies: ["AttuneData", "AttuneTrain", "AttuneTestSupport"]),
         .testTarget(name: "AttuneSearchTests", dependencies: ["AttuneData", "AttuneSearch", "AttuneTestSupport"]),
         .testTarget(name: "AttuneEvalTests", dependencies: ["AttuneData", "AttuneEval", "AttuneTestSupport"]),
-        .testTarget(name: "AttuneAdaptTests", dependencies: ["AttuneData", "AttuneAdapt", "AttuneTestSupport"]),
+        .testTarget(name: "AttuneAdaptTests", dependencies: ["AttuneData", "AttuneModel", "AttuneSearch", "AttuneTrain", "AttuneAdapt", "AttuneTestSupport"]),
         .testTarget(name: "AttuneServeTests", dependencies: ["AttuneData", "AttuneModel", "AttuneSearch", "AttuneServe", "AttuneTestSupport"]),
         // Runs the built `attune` (which `swift test` builds with the tests) on bad input.
         .testTarget(name: "AttuneCLITests", dependencies: ["attune", "AttuneTestSupport"]),

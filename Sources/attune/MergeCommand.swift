@@ -1,7 +1,7 @@
+import AttuneAdapt
 import AttuneCore
 import AttuneData
 import AttuneModel
-import AttuneTrain
 import ArgumentParser
 import Foundation
 
@@ -35,7 +35,7 @@ struct Merge: ParsableCommand {
         }
         let base = try ModelOption.named(models[0]).load()
         let tuned = try ModelOption.named(models[1]).load()
-        let merged = try AttuneTrain.merge(base: base, tuned: tuned, alpha: alpha, headAlpha: keepHead ? 1 : nil, layerRamp: layerRamp, baseName: models[0], tunedName: models[1])
+        let merged = try AttuneAdapt.merge(base: base, tuned: tuned, alpha: alpha, headAlpha: keepHead ? 1 : nil, layerRamp: layerRamp, baseName: models[0], tunedName: models[1])
         try merged.save(to: outURL, overwrite: force)
         note("merged \(models[0]) and \(models[1]) at alpha \(alpha)\(layerRamp ? " (layers ramped by depth)" : "")\(keepHead ? " (head kept as trained)" : "") into \(output)")
     }

@@ -1,3 +1,4 @@
+import AttuneAdapt
 import AttuneCore
 import AttuneData
 import AttuneSearch

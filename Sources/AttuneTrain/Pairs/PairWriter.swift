@@ -42,3 +42,12 @@ public struct PairWriter: Sendable {
         try file.commit()
     }
 }
+
+/// The scores behind one mined pair (a miner's output, written by `PairWriter`).
+public struct PairScores: Sendable, Equatable {
+    public var positive: Float
+    /// One per negative of the pair, in its order; nil for a negative from the input.
+    public var negatives: [Float?]
+
+    public init(positive: Float, negatives: [Float?]) { self.positive = positive; self.negatives = negatives }
+}

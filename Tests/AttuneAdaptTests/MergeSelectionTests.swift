@@ -1,4 +1,5 @@
-@testable import AttuneTrain
+@testable import AttuneAdapt
+import AttuneTrain
 import XCTest
 
 /// Alpha selection on constructed curves.

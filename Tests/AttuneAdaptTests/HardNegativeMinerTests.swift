@@ -1,7 +1,8 @@
 import AttuneCore
 import AttuneModel
 import AttuneSearch
-@testable import AttuneTrain
+@testable import AttuneAdapt
+import AttuneTrain
 import XCTest
 
 /// An embedder with a fixed vector per text, so every anchor–candidate score is known.

@@ -1,7 +1,8 @@
 import AttuneCore
 import AttuneModel
 import AttuneTestSupport
-@testable import AttuneTrain
+@testable import AttuneAdapt
+import AttuneTrain
 import XCTest
 
 final class MergeTests: XCTestCase {

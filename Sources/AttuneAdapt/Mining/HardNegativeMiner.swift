@@ -2,15 +2,8 @@ import AttuneCore
 import AttuneData
 import AttuneModel
 import AttuneSearch
+import AttuneTrain
 import Foundation
-
-/// How mined negatives are picked from an anchor's candidate window.
-public enum NegativeSampling: String, Sendable, Codable, CaseIterable {
-    /// The highest-scoring candidates (NV-Retriever's TopK-PercPos with a relative margin).
-    case top
-    /// A seeded random sample of the window, written best first.
-    case random
-}
 
 /// The settings of `HardNegativeMiner`, named and meant as in sentence-transformers'
 /// `mine_hard_negatives`. Candidates are a corpus text's rank for an anchor; after an anchor's own
@@ -156,15 +149,6 @@ public struct MiningResult {
     /// one was given, else the bi-encoder's cosine.
     public var scores: [PairScores]
     public var summary: MiningSummary
-}
-
-/// The scores behind one mined pair (`MiningResult.scores`).
-public struct PairScores: Sendable, Equatable {
-    public var positive: Float
-    /// One per negative of the pair, in its order; nil for a negative from the input.
-    public var negatives: [Float?]
-
-    public init(positive: Float, negatives: [Float?]) { self.positive = positive; self.negatives = negatives }
 }
 
 /// Hard negatives for (anchor, positive) pairs from an embedding model over a corpus, as
