@@ -231,6 +231,7 @@ extension TrainingSource {
         var names = Set<String>()
         for s in sources {
             if !names.insert(s.name).inserted { return ("sources.\(s.name).name", "names two sources; give each source its own name") }
+            if s.name.contains("/") { return ("sources.\(s.name).name", "contains /; a source's name also names its files (mined-NAME.jsonl)") }
             if let (field, what) = s.problem() { return ("sources.\(s.name).\(field)", what) }
             let anchor = s.anchorField ?? r.anchorField, positive = s.positiveField ?? r.positiveField
             if anchor == positive { return ("sources.\(s.name).positive_field", "is the same as its anchor_field (\"\(anchor)\")") }
@@ -245,9 +246,6 @@ extension TrainingSource {
         }
         if r.objective != "bi_encoder" {
             return ("sources", "trains a bi-encoder only; a cross_encoder objective reads one pairs file")
-        }
-        if r.mineNegatives > 0 {
-            return ("mine.num_negatives", "is \(r.mineNegatives) but mining reads one pairs file, not sources; mine each source with `attune mine` first")
         }
         return nil
     }
