@@ -75,7 +75,7 @@ def build_model(args):
         for p in layer.parameters():
             p.requires_grad = True
     if args.head:
-        dim = model.get_sentence_embedding_dimension()
+        dim = (getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension)()
         dense = models.Dense(dim, dim, bias=True, activation_function=nn.Identity(),
                              init_weight=torch.eye(dim), init_bias=torch.zeros(dim))
         modules = list(model)
