@@ -271,6 +271,12 @@ final class SourcesTests: XCTestCase {
         r.checkpointEvery = 2
         r.seed = 7
         r.epochs = 2
+        // The levers work across sources: the guide, GradCache, Matryoshka, L2-SP, a source's own prompt.
+        r.guide = Recipe.guideIsBase
+        r.miniBatchSize = 4
+        r.matryoshkaDims = [384, 128]
+        r.l2sp = 0.01
+        r.sources[1].anchorPrompt = "query: "
         return r
     }
 
@@ -293,6 +299,9 @@ final class SourcesTests: XCTestCase {
         XCTAssertEqual(reportsA.count, 14)
         XCTAssertTrue(logA.contains { $0.hasPrefix("epoch 1/2: 7 batches by proportional: first 4 (1.00 pass(es) of its 32 pairs), second 3") }, "\(logA)")
         XCTAssertTrue(logA.contains { $0.hasPrefix("source second: 24 pairs from ") }, "\(logA)")
+        XCTAssertTrue(logA.contains { $0 == "source second: prompts: anchors \"query: \", positives and negatives \"\"" }, "\(logA)")
+        XCTAssertTrue(logA.contains { $0.hasPrefix("guide base embedded") }, "\(logA)")
+        XCTAssertNotNil(a.guide_masked)
         let perSource = try XCTUnwrap(a.sources)
         XCTAssertEqual(perSource.map(\.name), ["first", "second"])
         XCTAssertEqual(perSource.map(\.steps), [8, 6])
