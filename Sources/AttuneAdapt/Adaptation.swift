@@ -59,7 +59,7 @@ public struct Adaptation {
         let r = recipe
         if r.objective == "cross_encoder" { return try runCrossEncoder() }
         let base = try SentenceModel.load(ModelStore.resolve(r.model))
-        if !mergeOnly { log("training \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize)"
+        if !mergeOnly { log("training \(r.model) on \(r.pairsDescription): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize)"
             + "\(r.miniBatchSize.map { " (GradCache mini-batches of \($0))" } ?? ""), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens"
             + (r.guide.map { ", guide \($0)" } ?? "")) }
         let dev = try r.hasDevSet ? Adaptation.benchmark("dev", corpus: r.devCorpus!, queries: r.devQueries!, qrels: r.devQrels!,
@@ -90,7 +90,15 @@ public struct Adaptation {
             return Result(training: nil, merge: selection, model: model.path)
         }
         var trainOn = r
-        if r.mineNegatives > 0 { trainOn.pairs = try minedPairs(base: prompted).path }
+        if r.mineNegatives > 0 && r.sources.isEmpty { trainOn.pairs = try minedPairs(base: prompted).path }
+        if r.mineNegatives > 0 {
+            // Each source is mined on its own, with its own fields and prompts, into OUTPUT/mined-NAME.jsonl.
+            for (k, s) in r.sources.enumerated() {
+                let sr = s.recipe(from: r)
+                let sourcePrompted = try TrainingPrompts(recipe: sr, model: base).applied(to: base)
+                trainOn.sources[k].pairs = try minedPairs(base: sourcePrompted, recipe: sr, file: "mined-\(s.name)", source: s.name).path
+            }
+        }
         var summary = try Trainer(recipe: trainOn, log: log).run(
             base: base, resume: resume,
             evaluate: dev.map { d in { try self.score(try Adaptation.converted($0, to: precision), on: d) } },
@@ -166,11 +174,16 @@ public struct Adaptation {
     /// its document prompt — the training prompts) into OUTPUT/mined-pairs.jsonl, written without
     /// prompts — reused while the pairs, the prompts and the mining settings are unchanged
     /// (OUTPUT/mined-pairs.json records them).
-    func minedPairs(base: SentenceModel) throws -> URL {
-        let r = recipe
+    ///
+    /// A recipe's source is mined with `recipe` as that source reads (`TrainingSource.recipe(from:)`)
+    /// into OUTPUT/`file`.jsonl, its messages prefixed with the `source`'s name.
+    func minedPairs(base: SentenceModel, recipe sourceRecipe: Recipe? = nil, file: String = "mined-pairs",
+                    source: String? = nil) throws -> URL {
+        let r = sourceRecipe ?? recipe
+        let log: (String) -> Void = source.map { name in { self.log("source \(name): " + $0) } } ?? self.log
         let out = URL(fileURLWithPath: r.output)
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let url = out.appendingPathComponent("mined-pairs.jsonl"), meta = out.appendingPathComponent("mined-pairs.json")
+        let url = out.appendingPathComponent(file + ".jsonl"), meta = out.appendingPathComponent(file + ".json")
         let read = try PairReader(anchorField: r.anchorField, positiveField: r.positiveField, negativePrefix: r.negativePrefix,
                                   skipBad: r.skipBad).read(URL(fileURLWithPath: r.pairs), limit: r.maxPairs)
         var options = MiningOptions()

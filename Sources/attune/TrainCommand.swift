@@ -146,8 +146,9 @@ struct TrainJob {
                 let now = Date()
                 guard s.step == s.totalSteps || now.timeIntervalSince(lastPrint) >= (interactive ? 0.2 : 10) else { return }
                 lastPrint = now
-                let line = String(format: "step %d/%d  loss %.4f  lr %.2e  %.1f pairs/s  ETA %@",
-                                  s.step, s.totalSteps, s.smoothedLoss, s.learningRate, s.pairsPerSecond, formatDuration(s.etaSeconds))
+                let source = s.source.map { String(format: "  [%@ %.4f]", $0, s.sourceSmoothedLoss ?? .nan) } ?? ""
+                let line = String(format: "step %d/%d  loss %.4f%@  lr %.2e  %.1f pairs/s  ETA %@",
+                                  s.step, s.totalSteps, s.smoothedLoss, source, s.learningRate, s.pairsPerSecond, formatDuration(s.etaSeconds))
                 if interactive {
                     FileHandle.standardError.write(Data(("\r" + line + "   " + (s.step == s.totalSteps ? "\n" : "")).utf8))
                 } else {

@@ -277,6 +277,27 @@ final class CLIBadInputTests: XCTestCase {
         try expectFailure(["train", "--model", m, "--pairs", pairs, "--output", userFile, "--batch-size", "4"], names: ["precious.txt"])
     }
 
+    /// A recipe's `sources:` list: each bad source is one error line naming the source and field.
+    func testTrainSourcesInputs() throws {
+        let m = try modelPath()
+        let out = dir.appendingPathComponent("out").path
+        func train(_ extra: [String]) -> [String] { ["train", "--model", m, "--output", out, "--checkpoint-every", "0"] + extra }
+        let ok = try file("src-ok.jsonl", (0..<40).map { "{\"anchor\": \"q\($0)\", \"positive\": \"a\($0)\"}" }.joined(separator: "\n"))
+        let one = "sources:\n  - name: ok\n    pairs: \"\(ok)\"\n"
+        try expectFailure(train(["--recipe", try file("src-key.yaml", one + "    colour: red\n")]),
+                          names: ["src-key.yaml", "sources.ok.colour", "unknown key"])
+        try expectFailure(train(["--recipe", try file("src-twice.yaml", one + "  - name: ok\n    pairs: \"\(ok)\"\n")]),
+                          names: ["src-twice.yaml", "sources.ok.name", "two sources"])
+        try expectFailure(train(["--recipe", try file("src-weight.yaml", one + "    weight: none\n")]),
+                          names: ["src-weight.yaml", "sources.ok.weight", "a number"])
+        try expectFailure(train(["--recipe", try file("src-both.yaml", one), "--pairs", ok]), names: ["sources", "pairs"])
+        try expectFailure(train(["--recipe", try file("src-gone.yaml", one + "  - name: gone\n    pairs: gone.jsonl\n"), "--batch-size", "4"]),
+                          names: ["source \"gone\"", "gone.jsonl"])
+        let fields = try file("src-fields.jsonl", "{\"anchor\": \"a\", \"answer\": \"b\"}\n")
+        try expectFailure(train(["--recipe", try file("src-fields.yaml", one + "  - name: faq\n    pairs: \"\(fields)\"\n"), "--batch-size", "4"]),
+                          names: ["source \"faq\"", "src-fields.jsonl:1", "positive"])
+    }
+
     // MARK: mine
 
     /// `--drop-incomplete` reaches the miner: with every candidate dropped by `--max-score`, no pair

@@ -10,6 +10,26 @@ public struct StepReport {
     public var learningRate: Float
     public var pairsPerSecond: Double
     public var etaSeconds: Double
+    /// The `sources:` form: the source of this step's batch and the mean of that source's last
+    /// 20 losses (nil for the one-file form).
+    public var source: String? = nil
+    public var sourceSmoothedLoss: Float? = nil
+}
+
+/// One source's line of the summary (the `sources:` form).
+public struct SourceSummary: Codable, Equatable {
+    public var name: String
+    /// Its pairs, inverse-cloze pairs included.
+    public var pairs: Int
+    /// The steps run on its batches (resumed ones included).
+    public var steps: Int
+    /// The mean loss of its steps: `steps · mean_loss` summed over the sources is the sum of every
+    /// step's loss.
+    public var mean_loss: Float
+    /// The mean of its last 20 steps' losses.
+    public var last_loss: Float
+    /// Each epoch's batches of it.
+    public var batches_per_epoch: [Int]
 }
 
 /// The summary `attune train --json` prints last.
@@ -37,6 +57,8 @@ public struct TrainSummary: Codable {
     public var guide_masked_fraction: Double?
     public var guide_seconds: Double?
     public var output: String
+    /// The `sources:` form: the loss and steps of each source (nil for the one-file form).
+    public var sources: [SourceSummary]? = nil
 }
 
 /// Fine-tunes a sentence model on (anchor, positive[, negatives]) pairs with the
@@ -97,16 +119,25 @@ public final class Trainer {
              stopAfterStep: Int?) throws -> TrainSummary {
         let r = recipe
         let output = URL(fileURLWithPath: r.output)
-        let pairSet = try TrainingSet.readPairs(r, log: log)
+        let sourcePairs = try TrainingSet.readSources(r, log: log)
         try Trainer.makeFolder(output)
         if resume { try checkResumable(output) }
 
         // The prompts (the recipe's, else the model's own) become the model's query and document
         // prompts, so the dev check and the saved folder use what training uses.
         let prompts = try TrainingPrompts(recipe: r, model: base)
+        let sourcePrompts = try sourcePairs.map { s -> TrainingPrompts in
+            guard let name = s.name else { return prompts }
+            do { return try TrainingPrompts(recipe: s.recipe, model: base) } catch let e as AttuneError {
+                throw AttuneError.invalid("source \"\(name)\": \(e)")
+            }
+        }
         var base = prompts.applied(to: base)
         if !prompts.isEmpty {
             log("prompts: anchors \(jsonQuoted(prompts.anchor)), positives and negatives \(jsonQuoted(prompts.positive))")
+        }
+        for (s, p) in zip(sourcePairs, sourcePrompts) where s.name != nil && p != prompts {
+            log("source \(s.name!): prompts: anchors \(jsonQuoted(p.anchor)), positives and negatives \(jsonQuoted(p.positive))")
         }
         // max_seq_length is a training setting: the saved (and dev-checked) model keeps the base's.
         let inferenceLength = base.maxSeqLength
@@ -117,8 +148,8 @@ public final class Trainer {
             log("warning: matryoshka_dims \(r.matryoshkaDims) leaves out the model's full \(base.dimension) dimensions, which then are not trained as such")
         }
 
-        let set = try TrainingSet(pairSet, recipe: r, model: base, prompts: prompts, frozenLayers: trainable.firstTrainable,
-                                  output: output, log: log, cacheProgress: cacheProgress)
+        let set = try TrainingSet(sources: sourcePairs, recipe: r, model: base, prompts: sourcePrompts,
+                                  frozenLayers: trainable.firstTrainable, output: output, log: log, cacheProgress: cacheProgress)
         let teacher = try Teacher.scores(r, set: set, studentTokenizer: base.tokenizer, output: output, log: log,
                                          progress: cacheProgress.map { p in { p($0, $1) } })
         var objective = BiEncoderObjective(model: trainable, set: set,
@@ -136,6 +167,16 @@ public final class Trainer {
         let devCheck = evaluate.map { save.devCheck(trainable, evaluate: $0, log: log) }
         var hooks = LoopHooks()
         hooks.progress = progress
+        var sourceLosses = SourceLosses(set: set, losses: state.losses)
+        if set.hasNamedSources, let progress {
+            hooks.progress = { report in
+                var report = report
+                let k = sourceLosses.add(report.loss, step: report.step)
+                report.source = set.sources[k].name
+                report.sourceSmoothedLoss = sourceLosses.smoothed(k)
+                progress(report)
+            }
+        }
         (hooks.devEvery, hooks.devCheck) = (r.evalEvery, devCheck)
         hooks.checkpointEvery = r.checkpointEvery
         hooks.checkpoint = { state, optimizer in
@@ -163,7 +204,44 @@ public final class Trainer {
         if let devCheck { try devCheck(&state) } else { try save.final(trainable.inferenceModel) }
         try atomicWrite(Data(save.recipeYAML.utf8), to: output.appendingPathComponent("recipe.yaml"))
         Checkpoint.removeAll(in: output)
-        return summary(state, firstStep: firstStep, seconds: seconds, set: set, objective: objective, output: output)
+        var out = summary(state, firstStep: firstStep, seconds: seconds, set: set, objective: objective, output: output)
+        if set.hasNamedSources {
+            let losses = SourceLosses(set: set, losses: state.losses)
+            out.sources = set.sources.indices.map { k in
+                SourceSummary(name: set.sources[k].name, pairs: set.sources[k].pairs.count, steps: losses.byStep[k].count,
+                              mean_loss: losses.byStep[k].isEmpty ? .nan : Float(losses.byStep[k].reduce(0.0) { $0 + Double($1) } / Double(losses.byStep[k].count)),
+                              last_loss: losses.smoothed(k), batches_per_epoch: set.sourceEpochs.map { $0[k].batches })
+            }
+            for s in out.sources! {
+                log(String(format: "source %@: %d steps, mean loss %.4f, last %.4f", s.name, s.steps, s.mean_loss, s.last_loss))
+            }
+        }
+        return out
+    }
+
+    /// Each source's step losses so far, in order (steps map to sources by the batch plan).
+    struct SourceLosses {
+        let sourceOfStep: [Int]
+        var byStep: [[Float]]
+
+        init(set: TrainingSet, losses: [Float]) {
+            sourceOfStep = set.batches.map(\.source)
+            byStep = Array(repeating: [], count: set.sources.count)
+            for (i, l) in losses.enumerated() where i < sourceOfStep.count { byStep[sourceOfStep[i]].append(l) }
+        }
+
+        /// Record step `step`'s (1-based) loss; returns its source.
+        mutating func add(_ loss: Float, step: Int) -> Int {
+            let k = sourceOfStep[step - 1]
+            byStep[k].append(loss)
+            return k
+        }
+
+        /// The mean of source `k`'s last 20 losses (nan before its first step).
+        func smoothed(_ k: Int) -> Float {
+            let recent = byStep[k].suffix(20)
+            return recent.isEmpty ? .nan : recent.reduce(0, +) / Float(recent.count)
+        }
     }
 
     /// Before the costly frozen-layer pass: refuse a checkpoint of another recipe.
@@ -181,7 +259,7 @@ public final class Trainer {
                          steps: Int) throws -> LoopState {
         guard let ck = try Checkpoint.load(from: output, params: params, optimizer: &optimizer) else { return LoopState() }
         if let saved = ck.pairsDigest, saved != pairsDigest {
-            throw AttuneError.invalidFile(path: recipe.pairs, what: "changed since the checkpoint in \(output.path) was made; resume with the same pairs, or rerun without --resume to start over")
+            throw AttuneError.invalidFile(path: recipe.sources.isEmpty ? recipe.pairs : "the pairs of \(recipe.pairsDescription)", what: "changed since the checkpoint in \(output.path) was made; resume with the same pairs, or rerun without --resume to start over")
         }
         log("resumed from \(Checkpoint.folder(in: output).path) at step \(ck.step)/\(steps)")
         return LoopState(step: ck.step, losses: ck.losses, bestDev: ck.bestDev, lastGood: ck.step > 0 ? ck.step : nil)
@@ -258,15 +336,16 @@ public final class Trainer {
 
     /// Each epoch's anchor text IDs: `unique.anchorIDs` itself without augmentation, else the IDs of
     /// the augmented anchors, whose texts are appended to `unique.texts`. The augmenter changes the
-    /// anchor itself; `anchorPrompt` is prepended afterwards, untouched.
+    /// anchor itself; `anchorPrompt` (or pair i's `anchorPrompts[i]`) is prepended afterwards, untouched.
     static func augmentedAnchors(_ pairs: [TrainingPair], unique: inout (texts: [String], anchorIDs: [Int32], positiveIDs: [Int32], negativeIDs: [[Int32]]),
-                                 augmenter: AnchorAugmenter, anchorPrompt: String = "", seed: UInt64, epochs: Int) -> [[Int32]] {
+                                 augmenter: AnchorAugmenter, anchorPrompt: String = "", anchorPrompts: [String]? = nil,
+                                 seed: UInt64, epochs: Int) -> [[Int32]] {
         guard augmenter.isActive else { return Array(repeating: unique.anchorIDs, count: epochs) }
         var index = [String: Int32](minimumCapacity: unique.texts.count * 2)
         for (i, t) in unique.texts.enumerated() where index[t] == nil { index[t] = Int32(i) }
         return (0..<epochs).map { epoch in
             pairs.indices.map { i in
-                let t = anchorPrompt + augmenter.apply(pairs[i].anchor, seed: seed, epoch: epoch, pair: i)
+                let t = (anchorPrompts?[i] ?? anchorPrompt) + augmenter.apply(pairs[i].anchor, seed: seed, epoch: epoch, pair: i)
                 if let id = index[t] { return id }
                 let id = Int32(unique.texts.count)
                 unique.texts.append(t)

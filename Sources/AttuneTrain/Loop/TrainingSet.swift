@@ -3,15 +3,31 @@ import AttuneData
 import AttuneModel
 import Foundation
 
-/// One batch of the plan the loop iterates: pair indices of one epoch.
-///
-/// The seam for multi-source training: a plan whose batches each come from one source would carry
-/// that source here, and the objective would look the pairs up in it.
+/// One batch of the plan the loop iterates: pair indices of one epoch, all from one source.
 public struct PlannedBatch: Sendable, Equatable {
     /// The epoch (0-based): which augmented anchors the batch's pairs use.
     public var epoch: Int
     /// Indices into `TrainingSet.pairs`.
     public var pairs: [Int]
+    /// The source the pairs are from (an index into `TrainingSet.sources`; 0 for the one-file form).
+    public var source: Int = 0
+}
+
+/// One source of a training set: its name and its pairs' place among all pairs.
+public struct SourceSpan: Sendable, Equatable {
+    /// The source's name ("" for the one-file form, `pairs:`).
+    public var name: String
+    /// Its pairs (inverse-cloze pairs included) in `TrainingSet.pairs`.
+    public var pairs: Range<Int>
+}
+
+/// One source's pairs as read, before the prepare stage, with the recipe as that source reads
+/// (its file, fields, `max_pairs` and prompts).
+public struct SourcePairs {
+    /// nil for the one-file form.
+    public var name: String?
+    public var recipe: Recipe
+    public var pairSet: PairSet
 }
 
 /// Everything training reads, prepared once before the first step (the *prepare* stage):
@@ -40,10 +56,20 @@ public struct TrainingSet {
     public var guideSeconds: Double?
     /// The batches of each epoch (deterministic, so a resumed run replays the same order).
     public var plans: [BatchPlan]
+    /// The sources, in the recipe's order (one unnamed source for the one-file form).
+    public var sources: [SourceSpan]
+    /// Is this the `sources:` form (sources named in the log and summary)?
+    public var hasNamedSources: Bool
+    /// Each epoch's source of each batch of `plans` (all 0 for the one-file form).
+    public var planSources: [[Int]]
+    /// What each source gave each epoch (empty for the one-file form).
+    public var sourceEpochs: [[SourceEpoch]]
 
     /// Every batch in the order the loop runs them.
     public var batches: [PlannedBatch] {
-        plans.enumerated().flatMap { e, plan in plan.batches.map { PlannedBatch(epoch: e, pairs: $0) } }
+        plans.enumerated().flatMap { e, plan in
+            plan.batches.enumerated().map { i, b in PlannedBatch(epoch: e, pairs: b, source: planSources[e][i]) }
+        }
     }
     public var steps: Int { plans.reduce(0) { $0 + $1.batches.count } }
     public var deferred: Int { plans.reduce(0) { $0 + $1.deferred } }
@@ -67,18 +93,57 @@ public struct TrainingSet {
         return set
     }
 
+    /// Each source's pairs (`readPairs` with the recipe as that source reads); the one-file form
+    /// is one unnamed source. A source's error is one line naming the source.
+    public static func readSources(_ r: Recipe, log: (String) -> Void) throws -> [SourcePairs] {
+        guard !r.sources.isEmpty else { return [SourcePairs(name: nil, recipe: r, pairSet: try readPairs(r, log: log))] }
+        return try r.sources.map { s in
+            let sr = s.recipe(from: r)
+            do {
+                guard FileManager.default.fileExists(atPath: sr.pairs) else { throw AttuneError.fileNotFound(path: sr.pairs) }
+                let set = try readPairs(sr, log: { log("source \(s.name): " + $0) })
+                log("source \(s.name): \(set.pairs.count) pairs from \(sr.pairs)")
+                return SourcePairs(name: s.name, recipe: sr, pairSet: set)
+            } catch let e as AttuneError {
+                throw AttuneError.invalid("source \"\(s.name)\" (sources.\(s.name).pairs): \(e)")
+            }
+        }
+    }
+
     /// Prepare `pairSet` for `model` (its prompts applied, its training length set), whose layers
     /// below `frozenLayers` are frozen: texts, tokens, the frozen cache (in `output`), the guide's
     /// embeddings and the batch plans.
     public init(_ pairSet: PairSet, recipe r: Recipe, model: SentenceModel, prompts: TrainingPrompts, frozenLayers: Int,
                 output: URL, log: (String) -> Void, cacheProgress: ((Int, Int) -> Void)?) throws {
-        let pairs = pairSet.pairs
+        try self.init(sources: [SourcePairs(name: nil, recipe: r, pairSet: pairSet)], recipe: r, model: model, prompts: [prompts],
+                      frozenLayers: frozenLayers, output: output, log: log, cacheProgress: cacheProgress)
+    }
+
+    /// Prepare several sources (`readSources`) together, each with its own `prompts` (one per
+    /// source): one text numbering, one frozen cache and one guide over all of them; the batch
+    /// plans by `MultiSourceBatcher` (each batch from one source), or for one unnamed source as
+    /// the one-file form always did.
+    public init(sources: [SourcePairs], recipe r: Recipe, model: SentenceModel, prompts: [TrainingPrompts], frozenLayers: Int,
+                output: URL, log: (String) -> Void, cacheProgress: ((Int, Int) -> Void)?) throws {
+        precondition(!sources.isEmpty && prompts.count == sources.count, "TrainingSet: one prompt pair per source")
+        let pairs = sources.flatMap(\.pairSet.pairs)
         self.pairs = pairs
-        skippedEmpty = pairSet.skippedEmpty
-        skippedBad = pairSet.skippedBad
-        var unique = uniqueTexts(pairs, anchorPrompt: prompts.anchor, positivePrompt: prompts.positive)
-        let byEpoch = Trainer.augmentedAnchors(pairs, unique: &unique, augmenter: r.augment, anchorPrompt: prompts.anchor,
-                                               seed: UInt64(r.seed), epochs: r.epochs)
+        skippedEmpty = sources.reduce(0) { $0 + $1.pairSet.skippedEmpty }
+        skippedBad = sources.reduce(0) { $0 + $1.pairSet.skippedBad }
+        var spans: [SourceSpan] = [], start = 0
+        for s in sources {
+            spans.append(SourceSpan(name: s.name ?? "", pairs: start..<(start + s.pairSet.pairs.count)))
+            start += s.pairSet.pairs.count
+        }
+        self.sources = spans
+        let named = sources.count > 1 || sources[0].name != nil
+        hasNamedSources = named
+        var unique = uniqueTexts(prompts.indices.map { k in
+            (pairs: pairs[spans[k].pairs], anchorPrompt: prompts[k].anchor, positivePrompt: prompts[k].positive)
+        })
+        let anchorPrompts: [String]? = named ? zip(spans, prompts).flatMap { span, p in Array(repeating: p.anchor, count: span.pairs.count) } : nil
+        let byEpoch = Trainer.augmentedAnchors(pairs, unique: &unique, augmenter: r.augment, anchorPrompt: prompts[0].anchor,
+                                               anchorPrompts: anchorPrompts, seed: UInt64(r.seed), epochs: r.epochs)
         anchorIDsByEpoch = byEpoch
         if r.augment.isActive {
             let changed = (0..<r.epochs).reduce(0) { e, epoch in e + zip(byEpoch[epoch], unique.anchorIDs).filter { $0 != $1 }.count }
@@ -95,10 +160,37 @@ public struct TrainingSet {
         let frozenCache = cache
         log(String(format: "frozen layers 0..<%d cached for %d unique texts in %.1fs", frozenLayers, unique.texts.count, cacheSeconds))
 
-        let batcher = NoDuplicateBatcher(batchSize: r.batchSize, seed: UInt64(r.seed))
         let ids = (anchors: byEpoch, positives: unique.positiveIDs, negatives: unique.negativeIDs)
-        plans = (0..<r.epochs).map {
-            batcher.batches(anchorIDs: ids.anchors[$0], positiveIDs: ids.positives, negativeIDs: ids.negatives, epoch: $0)
+        if named {
+            let weights = sources.compactMap { $0.name.flatMap { n in r.sources.first { $0.name == n }?.weight } }
+            let batcher = MultiSourceBatcher(batchSize: r.batchSize, seed: UInt64(r.seed),
+                                             sampling: SourceSampling(rawValue: r.sampling) ?? .proportional,
+                                             weights: weights.count == sources.count ? weights : nil, epochs: r.epochs)
+            let multi = (0..<r.epochs).map { e in
+                batcher.plan(spans.map { span in
+                    SourceTexts(anchorIDs: Array(ids.anchors[e][span.pairs]), positiveIDs: Array(ids.positives[span.pairs]),
+                                negativeIDs: Array(ids.negatives[span.pairs]), offset: span.pairs.lowerBound)
+                }, epoch: e)
+            }
+            if let empty = spans.indices.first(where: { multi[0].perSource[$0].batchesPerPass == 0 }) {
+                throw AttuneError.invalid("source \"\(spans[empty].name)\" (sources.\(spans[empty].name).pairs): no full batch of \(r.batchSize) distinct texts could be formed")
+            }
+            plans = multi.map(\.plan)
+            planSources = multi.map(\.sources)
+            sourceEpochs = multi.map(\.perSource)
+            for (e, m) in multi.enumerated() {
+                let parts = zip(spans, m.perSource).map { span, s in
+                    String(format: "%@ %d (%.2f pass(es) of its %d pairs)", span.name, s.batches, s.passes, span.pairs.count)
+                }
+                log("epoch \(e + 1)/\(r.epochs): \(m.batches.count) batches by \(r.sampling): " + parts.joined(separator: ", "))
+            }
+        } else {
+            let batcher = NoDuplicateBatcher(batchSize: r.batchSize, seed: UInt64(r.seed))
+            plans = (0..<r.epochs).map {
+                batcher.batches(anchorIDs: ids.anchors[$0], positiveIDs: ids.positives, negativeIDs: ids.negatives, epoch: $0)
+            }
+            planSources = plans.map { Array(repeating: 0, count: $0.batches.count) }
+            sourceEpochs = []
         }
         let planned = plans
         let steps = planned.reduce(0) { $0 + $1.batches.count }

@@ -26,8 +26,16 @@ public struct BatchPlan: Sendable, Equatable {
 /// with two different prompts is two texts.
 public func uniqueTexts(_ pairs: [TrainingPair], anchorPrompt: String = "", positivePrompt: String = "")
     -> (texts: [String], anchorIDs: [Int32], positiveIDs: [Int32], negativeIDs: [[Int32]]) {
+    uniqueTexts([(pairs: pairs[...], anchorPrompt: anchorPrompt, positivePrompt: positivePrompt)])
+}
+
+/// The same over several groups of pairs (a training set's sources) each with its own prompts, in
+/// order: one numbering of the texts of all groups, so a text two sources share is one text.
+public func uniqueTexts(_ groups: [(pairs: ArraySlice<TrainingPair>, anchorPrompt: String, positivePrompt: String)])
+    -> (texts: [String], anchorIDs: [Int32], positiveIDs: [Int32], negativeIDs: [[Int32]]) {
+    let total = groups.reduce(0) { $0 + $1.pairs.count }
     var ids: [String: Int32] = [:]
-    ids.reserveCapacity(pairs.count * 2)
+    ids.reserveCapacity(total * 2)
     var texts: [String] = []
     func id(_ s: String) -> Int32 {
         if let i = ids[s] { return i }
@@ -37,11 +45,13 @@ public func uniqueTexts(_ pairs: [TrainingPair], anchorPrompt: String = "", posi
         return i
     }
     var anchors: [Int32] = [], positives: [Int32] = [], negatives: [[Int32]] = []
-    anchors.reserveCapacity(pairs.count); positives.reserveCapacity(pairs.count); negatives.reserveCapacity(pairs.count)
-    for p in pairs {
-        anchors.append(id(anchorPrompt + p.anchor))
-        positives.append(id(positivePrompt + p.positive))
-        negatives.append(p.negatives.map { id(positivePrompt + $0) })
+    anchors.reserveCapacity(total); positives.reserveCapacity(total); negatives.reserveCapacity(total)
+    for g in groups {
+        for p in g.pairs {
+            anchors.append(id(g.anchorPrompt + p.anchor))
+            positives.append(id(g.positivePrompt + p.positive))
+            negatives.append(p.negatives.map { id(g.positivePrompt + $0) })
+        }
     }
     return (texts, anchors, positives, negatives)
 }

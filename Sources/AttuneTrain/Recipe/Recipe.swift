@@ -8,8 +8,13 @@ import Foundation
 public struct Recipe: SchemaRecord, Equatable {
     /// A model name (looked up in Attune's model cache) or a path to a sentence-transformers folder.
     public var model = "all-MiniLM-L6-v2"
-    /// The training pairs: `.jsonl`, `.csv` or `.tsv`.
+    /// The training pairs: `.jsonl`, `.csv` or `.tsv` (or `sources` instead).
     public var pairs = ""
+    /// Several pairs files trained on together, each batch from one of them (`TrainingSource`,
+    /// `MultiSourceBatcher`); [] is the one-file form, `pairs`.
+    public var sources: [TrainingSource] = []
+    /// How the sources' batches interleave: `proportional` or `round_robin` (see `SourceSampling`).
+    public var sampling = SourceSampling.proportional.rawValue
     /// Field (JSONL key or CSV/TSV column) holding the anchor.
     public var anchorField = "anchor"
     /// Field holding the positive.
@@ -148,7 +153,12 @@ public struct Recipe: SchemaRecord, Equatable {
     /// (`merge.alphas`) and become nested YAML mappings; list values are Swift arrays.
     public static let schema = RecipeSchema<Recipe>([
         .model("model", \.model, help: "Base model: a name from Attune's model cache or a sentence-transformers folder"),
-        .path("pairs", \.pairs, required: "a .jsonl, .csv or .tsv file of pairs", help: "Training pairs: .jsonl, .csv or .tsv"),
+        .path("pairs", \.pairs, help: "Training pairs: .jsonl, .csv or .tsv (required unless sources is given)"),
+        RecipeKey("sources", \.sources,
+                  help: "Several training sources instead of pairs: a list of {name, pairs, anchor_field, positive_field, negative_prefix, weight, max_pairs, prompts}; each batch comes from one source (see docs/training.md, \"Several sources\")",
+                  resolve: { v, r in v.map { s -> TrainingSource in var s = s; s.pairs = r.resolve(s.pairs); return s } }),
+        RecipeKey("sampling", \.sampling, .oneOf(SourceSampling.allCases.map(\.rawValue)),
+                  help: "How the sources' batches interleave: proportional (every batch of every source once an epoch, in a seeded order, shares by weight) or round_robin (one batch of each source in turn, until the smallest runs out)"),
         RecipeKey("anchor_field", \.anchorField, .nonEmpty(), help: "Field (JSONL key or CSV/TSV column) holding the anchor"),
         RecipeKey("positive_field", \.positiveField, .nonEmpty(), help: "Field holding the positive"),
         RecipeKey("negative_prefix", \.negativePrefix, .nonEmpty(), help: "Fields named this, or this plus _N or N, hold hard negatives"),
@@ -251,6 +261,13 @@ public struct Recipe: SchemaRecord, Equatable {
         RecipeKey("dev_precision", \.devPrecision, .oneOf(Precision.allCases.map(\.rawValue)), resumable: true,
                   help: "Encoder arithmetic of the dev checks and the merge scoring: fp32, bf16 or int8 (training stays fp32; where this machine cannot, fp32 with one notice)"),
     ], checks: [
+        .custom { r in
+            if r.sources.isEmpty {
+                return r.pairs.isEmpty ? ("pairs", "is required (a .jsonl, .csv or .tsv file of pairs)") : nil
+            }
+            return r.pairs.isEmpty ? nil : ("sources", "is given and so is pairs; give one pairs file or a list of sources, not both")
+        },
+        .custom { r in TrainingSource.problem(in: r) },
         .allOrNone(["dev_queries", "dev_corpus", "dev_qrels"]),
         .allOrNone(["guard.queries", "guard.corpus", "guard.qrels"]),
         .custom { r in
@@ -307,7 +324,23 @@ public struct Recipe: SchemaRecord, Equatable {
 
     /// The keys, other than the resumable ones, whose values differ between `self` (the recipe a
     /// checkpoint was made with) and `other`, as `key: mine → other's`.
-    public func differences(from other: Recipe) -> [String] { Recipe.schema.differences(self, other) }
+    /// A changed `sources` list is told source by source and field by field.
+    public func differences(from other: Recipe) -> [String] {
+        Recipe.schema.differences(self, other).flatMap { d in
+            d.hasPrefix("sources: ") ? TrainingSource.differences(sources, other.sources) : [d]
+        }
+    }
+
+    /// The recipe as each of its sources reads: `(name, recipe)` per source of `sources`, or for
+    /// the one-file form `(nil, self)`.
+    public var sourceRecipes: [(name: String?, recipe: Recipe)] {
+        sources.isEmpty ? [(nil, self)] : sources.map { ($0.name, $0.recipe(from: self)) }
+    }
+
+    /// What is trained on, for messages: the pairs file, or the sources' names.
+    public var pairsDescription: String {
+        sources.isEmpty ? pairs : "\(sources.count) source(s) (\(sources.map(\.name).joined(separator: ", ")))"
+    }
 
     /// Sets `key` (dotted for nested keys) from command-line text, as `RecipeSchema.set` says:
     /// `--set merge.alphas=0.1,0.5`. A path is taken relative to `currentDirectory`.
