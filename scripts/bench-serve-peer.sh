@@ -67,7 +67,7 @@ HF_HUB_OFFLINE=1 INFINITY_ANONYMOUS_USAGE_STATS=0 DO_NOT_TRACK=1 "$infinity" v2 
     --served-model-name "$name" --url-prefix /v1 --host 127.0.0.1 --port "$port_infinity" \
     --device cpu --engine torch --no-bettertransformer --log-level warning > "$log/infinity.log" 2>&1 &
 server_pid=$!
-wait_up "http://127.0.0.1:$port_infinity/v1/health" "$log/infinity.log"
+wait_up "http://127.0.0.1:$port_infinity/health" "$log/infinity.log"
 drive infinity "$port_infinity"
 stop
 
