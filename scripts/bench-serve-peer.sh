@@ -8,6 +8,7 @@
 #
 #   swift build -c release && scripts/peer-venv.sh
 #   scripts/bench-serve-peer.sh [--model DIR] [--corpus FILE] [--requests N] [--concurrency "1 8 64"] [--out FILE]
+#       [--attune-args "--max-batch-tokens 4096"] [--skip-infinity]
 #
 # int8 runs with --strict-precision: on a CPU without VNNI it is reported as unavailable, not
 # silently measured as fp32. Loopback only; each level stops after --requests requests.
@@ -19,6 +20,8 @@ corpus="../shared/data/medquad/corpus.jsonl"
 requests=256
 concurrency="1 8 64"
 out="$(mktemp -t attune-bench-serve-peer.XXXXXX.jsonl)"
+attune_args=""
+skip_infinity=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --model) model="$2"; shift 2 ;;
@@ -26,6 +29,8 @@ while [ $# -gt 0 ]; do
     --requests) requests="$2"; shift 2 ;;
     --concurrency) concurrency="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
+    --attune-args) attune_args="$2"; shift 2 ;;
+    --skip-infinity) skip_infinity=1; shift ;;
     *) echo "bench-serve-peer.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -62,6 +67,7 @@ drive() {  # LABEL PORT
 echo "# $(date -u +%FT%TZ) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 "$attune" doctor 2>&1 | grep -E "OpenBLAS core|precisions" >&2
 
+if [ -z "$skip_infinity" ]; then
 echo "# infinity-emb $("$(scripts/peer-venv.sh python)" -c 'import infinity_emb; print(infinity_emb.__version__)')" >&2
 HF_HUB_OFFLINE=1 INFINITY_ANONYMOUS_USAGE_STATS=0 DO_NOT_TRACK=1 "$infinity" v2 --model-id "$model" \
     --served-model-name "$name" --url-prefix /v1 --host 127.0.0.1 --port "$port_infinity" \
@@ -70,9 +76,10 @@ server_pid=$!
 wait_up "http://127.0.0.1:$port_infinity/health" "$log/infinity.log"
 drive infinity "$port_infinity"
 stop
+fi
 
 for precision in fp32 int8; do
-  "$attune" serve --model "$model" --port "$port_attune" --precision "$precision" --strict-precision > "$log/attune-$precision.log" 2>&1 &
+  "$attune" serve --model "$model" --port "$port_attune" --precision "$precision" --strict-precision $attune_args > "$log/attune-$precision.log" 2>&1 &
   server_pid=$!
   if ! wait_up "http://127.0.0.1:$port_attune/health" "$log/attune-$precision.log"; then
     echo "{\"label\": \"attune-$precision\", \"unavailable\": $(tail -1 "$log/attune-$precision.log" | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read().strip()))')}" | tee -a "$out"

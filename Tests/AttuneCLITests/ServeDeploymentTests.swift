@@ -12,9 +12,17 @@ import XCTest
 final class ServeDeploymentTests: XCTestCase {
     typealias ServeProcess = ServeCLITests.ServeProcess
 
-    /// schemathesis (examples, coverage and fuzzing phases, a few examples per operation) against
-    /// `GET /openapi.json` of a server with a reranker: no 5xx, and every status, content type,
-    /// header and body as the document says.
+    /// What schemathesis checks: no 5xx; every status, content type, header and body as the
+    /// document says; schema-invalid requests refused; another method on a route's path 405.
+    /// (Not `positive_data_acceptance`: limits set at start-up, such as `--max-client-batch-size`
+    /// or the model's dimensions, refuse some requests the document's schemas allow.)
+    static let schemathesisChecks = ["not_a_server_error", "status_code_conformance", "content_type_conformance",
+                                     "response_headers_conformance", "response_schema_conformance",
+                                     "negative_data_rejection", "unsupported_method"]
+
+    /// schemathesis (coverage and fuzzing phases, a few examples per operation, at most 40 s)
+    /// against `GET /openapi.json` of a server with a reranker, with scripts/schemathesis-hooks.py
+    /// naming the served model in generated OpenAI requests.
     func testSchemathesisFindsNoServerErrorAndNoSpecViolation() throws {
         let st = try venvTool("scripts/schema-venv.sh", "st")
         try Fixtures.require(FileManager.default.isExecutableFile(atPath: st), "no schemathesis at \(st) (run scripts/schema-venv.sh)")
@@ -29,10 +37,12 @@ final class ServeDeploymentTests: XCTestCase {
                                        "--max-input-tokens", "64", "--max-client-batch-size", "8"])
         let port = try XCTUnwrap(server.waitListening(), server.stderr)
         let (code, out) = try run(st, ["run", "http://127.0.0.1:\(port)/openapi.json",
-                                       "--checks", "not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance",
+                                       "--checks", ServeDeploymentTests.schemathesisChecks.joined(separator: ","),
                                        "--phases", "examples,coverage,fuzzing", "--max-examples", "6", "--seed", "1",
-                                       "--workers", "1", "--request-timeout", "30", "--max-time", "60", "--no-shrink"],
-                                  environment: ["SCHEMATHESIS_TELEMETRY": "false", "NO_COLOR": "1"], cwd: dir)
+                                       "--workers", "1", "--request-timeout", "30", "--max-time", "40", "--no-shrink"],
+                                  environment: ["SCHEMATHESIS_TELEMETRY": "false", "NO_COLOR": "1",
+                                                "SCHEMATHESIS_HOOKS": Fixtures.packageRoot.appendingPathComponent("scripts/schemathesis-hooks.py").path,
+                                                "ATTUNE_SCHEMATHESIS_MODEL": "all-MiniLM-L6-v2"], cwd: dir)
         print(out)
         XCTAssertEqual(code, 0, out)
         XCTAssertFalse(out.contains("FAILURES"), out)
