@@ -68,14 +68,14 @@ echo "# $(date -u +%FT%TZ) $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 |
 "$attune" doctor 2>&1 | grep -E "OpenBLAS core|precisions" >&2
 
 if [ -z "$skip_infinity" ]; then
-echo "# infinity-emb $("$(scripts/peer-venv.sh python)" -c 'import infinity_emb; print(infinity_emb.__version__)')" >&2
-HF_HUB_OFFLINE=1 INFINITY_ANONYMOUS_USAGE_STATS=0 DO_NOT_TRACK=1 "$infinity" v2 --model-id "$model" \
-    --served-model-name "$name" --url-prefix /v1 --host 127.0.0.1 --port "$port_infinity" \
-    --device cpu --engine torch --no-bettertransformer --log-level warning > "$log/infinity.log" 2>&1 &
-server_pid=$!
-wait_up "http://127.0.0.1:$port_infinity/health" "$log/infinity.log"
-drive infinity "$port_infinity"
-stop
+  echo "# infinity-emb $("$(scripts/peer-venv.sh python)" -c 'import infinity_emb; print(infinity_emb.__version__)')" >&2
+  HF_HUB_OFFLINE=1 INFINITY_ANONYMOUS_USAGE_STATS=0 DO_NOT_TRACK=1 "$infinity" v2 --model-id "$model" \
+      --served-model-name "$name" --url-prefix /v1 --host 127.0.0.1 --port "$port_infinity" \
+      --device cpu --engine torch --no-bettertransformer --log-level warning > "$log/infinity.log" 2>&1 &
+  server_pid=$!
+  wait_up "http://127.0.0.1:$port_infinity/health" "$log/infinity.log"
+  drive infinity "$port_infinity"
+  stop
 fi
 
 for precision in fp32 int8; do

@@ -85,7 +85,8 @@ public struct AttuneServer: Sendable {
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: service.metrics.render())))
         }
-        router.get("/openapi.json") { _, _ in AttuneServer.json(OpenAPISpec.json) }
+        let spec = OpenAPISpec.json(for: service)
+        router.get("/openapi.json") { _, _ in AttuneServer.json(spec) }
         return router
     }
 

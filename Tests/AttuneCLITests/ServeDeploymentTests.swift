@@ -14,8 +14,8 @@ final class ServeDeploymentTests: XCTestCase {
 
     /// What schemathesis checks: no 5xx; every status, content type, header and body as the
     /// document says; schema-invalid requests refused; another method on a route's path 405.
-    /// (Not `positive_data_acceptance`: limits set at start-up, such as `--max-client-batch-size`
-    /// or the model's dimensions, refuse some requests the document's schemas allow.)
+    /// (Not `positive_data_acceptance`: limits JSON Schema cannot state, such as
+    /// `--max-input-tokens`, refuse some requests the document's schemas allow.)
     static let schemathesisChecks = ["not_a_server_error", "status_code_conformance", "content_type_conformance",
                                      "response_headers_conformance", "response_schema_conformance",
                                      "negative_data_rejection", "unsupported_method"]
@@ -112,7 +112,10 @@ final class ServeDeploymentTests: XCTestCase {
         XCTAssertEqual(fromA.count, 2)
         XCTAssertEqual(fromA.first?.count, 384)
         XCTAssertEqual(fromA, fromB, "the two replicas differ")
-        for _ in 0..<4 { XCTAssertEqual(try await vectors(front), fromA, "through nginx") }
+        for _ in 0..<4 {
+            let through = try await vectors(front)
+            XCTAssertEqual(through, fromA, "through nginx")
+        }
         // Round-robin: each replica answered its own request and two of nginx's.
         for port in [portA, portB] {
             let (_, metrics) = try await serveGet(port, "/metrics")

@@ -122,7 +122,18 @@ final class EndpointTests: XCTestCase {
         XCTAssertEqual((s["openapi"] as? String)?.prefix(2), "3.")
         let paths = try XCTUnwrap(s["paths"] as? [String: Any])
         XCTAssertEqual(Set(paths.keys), AttuneServer.knownPaths)
-        XCTAssertNotNil((s["components"] as? [String: Any])?["schemas"])
+        let schemas = try XCTUnwrap((s["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        // The served document carries this server's limits.
+        func property(_ schema: String, _ name: String) -> [String: Any]? {
+            ((schemas[schema] as? [String: Any])?["properties"] as? [String: Any])?[name] as? [String: Any]
+        }
+        XCTAssertEqual(property("EmbeddingRequest", "dimensions")?["maximum"] as? Int, 384)
+        XCTAssertEqual(property("EmbedRequest", "dimensions")?["maximum"] as? Int, 384)
+        XCTAssertEqual(property("RerankRequest", "texts")?["maxItems"] as? Int, server.service.configuration.maxClientBatchSize)
+        let inputs = try XCTUnwrap((schemas["Input"] as? [String: Any])?["oneOf"] as? [[String: Any]])
+        XCTAssertEqual(inputs[1]["maxItems"] as? Int, server.service.configuration.maxClientBatchSize)
+        XCTAssertEqual((inputs[2]["items"] as? [String: Any])?["maximum"] as? Int, 30521)  // all-MiniLM-L6-v2's 30,522 ids
+        XCTAssertFalse(spec.text.contains("{{"), "a limit left unfilled")
     }
 
     /// Requests in flight together come back each with its own rows in its own order.
