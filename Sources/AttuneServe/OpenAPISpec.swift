@@ -37,9 +37,9 @@ enum OpenAPISpec {
         "properties": {
           "input": { "$ref": "#/components/schemas/Input" },
           "model": { "type": "string", "description": "The served model's name or its folder's name." },
-          "encoding_format": { "type": "string", "enum": ["float", "base64"], "default": "float" },
-          "dimensions": { "type": "integer", "minimum": 1, "maximum": {{DIMENSION}}, "description": "Keep each embedding's first N values, re-normalised (Matryoshka)." },
-          "user": { "type": "string" }
+          "encoding_format": { "type": ["string", "null"], "enum": ["float", "base64", null], "default": "float" },
+          "dimensions": { "type": ["integer", "null"], "minimum": 1, "maximum": {{DIMENSION}}, "description": "Keep each embedding's first N values, re-normalised (Matryoshka)." },
+          "user": { "type": ["string", "null"] }
         }
       },
       "EmbeddingResponse": {
@@ -96,11 +96,11 @@ enum OpenAPISpec {
         "required": ["inputs"],
         "properties": {
           "inputs": { "$ref": "#/components/schemas/Input" },
-          "normalize": { "type": "boolean", "default": true },
-          "truncate": { "type": "boolean", "default": false, "description": "Cut inputs over max_input_length instead of refusing them." },
-          "truncation_direction": { "type": "string", "enum": ["Right", "right"] },
+          "normalize": { "type": ["boolean", "null"], "default": true },
+          "truncate": { "type": ["boolean", "null"], "default": false, "description": "Cut inputs over max_input_length instead of refusing them." },
+          "truncation_direction": { "type": ["string", "null"], "pattern": "^[Rr][Ii][Gg][Hh][Tt]$", "description": "Right (in any case) only." },
           "prompt_name": { "type": ["string", "null"] },
-          "dimensions": { "type": "integer", "minimum": 1, "maximum": {{DIMENSION}} }
+          "dimensions": { "type": ["integer", "null"], "minimum": 1, "maximum": {{DIMENSION}} }
         }
       },
       "EmbedResponse": { "type": "array", "items": { "type": "array", "items": { "type": "number" } } },
@@ -111,9 +111,9 @@ enum OpenAPISpec {
           "query": { "type": "string" },
           "texts": { "type": "array", "minItems": 1, "maxItems": {{MAX_CLIENT_BATCH_SIZE}}, "items": { "type": "string" }, "description": "At most max_client_batch_size texts, each scored with the query." },
           "truncate": { "type": ["boolean", "null"], "default": false, "description": "Cut a pair over the reranker's max_input_length longest-first instead of refusing it (422)." },
-          "truncation_direction": { "type": "string", "enum": ["Right", "right"] },
-          "raw_scores": { "type": "boolean", "default": false, "description": "The logits instead of their sigmoid." },
-          "return_text": { "type": "boolean", "default": false }
+          "truncation_direction": { "type": ["string", "null"], "pattern": "^[Rr][Ii][Gg][Hh][Tt]$", "description": "Right (in any case) only." },
+          "raw_scores": { "type": ["boolean", "null"], "default": false, "description": "The logits instead of their sigmoid." },
+          "return_text": { "type": ["boolean", "null"], "default": false }
         }
       },
       "RerankResponse": {

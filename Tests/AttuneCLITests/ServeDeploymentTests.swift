@@ -22,7 +22,8 @@ final class ServeDeploymentTests: XCTestCase {
 
     /// schemathesis (coverage and fuzzing phases, a few examples per operation, at most 40 s)
     /// against `GET /openapi.json` of a server with a reranker, with scripts/schemathesis-hooks.py
-    /// naming the served model in generated OpenAI requests.
+    /// naming the served model in generated OpenAI requests and scripts/schemathesis.toml
+    /// counting 413 (over a stated limit) as a refusal.
     func testSchemathesisFindsNoServerErrorAndNoSpecViolation() throws {
         let st = try venvTool("scripts/schema-venv.sh", "st")
         try Fixtures.require(FileManager.default.isExecutableFile(atPath: st), "no schemathesis at \(st) (run scripts/schema-venv.sh)")
@@ -36,7 +37,8 @@ final class ServeDeploymentTests: XCTestCase {
         let server = try ServeProcess(["--model", model.path, "--port", "0", "--reranker", ce,
                                        "--max-input-tokens", "64", "--max-client-batch-size", "8"])
         let port = try XCTUnwrap(server.waitListening(), server.stderr)
-        let (code, out) = try run(st, ["run", "http://127.0.0.1:\(port)/openapi.json",
+        let config = Fixtures.packageRoot.appendingPathComponent("scripts/schemathesis.toml").path
+        let (code, out) = try run(st, ["--config-file", config, "run", "http://127.0.0.1:\(port)/openapi.json",
                                        "--checks", ServeDeploymentTests.schemathesisChecks.joined(separator: ","),
                                        "--phases", "examples,coverage,fuzzing", "--max-examples", "6", "--seed", "1",
                                        "--workers", "1", "--request-timeout", "30", "--max-time", "40", "--no-shrink"],
