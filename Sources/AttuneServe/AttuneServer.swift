@@ -85,14 +85,21 @@ public struct AttuneServer: Sendable {
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: service.metrics.render())))
         }
-        router.get("/openapi.json") { _, _ in AttuneServer.json(OpenAPISpec.json) }
+        let spec = OpenAPISpec.json(for: service)
+        router.get("/openapi.json") { _, _ in AttuneServer.json(spec) }
         return router
     }
 
     /// The routes whose errors take TEI's shape (the rest take OpenAI's).
     static let teiPaths: Set<String> = ["/embed", "/rerank", "/info", "/health"]
+    /// Each route's path and the methods it answers (another method on one of these paths is 405
+    /// with `Allow`, not 404).
+    static let routes: [String: [String]] = [
+        "/v1/embeddings": ["POST"], "/embeddings": ["POST"], "/v1/models": ["GET"], "/embed": ["POST"], "/rerank": ["POST"],
+        "/info": ["GET"], "/health": ["GET"], "/metrics": ["GET"], "/openapi.json": ["GET"],
+    ]
     /// Paths counted by name in the metrics (others: `other`).
-    static let knownPaths: Set<String> = ["/v1/embeddings", "/embeddings", "/v1/models", "/embed", "/rerank", "/info", "/health", "/metrics", "/openapi.json"]
+    static let knownPaths: Set<String> = Set(routes.keys)
 
     /// The request body, at most `limit` bytes (else 413 naming the limit).
     static func body(_ request: Request, limit: Int) async throws -> [UInt8] {
@@ -133,7 +140,13 @@ struct Gate: RouterMiddleware {
             }
             response = try await next(request, context)
         } catch {
-            response = Gate.errorResponse(error, tei: AttuneServer.teiPaths.contains(path))
+            let tei = AttuneServer.teiPaths.contains(path)
+            if let allowed = AttuneServer.routes[path], !allowed.contains(request.method.rawValue),
+               let h = error as? HTTPError, h.status == .notFound {
+                response = Gate.methodNotAllowed(request.method.rawValue, path: path, allowed: allowed, tei: tei)
+            } else {
+                response = Gate.errorResponse(error, tei: tei)
+            }
         }
         let elapsed = ContinuousClock.now - start
         service.metrics.request(endpoint: endpoint, status: Int(response.status.code),
@@ -158,6 +171,14 @@ struct Gate: RouterMiddleware {
             diff |= (i < a.count ? a[i] : 0) ^ (i < b.count ? b[i] : 0)
         }
         return diff == 0
+    }
+
+    /// 405 in the API's shape, with `Allow` naming the methods the path answers.
+    static func methodNotAllowed(_ method: String, path: String, allowed: [String], tei: Bool) -> Response {
+        let e = ServeError(.invalidRequest, "\(method) \(path): method not allowed (this route answers \(allowed.joined(separator: ", ")))", status: 405)
+        var response = AttuneServer.json(tei ? TEIAPI.error(e) : OpenAIAPI.error(e), status: 405)
+        response.headers[.allow] = allowed.joined(separator: ", ")
+        return response
     }
 
     /// Any error as a response in the API's shape: ours as they say, Hummingbird's (404, 405,

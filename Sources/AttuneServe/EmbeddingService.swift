@@ -93,6 +93,9 @@ public final class EmbeddingService: Sendable {
         }
     }
 
+    /// Token ids a request may send are below this (the tokenizer's vocabulary).
+    var vocabularySize: Int { tokenizer.vocabulary.count }
+
     /// Start the inference workers.
     public func start() { queue.start(); reranker?.queue.start() }
     /// Finish queued work and stop the workers.

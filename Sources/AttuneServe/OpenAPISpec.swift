@@ -1,7 +1,17 @@
 /// The OpenAPI 3.1 description of every route, served at `GET /openapi.json` (the one copy in
-/// the repository; docs/serve.md points here).
+/// the repository; docs/serve.md points here). The served document carries the server's own
+/// limits: `dimensions` at most the served width, at most `--max-client-batch-size` inputs or
+/// texts, token ids below the vocabulary's size.
 enum OpenAPISpec {
-    static let json = #"""
+    /// The document for `service`: the template with its limits filled in.
+    static func json(for service: EmbeddingService) -> String {
+        template
+            .replacingOccurrences(of: "{{DIMENSION}}", with: String(service.dimension))
+            .replacingOccurrences(of: "{{MAX_CLIENT_BATCH_SIZE}}", with: String(service.configuration.maxClientBatchSize))
+            .replacingOccurrences(of: "{{MAX_TOKEN_ID}}", with: String(max(0, service.vocabularySize - 1)))
+    }
+
+    static let template = #"""
 {
   "openapi": "3.1.0",
   "info": {
@@ -16,9 +26,9 @@ enum OpenAPISpec {
         "description": "A text, texts, the model's token ids (no [CLS]/[SEP]), or arrays of them.",
         "oneOf": [
           { "type": "string", "minLength": 1 },
-          { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } },
-          { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 0 } },
-          { "type": "array", "minItems": 1, "items": { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 0 } } }
+          { "type": "array", "minItems": 1, "maxItems": {{MAX_CLIENT_BATCH_SIZE}}, "items": { "type": "string", "minLength": 1 } },
+          { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 0, "maximum": {{MAX_TOKEN_ID}} } },
+          { "type": "array", "minItems": 1, "maxItems": {{MAX_CLIENT_BATCH_SIZE}}, "items": { "type": "array", "minItems": 1, "items": { "type": "integer", "minimum": 0, "maximum": {{MAX_TOKEN_ID}} } } }
         ]
       },
       "EmbeddingRequest": {
@@ -27,9 +37,9 @@ enum OpenAPISpec {
         "properties": {
           "input": { "$ref": "#/components/schemas/Input" },
           "model": { "type": "string", "description": "The served model's name or its folder's name." },
-          "encoding_format": { "type": "string", "enum": ["float", "base64"], "default": "float" },
-          "dimensions": { "type": "integer", "minimum": 1, "description": "Keep each embedding's first N values, re-normalised (Matryoshka)." },
-          "user": { "type": "string" }
+          "encoding_format": { "type": ["string", "null"], "enum": ["float", "base64", null], "default": "float" },
+          "dimensions": { "type": ["integer", "null"], "minimum": 1, "maximum": {{DIMENSION}}, "description": "Keep each embedding's first N values, re-normalised (Matryoshka)." },
+          "user": { "type": ["string", "null"] }
         }
       },
       "EmbeddingResponse": {
@@ -86,11 +96,11 @@ enum OpenAPISpec {
         "required": ["inputs"],
         "properties": {
           "inputs": { "$ref": "#/components/schemas/Input" },
-          "normalize": { "type": "boolean", "default": true },
-          "truncate": { "type": "boolean", "default": false, "description": "Cut inputs over max_input_length instead of refusing them." },
-          "truncation_direction": { "type": "string", "enum": ["Right", "right"] },
+          "normalize": { "type": ["boolean", "null"], "default": true },
+          "truncate": { "type": ["boolean", "null"], "default": false, "description": "Cut inputs over max_input_length instead of refusing them." },
+          "truncation_direction": { "type": ["string", "null"], "pattern": "^[Rr][Ii][Gg][Hh][Tt]$", "description": "Right (in any case) only." },
           "prompt_name": { "type": ["string", "null"] },
-          "dimensions": { "type": "integer", "minimum": 1 }
+          "dimensions": { "type": ["integer", "null"], "minimum": 1, "maximum": {{DIMENSION}} }
         }
       },
       "EmbedResponse": { "type": "array", "items": { "type": "array", "items": { "type": "number" } } },
@@ -99,11 +109,11 @@ enum OpenAPISpec {
         "required": ["query", "texts"],
         "properties": {
           "query": { "type": "string" },
-          "texts": { "type": "array", "minItems": 1, "items": { "type": "string" }, "description": "At most max_client_batch_size texts, each scored with the query." },
+          "texts": { "type": "array", "minItems": 1, "maxItems": {{MAX_CLIENT_BATCH_SIZE}}, "items": { "type": "string" }, "description": "At most max_client_batch_size texts, each scored with the query." },
           "truncate": { "type": ["boolean", "null"], "default": false, "description": "Cut a pair over the reranker's max_input_length longest-first instead of refusing it (422)." },
-          "truncation_direction": { "type": "string", "enum": ["Right", "right"] },
-          "raw_scores": { "type": "boolean", "default": false, "description": "The logits instead of their sigmoid." },
-          "return_text": { "type": "boolean", "default": false }
+          "truncation_direction": { "type": ["string", "null"], "pattern": "^[Rr][Ii][Gg][Hh][Tt]$", "description": "Right (in any case) only." },
+          "raw_scores": { "type": ["boolean", "null"], "default": false, "description": "The logits instead of their sigmoid." },
+          "return_text": { "type": ["boolean", "null"], "default": false }
         }
       },
       "RerankResponse": {

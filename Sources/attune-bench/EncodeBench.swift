@@ -10,6 +10,10 @@ import Foundation
 /// rate at the model's feed-forward shape, and peak memory of `attune embed` and the reference.
 /// `--precision` adds each listed precision after fp32 (texts/s, ratio to the reference and to
 /// fp32, oneDNN's kernel, peak RSS of `attune embed --precision P`).
+///
+/// `--latency` instead times each of the first `--n` texts encoded alone (one text per call, one
+/// call at a time, at `--precision`'s first entry): p50 and p99 milliseconds, the in-process figure
+/// `scripts/bench-serve-peer.sh` sets `attune serve`'s concurrency-1 latency against.
 enum EncodeBench {
     /// FLOPs of one encoder pass over sequences of these lengths.
     static func flops(lengths: [Int], config: BertConfig) -> Double {
@@ -36,6 +40,7 @@ enum EncodeBench {
             if p != .fp32 && !extra.contains(p) { extra.append(p) }
         }
         model.maxSeqLength = maxLen
+        if o.flag("latency") { return latency(model, texts: texts, precision: extra.first ?? .fp32) }
         let lengths = model.tokenize(texts).map(\.count)
         // The sgemm rate at the model's own feed-forward shape (1536×384 for MiniLM, 3072×768 for MPNet).
         let c = model.bert.config
@@ -113,5 +118,25 @@ enum EncodeBench {
             }
         }
         emitJSON(result)
+    }
+
+    /// One text per `encode` call, after a warm-up: p50/p99 milliseconds over `texts`.
+    static func latency(_ base: SentenceModel, texts: [String], precision: Precision) {
+        var model = base
+        if precision != .fp32 {
+            do { if let notice = try model.usePrecision(precision) { note(notice) } } catch { note("error: \(error)"); exit(1) }
+        }
+        for t in texts.prefix(8) { _ = model.encode([t], batchSize: 1) }
+        var ms: [Double] = []
+        for t in texts {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = model.encode([t], batchSize: 1)
+            ms.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+        }
+        ms.sort()
+        let p50 = ms[ms.count / 2], p99 = ms[min(ms.count - 1, Int(0.99 * Double(ms.count)))]
+        note(String(format: "attune %@ [%@]: %d texts one at a time, p50 %.2f ms, p99 %.2f ms", precision.rawValue, model.precisionKernel, ms.count, p50, p99))
+        emitJSON(["bench": "encode-latency", "texts": ms.count, "precision": precision.rawValue, "kernel": model.precisionKernel,
+                  "core": BLAS.coreName, "threads": Parallel.threads, "p50_ms": rounded(p50, 3), "p99_ms": rounded(p99, 3)])
     }
 }

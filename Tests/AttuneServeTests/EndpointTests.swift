@@ -122,7 +122,31 @@ final class EndpointTests: XCTestCase {
         XCTAssertEqual((s["openapi"] as? String)?.prefix(2), "3.")
         let paths = try XCTUnwrap(s["paths"] as? [String: Any])
         XCTAssertEqual(Set(paths.keys), AttuneServer.knownPaths)
-        XCTAssertNotNil((s["components"] as? [String: Any])?["schemas"])
+        let schemas = try XCTUnwrap((s["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        // The served document carries this server's limits.
+        func property(_ schema: String, _ name: String) -> [String: Any]? {
+            ((schemas[schema] as? [String: Any])?["properties"] as? [String: Any])?[name] as? [String: Any]
+        }
+        XCTAssertEqual(property("EmbeddingRequest", "dimensions")?["maximum"] as? Int, 384)
+        XCTAssertEqual(property("EmbedRequest", "dimensions")?["maximum"] as? Int, 384)
+        XCTAssertEqual(property("RerankRequest", "texts")?["maxItems"] as? Int, server.service.configuration.maxClientBatchSize)
+        let inputs = try XCTUnwrap((schemas["Input"] as? [String: Any])?["oneOf"] as? [[String: Any]])
+        XCTAssertEqual(inputs[1]["maxItems"] as? Int, server.service.configuration.maxClientBatchSize)
+        XCTAssertEqual((inputs[2]["items"] as? [String: Any])?["maximum"] as? Int, 30521)  // all-MiniLM-L6-v2's 30,522 ids
+        XCTAssertFalse(spec.text.contains("{{"), "a limit left unfilled")
+        // The server reads an optional field sent as null as absent: the document says so
+        // (schemathesis found `return_text: null` answered 200 against a boolean-only schema).
+        for name in ["EmbeddingRequest", "EmbedRequest", "RerankRequest"] {
+            let schema = try XCTUnwrap(schemas[name] as? [String: Any])
+            let required = Set(schema["required"] as? [String] ?? [])
+            for (field, value) in try XCTUnwrap(schema["properties"] as? [String: Any]) where !required.contains(field) {
+                let types = (value as? [String: Any])?["type"] as? [String] ?? []
+                XCTAssertTrue(types.contains("null"), "\(name).\(field) does not allow null: \(value)")
+            }
+        }
+        let nulls = try await server.post("/v1/embeddings", ["model": "all-MiniLM-L6-v2", "input": "a", "encoding_format": NSNull(),
+                                                             "dimensions": NSNull(), "user": NSNull()])
+        XCTAssertEqual(nulls.status, 200, nulls.text)
     }
 
     /// Requests in flight together come back each with its own rows in its own order.

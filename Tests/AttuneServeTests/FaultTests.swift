@@ -45,6 +45,17 @@ final class FaultTests: XCTestCase {
         let notFound = try await server.get("/v2/nothing")
         XCTAssertEqual(notFound.status, 404)
         _ = try openAIError(notFound)
+        // A route's path with another method: 405 naming the methods it answers (schemathesis's
+        // unsupported_method check), in the path's API's shape.
+        for (method, path, allow) in [("GET", "/v1/embeddings", "POST"), ("TRACE", "/embeddings", "POST"), ("DELETE", "/v1/models", "GET"),
+                                      ("PUT", "/embed", "POST"), ("GET", "/rerank", "POST"), ("POST", "/health", "GET"),
+                                      ("TRACE", "/info", "GET"), ("PATCH", "/metrics", "GET"), ("POST", "/openapi.json", "GET")] {
+            let r = try await HTTPTestClient.request(port: server.port, method, path)
+            XCTAssertEqual(r.status, 405, "\(method) \(path): \(r.text)")
+            XCTAssertEqual(r.headers["allow"], allow, "\(method) \(path): \(r.headers)")
+            if AttuneServer.teiPaths.contains(path) { _ = try teiError(r) } else { _ = try openAIError(r) }
+            XCTAssertTrue(r.text.contains("method not allowed"), r.text)
+        }
         try await server.assertServing()
     }
 
