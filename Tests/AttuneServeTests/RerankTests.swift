@@ -81,8 +81,11 @@ final class RerankTests: XCTestCase {
         for i in 0..<6 {
             let r = try XCTUnwrap(replies[i])
             if i % 2 == 0 {
+                // The server batches by its token budget (64 here), the library 32 pairs at a time:
+                // other padding and GEMM blocking round float32 differently (up to ~2e-6 seen on
+                // an AVX2 machine), so the scores agree to 1e-5, not bit for bit.
                 for rank in try ranks(r) {
-                    XCTAssertLessThanOrEqual(abs(Float(rank["score"] as! Double) - expected[rank["index"] as! Int]), 1e-6)
+                    XCTAssertLessThanOrEqual(abs(Float(rank["score"] as! Double) - expected[rank["index"] as! Int]), 1e-5)
                 }
             } else {
                 XCTAssertEqual(r.status, 200, r.text)
