@@ -20,6 +20,12 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
+def activation(model):
+    """The activation `predict` applies by default (`activation_fn` in sentence-transformers 4+,
+    `default_activation_function` in 3.x)."""
+    return getattr(model, "activation_fn", None) or getattr(model, "default_activation_function", None)
+
+
 class Collect(logging.Handler):
     """Keeps every WARNING-or-worse record logged while the model loads."""
 
@@ -85,9 +91,10 @@ def main():
     except Exception as e:  # the point of the script is to say why PyTorch refused the folder
         print(f"error: CrossEncoder({args.model_dir!r}) failed: {type(e).__name__}: {e}", file=sys.stderr)
         sys.exit(2)
-    max_length = getattr(model, "max_seq_length", None) or model.max_length
+    # 3.x leaves max_length None and truncates at the tokenizer's model_max_length.
+    max_length = getattr(model, "max_seq_length", None) or model.max_length or model.tokenizer.model_max_length
     print(f"PyTorch loaded {args.model_dir}: {type(model.model).__name__}, num_labels {model.config.num_labels}, "
-          f"max_length {max_length}, activation {type(model.activation_fn).__name__}")
+          f"max_length {max_length}, activation {type(activation(model)).__name__}")
     for p in problems:
         print(f"weights not loaded cleanly: {p}")
     for w in logged:
@@ -96,7 +103,9 @@ def main():
         print("loading: clean (no missing, unexpected or newly initialised weights; no warnings)")
 
     scores = np.asarray(model.predict(pairs, batch_size=8, convert_to_numpy=True), dtype=np.float64)
-    logits = np.asarray(model.predict(pairs, batch_size=8, convert_to_numpy=True, activation_fn=torch.nn.Identity()), dtype=np.float64)
+    # sentence-transformers 4+ names the argument activation_fn, 3.x activation_fct.
+    identity = {"activation_fn" if hasattr(model, "activation_fn") else "activation_fct": torch.nn.Identity()}
+    logits = np.asarray(model.predict(pairs, batch_size=8, convert_to_numpy=True, **identity), dtype=np.float64)
     ours_s, ours_z = np.zeros(len(pairs)), np.zeros(len(pairs))
     lengths_agree = True
     queries = list(dict.fromkeys(q for q, _ in pairs))

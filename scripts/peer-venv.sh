@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A Python venv with infinity-emb (PyPI), the peer `attune serve` is benchmarked against
 # (scripts/bench-serve-peer.sh): its server extras and its PyTorch backend on CPU, serving a local
-# sentence-transformers folder. Separate from the client venv (PyTorch is large); setup.sh does
-# not run it, the benchmark does.
+# sentence-transformers folder. Separate from the client venv (PyTorch is large). setup.sh runs it:
+# its PyTorch and sentence-transformers also check that an exported cross-encoder scores the same
+# in PyTorch (scripts/check-cross-encoder-export.py, run by a test).
 #
 #   scripts/peer-venv.sh            create or update the venv (quiet when already done)
 #   scripts/peer-venv.sh python     print the venv's python path

