@@ -13,16 +13,16 @@ import Foundation
 ///     of `dev_suite` (else on dev and every guard set) → MergeSelection → the chosen merge replaces OUTPUT/model; the trained
 ///     model stays in OUTPUT/trained, the curve goes to OUTPUT/merge.json and beside the model
 ///
-/// Dev and guard scoring is nDCG@10 by exact search (`RetrievalBenchmark`); `dev_corpus_sample`
-/// scores dev on its relevant documents plus a seeded sample of the others, which keeps the
+/// Dev, suite and guard scoring is nDCG@10 by exact search (`RetrievalBenchmark`); `dev_corpus_sample`
+/// scores dev (and a dev suite's domain set) on its relevant documents plus a seeded sample of the others, which keeps the
 /// selection of several alphas affordable.
 public struct Adaptation {
     public var recipe: Recipe
     /// Continue from OUTPUT/checkpoint.
     public var resume: Bool
     /// Train nothing: score `merge.alphas` again for the model already trained in OUTPUT
-    /// (OUTPUT/trained, else OUTPUT/model) with this recipe's dev and guard sets, and keep the
-    /// chosen merge — other alphas, guard sets or tolerance without retraining.
+    /// (OUTPUT/trained, else OUTPUT/model) with this recipe's dev suite (or dev and guard sets), and
+    /// keep the chosen merge — other alphas, sets or tolerance without retraining.
     public var mergeOnly = false
     /// One-line messages.
     public var log: (String) -> Void
