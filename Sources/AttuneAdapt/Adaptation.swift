@@ -10,12 +10,13 @@ import Foundation
 ///
 ///     base model → Trainer (dev checks keep the best) → OUTPUT/model
 ///     with merge.alphas: each alpha's WiSE-FT merge of base and trained weights scored on every set
-///     of `dev_suite` (else on dev and every guard set) → MergeSelection → the chosen merge replaces OUTPUT/model; the trained
-///     model stays in OUTPUT/trained, the curve goes to OUTPUT/merge.json and beside the model
+///     of `dev_suite` (else on dev and every guard set) → MergeSelection → the chosen merge
+///     replaces OUTPUT/model; the trained model stays in OUTPUT/trained, the curves go to
+///     OUTPUT/merge.json and beside the model
 ///
-/// Dev, suite and guard scoring is nDCG@10 by exact search (`RetrievalBenchmark`); `dev_corpus_sample`
-/// scores dev (and a dev suite's domain set) on its relevant documents plus a seeded sample of the others, which keeps the
-/// selection of several alphas affordable.
+/// Dev, suite and guard scoring is nDCG@10 by exact search (`RetrievalBenchmark`);
+/// `dev_corpus_sample` scores dev (and a dev suite's domain set) on its relevant documents plus a
+/// seeded sample of the others, which keeps the selection of several alphas affordable.
 public struct Adaptation {
     public var recipe: Recipe
     /// Continue from OUTPUT/checkpoint.
