@@ -58,7 +58,7 @@ public struct Adaptation {
 
     public func run() throws -> Result {
         let r = recipe
-        if r.objective == "cross_encoder" { return try runCrossEncoder() }
+        if r.objective == .crossEncoder { return try runCrossEncoder() }
         let base = try SentenceModel.load(ModelStore.resolve(r.model))
         if !mergeOnly { log("training \(r.model) on \(r.pairsDescription): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize)"
             + "\(r.miniBatchSize.map { " (GradCache mini-batches of \($0))" } ?? ""), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens"
@@ -135,7 +135,7 @@ public struct Adaptation {
             base = try CrossEncoder.initialise(fromBiEncoder: url, seed: UInt64(r.seed))
             log("initialised a cross-encoder from the bi-encoder \(r.model) (a new head, seed \(r.seed))")
         }
-        log("training a cross-encoder (\(r.crossEncoderLoss)) from \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s) + head, batch \(r.batchSize), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens a pair")
+        log("training a cross-encoder (\(r.crossEncoderLoss.rawValue)) from \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s) + head, batch \(r.batchSize), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens a pair")
         let dev = try rerankDevCheck(model: url)
         let summary = try Trainer(recipe: r, log: log).runCrossEncoder(
             base: base, resume: resume,
@@ -193,7 +193,7 @@ public struct Adaptation {
         var options = MiningOptions()
         options.numNegatives = r.mineNegatives
         options.relativeMargin = r.mineRelativeMargin.map { Float($0) }
-        options.sampling = NegativeSampling(rawValue: r.mineSampling) ?? .top
+        options.sampling = r.mineSampling
         options.seed = UInt64(r.seed)
         var model = base
         if let n = r.mineMaxSeqLength { model.maxSeqLength = min(n, model.bert.config.maxSequenceLength) }
@@ -346,11 +346,7 @@ public struct Adaptation {
     /// The precision dev checks and merge scoring encode at: the recipe's `dev_precision`, or fp32
     /// where this machine cannot run it (said in one `notice:` line, as `--precision` says it).
     func scoringPrecision() throws -> Precision {
-        guard let asked = Precision(rawValue: recipe.devPrecision) else {
-            throw AttuneError.badConfig(source: "recipe", field: "dev_precision",
-                                        what: "is \"\(recipe.devPrecision)\"; must be one of \(Precision.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        let (p, notice) = try asked.resolved(setting: "dev_precision")
+        let (p, notice) = try recipe.devPrecision.resolved(setting: "dev_precision")
         if let notice { log(notice) }
         if p != .fp32 {
             log("dev\(recipe.mergeAlphas.isEmpty ? "" : " and merge") scoring encodes at \(p.rawValue) (the weights converted once per check); training runs fp32")

@@ -8,7 +8,7 @@ import Foundation
 /// - `bf16`: weights and activations rounded to bfloat16, products accumulated in fp32 (oneDNN).
 /// - `int8`: weights quantized per output channel (symmetric s8), activations per token at run time
 ///   (asymmetric u8, no calibration set), u8 × s8 → s32 products rescaled to fp32 (oneDNN).
-public enum Precision: String, CaseIterable, Sendable {
+public enum Precision: String, CaseIterable, Sendable, Codable {
     case fp32, bf16, int8
 
     var cValue: Int32 {

@@ -146,7 +146,7 @@ final class AdaptationTests: XCTestCase {
         fp32.mergeAlphas = [0.5]
         var int8 = fp32
         int8.output = dir.appendingPathComponent("int8").path
-        int8.devPrecision = "int8"
+        int8.devPrecision = .int8
         try int8.validate()
         let why = Precision.int8.unavailableReason
         if let why, !why.contains("lacks") { try Fixtures.require(false, why) }  // oneDNN itself missing: setup.sh installs it

@@ -87,7 +87,7 @@ final class CheckpointTests: XCTestCase {
         b.mergeAlphas = [0.5, 1]; b.guardQueries = ["/q"]; b.guardCorpus = ["/c"]; b.guardQrels = ["/r"]
         XCTAssertEqual(a.differences(from: b), [])
         // The dev check's arithmetic does not change what a step computes.
-        b.devPrecision = "int8"
+        b.devPrecision = .int8
         XCTAssertEqual(a.differences(from: b), [])
         var c = a
         c.guide = "base"; c.miniBatchSize = 8; c.l2sp = 0.5
@@ -134,7 +134,7 @@ final class CheckpointTests: XCTestCase {
         XCTAssertNoThrow(try Checkpoint.checkRecipe(in: ck, matches: a))
         // Values to try until one changes the key (its rule is not checked here: the resume check
         // compares values, it does not validate them).
-        let tries = ["7", "0.5", "true", "false", "other", "int8", "keep", "random", "relative", "null"]
+        let tries = ["7", "0.5", "true", "false", "other", "int8", "keep", "random", "relative", "cross_encoder", "listwise", "round_robin", "null"]
         var resumable: [String] = []
         for key in Recipe.schema.keys {
             var changed: Recipe?

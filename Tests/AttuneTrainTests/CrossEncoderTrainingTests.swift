@@ -37,9 +37,9 @@ final class CrossEncoderTrainingTests: XCTestCase {
         return (url, pairs)
     }
 
-    private func recipe(_ name: String, pairs: URL, model: URL, loss: String = "bce") -> Recipe {
+    private func recipe(_ name: String, pairs: URL, model: URL, loss: Recipe.CrossEncoderLossKind = .bce) -> Recipe {
         var r = Recipe()
-        r.objective = "cross_encoder"
+        r.objective = .crossEncoder
         r.crossEncoderLoss = loss
         r.model = model.path
         r.pairs = pairs.path
@@ -63,8 +63,8 @@ final class CrossEncoderTrainingTests: XCTestCase {
         let modelURL = try Fixtures.model()
         let (url, _) = try medquadPairs(16)
         let ce = try base(modelURL)
-        for loss in ["bce", "listwise"] {
-            var r = recipe("loss-\(loss)", pairs: url, model: modelURL, loss: loss)
+        for loss in Recipe.CrossEncoderLossKind.allCases {
+            var r = recipe("loss-\(loss.rawValue)", pairs: url, model: modelURL, loss: loss)
             r.posWeight = 1.7
             let first = ce.bert.layers.count - r.trainableLayers
             let set = try CrossEncoderSet(try TrainingSet.readPairs(r, log: { _ in }), recipe: r, model: ce, frozenLayers: first,
@@ -83,9 +83,9 @@ final class CrossEncoderTrainingTests: XCTestCase {
             }
             let tokens = seqs.map { ce.tokenizer.encodePair($0.query, $0.document, maxLength: r.maxSeqLength, template: ce.template) }
             let z = ce.logits(tokens)
-            let want = loss == "bce" ? z.binaryCrossEntropyWithLogits(targets: targets, posWeight: 1.7)
+            let want = loss == .bce ? z.binaryCrossEntropyWithLogits(targets: targets, posWeight: 1.7)
                                      : z.sigmoid().scaled(r.listwiseScale).listwiseCrossEntropy(group: 2)
-            XCTAssertEqual(got, want.data[0], accuracy: 1e-5, loss)
+            XCTAssertEqual(got, want.data[0], accuracy: 1e-5, loss.rawValue)
             XCTAssertGreaterThan(got, 0.05, "an untrained head's loss is not near 0")
 
             let trainable = objective.parameters
@@ -162,7 +162,7 @@ final class CrossEncoderTrainingTests: XCTestCase {
     func testResumeAfterKillEqualsUninterruptedRun() throws {
         let modelURL = try Fixtures.model()
         let (url, _) = try medquadPairs(32)
-        var rA = recipe("a", pairs: url, model: modelURL, loss: "listwise"), rB = recipe("b", pairs: url, model: modelURL, loss: "listwise")
+        var rA = recipe("a", pairs: url, model: modelURL, loss: .listwise), rB = recipe("b", pairs: url, model: modelURL, loss: .listwise)
         rA.epochs = 2; rB.epochs = 2
         rA.checkpointEvery = 3; rB.checkpointEvery = 3
         var lossesA: [Int: Float] = [:]
@@ -211,7 +211,7 @@ final class CrossEncoderTrainingTests: XCTestCase {
         let root = Fixtures.packageRoot
         let shipped = try Recipe.load(root.appendingPathComponent("Recipes/medical-qa-reranker.yaml"), currentDirectory: root)
         XCTAssertNoThrow(try shipped.validate())
-        XCTAssertEqual(shipped.objective, "cross_encoder")
+        XCTAssertEqual(shipped.objective, .crossEncoder)
         XCTAssertEqual(CrossEncoderLoss(shipped), .listwise(scale: 10))
         XCTAssertEqual(shipped.devRerankTop, 20)
 
@@ -224,7 +224,7 @@ final class CrossEncoderTrainingTests: XCTestCase {
         }
         let uneven = dir.appendingPathComponent("uneven.jsonl")
         try Data("{\"anchor\": \"a\", \"positive\": \"b\", \"negative\": \"c\"}\n{\"anchor\": \"d\", \"positive\": \"e\"}\n".utf8).write(to: uneven)
-        var l = recipe("uneven", pairs: uneven, model: modelURL, loss: "listwise")
+        var l = recipe("uneven", pairs: uneven, model: modelURL, loss: .listwise)
         l.batchSize = 2
         XCTAssertThrowsError(try Trainer(recipe: l).runCrossEncoder(base: try base(modelURL))) { error in
             XCTAssertTrue("\(error)".hasPrefix("\(uneven.path): pair 2 has 0 negatives and pair 1 has 1"), "\(error)")

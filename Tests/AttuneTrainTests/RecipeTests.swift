@@ -241,8 +241,8 @@ final class RecipeTests: XCTestCase {
         expectConfigError(try r.validate(), field: "mini_batch_size", contains: "at least 1")
         r = ok; r.miniBatchSize = 8
         XCTAssertNoThrow(try r.validate())
-        r = ok; r.guideMarginStrategy = "percent"
-        expectConfigError(try r.validate(), field: "guide_margin_strategy", contains: "one of absolute, relative")
+        expectConfigError(try Recipe.load(try write("g.yaml", "pairs: p.jsonl\noutput: out\nguide_margin_strategy: percent\n"), currentDirectory: dir),
+                          field: "guide_margin_strategy", contains: "one of absolute, relative")
         r = ok; r.guideMargin = 1
         expectConfigError(try r.validate(), field: "guide_margin", contains: "[0, 1)")
         r = ok; r.augment.typo = 1.5
@@ -255,12 +255,16 @@ final class RecipeTests: XCTestCase {
         expectConfigError(try r.validate(), field: "merge.alphas", contains: "1.2")
         r = ok; r.devCorpusSample = 0
         expectConfigError(try r.validate(), field: "dev_corpus_sample", contains: "at least 1")
-        r = ok; r.devPrecision = "int4"
-        expectConfigError(try r.validate(), field: "dev_precision", contains: "is \"int4\"; must be one of fp32, bf16, int8")
-        XCTAssertThrowsError(try { var x = ok; x.devPrecision = "fp16"; try x.validate(source: "r.yaml") }()) { error in
-            XCTAssertEqual("\(error)", "r.yaml: dev_precision: is \"fp16\"; must be one of fp32, bf16, int8", "one line naming the key")
+        // An enum-valued key is typed: a name outside its choices is refused as it is read.
+        let int4 = try write("p.yaml", "pairs: p.jsonl\noutput: out\ndev_precision: int4\n")
+        expectConfigError(try Recipe.load(int4, currentDirectory: dir), field: "dev_precision", contains: "is \"int4\"; must be one of fp32, bf16, int8")
+        XCTAssertThrowsError(try Recipe.load(int4, currentDirectory: dir)) { error in
+            XCTAssertEqual("\(error)", "\(int4.path): dev_precision: is \"int4\"; must be one of fp32, bf16, int8", "one line naming the key")
         }
-        for p in ["fp32", "bf16", "int8"] { r = ok; r.devPrecision = p; XCTAssertNoThrow(try r.validate()) }
+        for p in Precision.allCases {
+            let r = try Recipe.load(try write("p.yaml", "pairs: p.jsonl\noutput: out\ndev_precision: \(p.rawValue)\n"), currentDirectory: dir)
+            XCTAssertEqual(r.devPrecision, p)
+        }
     }
 
     func testYAMLRoundTrip() throws {

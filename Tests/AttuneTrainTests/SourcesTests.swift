@@ -62,7 +62,7 @@ final class SourcesTests: XCTestCase {
         XCTAssertEqual(r.sources[0].pairs, dir.appendingPathComponent("a.jsonl").standardizedFileURL.path, "paths resolve as pairs: does")
         XCTAssertEqual(r.sources[0].maxPairs, 100)
         XCTAssertEqual(r.sources[1].anchorPrompt, "query: ")
-        XCTAssertEqual(r.sampling, "round_robin")
+        XCTAssertEqual(r.sampling, .roundRobin)
         // Each source reads as the one-file form would, the top-level keys filling what it leaves out.
         let (a, b) = (r.sources[0].recipe(from: r), r.sources[1].recipe(from: r))
         XCTAssertEqual([a.anchorField, a.positiveField, b.anchorField, b.positiveField], ["question", "positive", "q", "answer"])
@@ -143,7 +143,7 @@ final class SourcesTests: XCTestCase {
         XCTAssertEqual(a.differences(from: b), ["sources: z added", "sources.y.weight: 1.0 → 3.0"])
         var c = a
         c.sources.reverse()
-        c.sampling = "round_robin"
+        c.sampling = .roundRobin
         XCTAssertEqual(a.differences(from: c), ["sources: order x, y → y, x", "sampling: \"proportional\" → \"round_robin\""])
         XCTAssertEqual(a.differences(from: a), [])
     }

@@ -15,7 +15,7 @@ public enum CrossEncoderLoss: Sendable, Equatable {
 
     /// The loss a recipe names.
     public init(_ r: Recipe) {
-        self = r.crossEncoderLoss == "listwise" ? .listwise(scale: r.listwiseScale) : .bce(posWeight: r.posWeight)
+        self = r.crossEncoderLoss == .listwise ? .listwise(scale: r.listwiseScale) : .bce(posWeight: r.posWeight)
     }
 
     /// The loss of `logits` (`[Σ groups, 1]`, each pair's group back to back: the positive first,
@@ -110,7 +110,7 @@ public struct CrossEncoderSet {
         skippedBad = pairSet.skippedBad
         let labelled = try CrossEncoderSet.readLabels(URL(fileURLWithPath: r.pairs), recipe: r)
         labels = pairs.map { labelled[$0.anchor + "\u{1}" + $0.positive] ?? 1 }
-        if r.crossEncoderLoss == "listwise" {
+        if r.crossEncoderLoss == .listwise {
             let n = pairs.first?.negatives.count ?? 0
             if let bad = pairs.firstIndex(where: { $0.negatives.count != n || $0.negatives.isEmpty }) {
                 throw AttuneError.invalidFile(path: r.pairs, what: "pair \(bad + 1) has \(pairs[bad].negatives.count) negatives and pair 1 has \(n): the listwise loss needs the same number (at least 1) for every pair (attune mine gives them)")

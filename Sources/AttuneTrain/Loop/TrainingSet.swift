@@ -164,7 +164,7 @@ public struct TrainingSet {
         if named {
             let weights = sources.compactMap { $0.name.flatMap { n in r.sources.first { $0.name == n }?.weight } }
             let batcher = MultiSourceBatcher(batchSize: r.batchSize, seed: UInt64(r.seed),
-                                             sampling: SourceSampling(rawValue: r.sampling) ?? .proportional,
+                                             sampling: r.sampling,
                                              weights: weights.count == sources.count ? weights : nil, epochs: r.epochs)
             let multi = (0..<r.epochs).map { e in
                 batcher.plan(spans.map { span in
@@ -182,7 +182,7 @@ public struct TrainingSet {
                 let parts = zip(spans, m.perSource).map { span, s in
                     String(format: "%@ %d (%.2f pass(es) of its %d pairs)", span.name, s.batches, s.passes, span.pairs.count)
                 }
-                log("epoch \(e + 1)/\(r.epochs): \(m.batches.count) batches by \(r.sampling): " + parts.joined(separator: ", "))
+                log("epoch \(e + 1)/\(r.epochs): \(m.batches.count) batches by \(r.sampling.rawValue): " + parts.joined(separator: ", "))
             }
         } else {
             let batcher = NoDuplicateBatcher(batchSize: r.batchSize, seed: UInt64(r.seed))
@@ -218,7 +218,7 @@ public struct TrainingSet {
             emb = gm.encode(texts, batchSize: 64, prompt: "") { d, t in cacheProgress?(d, t) }
         }
         let filter = GuideFilter(embeddings: emb, margin: r.guideMargin,
-                                 strategy: GuideFilter.MarginStrategy(rawValue: r.guideMarginStrategy) ?? .absolute)
+                                 strategy: r.guideMarginStrategy)
         let seconds = Date().timeIntervalSince(tg)
         log(String(format: "guide %@ embedded %d texts in %.1fs; in-batch candidates it rates above the anchor's positive%@ are masked",
                    g, texts.count, seconds, r.guideMargin > 0 ? " (less the margin)" : ""))

@@ -14,7 +14,7 @@ public struct Recipe: SchemaRecord, Equatable {
     /// `MultiSourceBatcher`); [] is the one-file form, `pairs`.
     public var sources: [TrainingSource] = []
     /// How the sources' batches interleave: `proportional` or `round_robin` (see `SourceSampling`).
-    public var sampling = SourceSampling.proportional.rawValue
+    public var sampling = SourceSampling.proportional
     /// Field (JSONL key or CSV/TSV column) holding the anchor.
     public var anchorField = "anchor"
     /// Field holding the positive.
@@ -52,10 +52,10 @@ public struct Recipe: SchemaRecord, Equatable {
     public var scale: Float = 20
     /// What is trained: `bi_encoder` (a sentence model, MNRL) or `cross_encoder` (a reranker
     /// scoring concatenated (query, document) pairs; `CrossEncoderObjective`).
-    public var objective = "bi_encoder"
+    public var objective = Objective.biEncoder
     /// The cross-encoder's loss: `bce` (binary cross-entropy, positive 1 / negatives 0) or
     /// `listwise` (softmax over the query's positive and negatives).
-    public var crossEncoderLoss = "bce"
+    public var crossEncoderLoss = CrossEncoderLossKind.bce
     /// BCE: weight of the positive class (PyTorch's `pos_weight`).
     public var posWeight: Float = 1
     /// Listwise: the softmax is over `listwise_scale · σ(logit)`.
@@ -96,7 +96,7 @@ public struct Recipe: SchemaRecord, Equatable {
     /// Mask an in-batch candidate the guide scores above the positive less this margin.
     public var guideMargin: Float = 0
     /// `absolute` (positive − margin) or `relative` (positive × (1 − margin)).
-    public var guideMarginStrategy = GuideFilter.MarginStrategy.absolute.rawValue
+    public var guideMarginStrategy = GuideFilter.MarginStrategy.absolute
     /// GradCache: embed a batch this many texts at a time (nil: the whole batch at once).
     public var miniBatchSize: Int?
     /// Query-side augmentation of the anchors (probabilities; all 0 = off).
@@ -127,14 +127,14 @@ public struct Recipe: SchemaRecord, Equatable {
     public var devRerankTop = 50
     /// The encoder arithmetic of the dev checks and the merge scoring (`fp32`, `bf16`, `int8`; see
     /// `Precision`); training itself is always fp32.
-    public var devPrecision = Precision.fp32.rawValue
+    public var devPrecision = Precision.fp32
 
     /// Hard negatives mined with the base model before training (0: none; the pairs as given).
     public var mineNegatives = 0
     /// Mining's false-negative filter: drop candidates above `positive × (1 − margin)` (nil: off).
     public var mineRelativeMargin: Double? = 0.05
     /// `top` or `random` among the surviving candidates.
-    public var mineSampling = NegativeSampling.top.rawValue
+    public var mineSampling = NegativeSampling.top
     /// Tokens per text when mining (nil: the base model's own max_seq_length).
     public var mineMaxSeqLength: Int?
 
@@ -162,7 +162,7 @@ public struct Recipe: SchemaRecord, Equatable {
         RecipeKey("sources", \.sources,
                   help: "Several training sources instead of pairs: a list of {name, pairs, anchor_field, positive_field, negative_prefix, weight, max_pairs, prompts}; each batch comes from one source (see docs/training.md, \"Several sources\")",
                   resolve: { v, r in v.map { s -> TrainingSource in var s = s; s.pairs = r.resolve(s.pairs); return s } }),
-        RecipeKey("sampling", \.sampling, .oneOf(SourceSampling.allCases.map(\.rawValue)),
+        RecipeKey("sampling", \.sampling, .choice,
                   help: "How the sources' batches interleave: proportional (every batch of every source once an epoch, in a seeded order, shares by weight) or round_robin (one batch of each source in turn, until the smallest runs out)"),
         RecipeKey("anchor_field", \.anchorField, .nonEmpty(), help: "Field (JSONL key or CSV/TSV column) holding the anchor"),
         RecipeKey("positive_field", \.positiveField, .nonEmpty(), help: "Field holding the positive"),
@@ -186,9 +186,9 @@ public struct Recipe: SchemaRecord, Equatable {
                   help: "L2-SP: add l2sp·(θ − θ_base) to every gradient, pulling the trained weights toward the base's (0: off)"),
         RecipeKey("max_grad_norm", \.maxGradNorm, .atLeast(0, "0 = no clipping"), help: "Clip the global gradient norm to this (0: no clipping)"),
         RecipeKey("scale", \.scale, .greaterThan(0), help: "Multiplier of cosine similarities in the loss"),
-        RecipeKey("objective", \.objective, .oneOf(["bi_encoder", "cross_encoder"]),
+        RecipeKey("objective", \.objective, .choice,
                   help: "What is trained: bi_encoder (an embedding model) or cross_encoder (a reranker over (query, document) pairs; see docs/rerankers.md)"),
-        RecipeKey("cross_encoder_loss", \.crossEncoderLoss, .oneOf(["bce", "listwise"]),
+        RecipeKey("cross_encoder_loss", \.crossEncoderLoss, .choice,
                   help: "Cross-encoder loss: bce (positive 1, negatives 0, or the pair's `label` in [0, 1]) or listwise (softmax over the query's positive and negatives)"),
         RecipeKey("pos_weight", \.posWeight, .greaterThan(0), help: "Cross-encoder BCE: weight of the positive class (PyTorch's pos_weight)"),
         RecipeKey("listwise_scale", \.listwiseScale, .greaterThan(0), help: "Cross-encoder listwise loss: softmax over this times the sigmoid of each logit"),
@@ -217,7 +217,7 @@ public struct Recipe: SchemaRecord, Equatable {
         RecipeKey("guide", \.guide, help: "Guided false-negative filtering: `base` (the base model), a model, or null for none",
                   resolve: { v, r in v.map { looksLikePath($0) ? r.resolve($0) : $0 } }),
         RecipeKey("guide_margin", \.guideMargin, .within(0..<1), help: "Mask candidates the guide scores above the positive less this margin"),
-        RecipeKey("guide_margin_strategy", \.guideMarginStrategy, .oneOf(GuideFilter.MarginStrategy.allCases.map(\.rawValue)),
+        RecipeKey("guide_margin_strategy", \.guideMarginStrategy, .choice,
                   help: "absolute (positive − margin) or relative (positive × (1 − margin))"),
         RecipeKey("mini_batch_size", \.miniBatchSize, .atLeast(1, "or null: the whole batch at once"),
                   help: "GradCache: embed each batch this many texts at a time (null: all at once)"),
@@ -233,7 +233,7 @@ public struct Recipe: SchemaRecord, Equatable {
                   help: "Mine this many hard negatives per pair with the base model before training (0: none)"),
         RecipeKey("mine.relative_margin", \.mineRelativeMargin, .within(0..<1, "or null: no filter"),
                   help: "Mining drops candidates scoring above positive × (1 − margin) as likely false negatives"),
-        RecipeKey("mine.sampling", \.mineSampling, .oneOf(NegativeSampling.allCases.map(\.rawValue)),
+        RecipeKey("mine.sampling", \.mineSampling, .choice,
                   help: "top (the best surviving candidates) or random"),
         RecipeKey("mine.max_seq_length", \.mineMaxSeqLength, .within(3...512, "or null: the model's own"),
                   help: "Tokens per text when mining (null: the base model's own max_seq_length)"),
@@ -265,7 +265,7 @@ public struct Recipe: SchemaRecord, Equatable {
                   resolve: { v, r in v.map { looksLikePath($0) ? r.resolve($0) : $0 } }),
         RecipeKey("dev_rerank_top", \.devRerankTop, .atLeast(1), resumable: true,
                   help: "Cross-encoder dev check: rerank this many retrieved candidates per dev query; the score is nDCG@10 of the reranked list"),
-        RecipeKey("dev_precision", \.devPrecision, .oneOf(Precision.allCases.map(\.rawValue)), resumable: true,
+        RecipeKey("dev_precision", \.devPrecision, .choice, resumable: true,
                   help: "Encoder arithmetic of the dev checks and the merge scoring: fp32, bf16 or int8 (training stays fp32; where this machine cannot, fp32 with one notice)"),
     ], checks: [
         .custom { r in
@@ -369,4 +369,22 @@ public struct Recipe: SchemaRecord, Equatable {
 extension Recipe: Codable {
     public init(from decoder: Decoder) throws { self = try Recipe.schema.decode(from: decoder) }
     public func encode(to encoder: Encoder) throws { try Recipe.schema.encode(self, to: encoder) }
+}
+
+extension Recipe {
+    /// What a recipe trains (`objective`).
+    public enum Objective: String, CaseIterable, Sendable, Codable {
+        /// An embedding model (a bi-encoder), trained with MNRL.
+        case biEncoder = "bi_encoder"
+        /// A reranker scoring concatenated (query, document) pairs (`CrossEncoderObjective`).
+        case crossEncoder = "cross_encoder"
+    }
+
+    /// The cross-encoder's loss (`cross_encoder_loss`; `CrossEncoderLoss` is the loss itself).
+    public enum CrossEncoderLossKind: String, CaseIterable, Sendable, Codable {
+        /// Binary cross-entropy: positive 1 (or the pair's label), negatives 0.
+        case bce
+        /// Softmax over the query's positive and negatives.
+        case listwise
+    }
 }

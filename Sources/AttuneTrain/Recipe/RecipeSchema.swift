@@ -407,6 +407,37 @@ extension String: RecipeValue {
     var yamlText: String { jsonQuoted(self) }
 }
 
+/// A value that names one of a fixed set of choices: an enum with string raw values, kept typed in
+/// the recipe, so the code that uses it never parses a string again. A name outside the set is
+/// refused as it is read, naming the key and the choices.
+protocol RecipeChoice: RecipeValue, RawRepresentable, CaseIterable where RawValue == String, Scalar == Self {}
+
+extension RecipeChoice {
+    /// The choices, in declaration order, comma-separated.
+    static var choices: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    static var expected: String { "a string" }
+    init(node: RecipeNode) throws {
+        guard let s = node.scalarText else { throw node.fail(Self.expected) }
+        guard let v = Self(rawValue: s) else {
+            throw AttuneError.badConfig(source: node.source, field: node.key, what: "is \"\(s)\"; must be one of \(Self.choices)")
+        }
+        self = v
+    }
+    var yamlText: String { jsonQuoted(rawValue) }
+}
+
+extension RecipeRule where S: RecipeChoice {
+    /// One of the type's choices: the requirement the docs show (the type itself refuses others).
+    static var choice: Self { RecipeRule(requirement: "one of " + S.choices, holds: { _ in true }, failure: { _ in "" }) }
+}
+
+extension Precision: RecipeChoice { typealias Scalar = Precision }
+extension NegativeSampling: RecipeChoice { typealias Scalar = NegativeSampling }
+extension SourceSampling: RecipeChoice { typealias Scalar = SourceSampling }
+extension GuideFilter.MarginStrategy: RecipeChoice { typealias Scalar = GuideFilter.MarginStrategy }
+extension Recipe.Objective: RecipeChoice { typealias Scalar = Recipe.Objective }
+extension Recipe.CrossEncoderLossKind: RecipeChoice { typealias Scalar = Recipe.CrossEncoderLossKind }
+
 extension Optional: RecipeValue where Wrapped: RecipeValue {
     typealias Scalar = Wrapped.Scalar
     static var expected: String { Wrapped.expected + " or null" }

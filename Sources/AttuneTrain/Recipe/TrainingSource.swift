@@ -241,10 +241,10 @@ extension TrainingSource {
             let s = sources.first { $0.weight == nil }!
             return ("sources.\(s.name).weight", "is missing while other sources have one; give every source a weight, or none (each source then counts by its size)")
         }
-        if !weighted.isEmpty && r.sampling == SourceSampling.roundRobin.rawValue {
+        if !weighted.isEmpty && r.sampling == .roundRobin {
             return ("sources.\(weighted[0].name).weight", "is given but sampling is round_robin, which takes one batch of each source in turn; drop the weights or use sampling: proportional")
         }
-        if r.objective != "bi_encoder" {
+        if r.objective != .biEncoder {
             return ("sources", "trains a bi-encoder only; a cross_encoder objective reads one pairs file")
         }
         return nil
@@ -253,7 +253,7 @@ extension TrainingSource {
 
 /// How the batches of several training sources interleave within an epoch (the recipe's
 /// `sampling`), as sentence-transformers' `multi_dataset_batch_sampler`.
-public enum SourceSampling: String, CaseIterable, Sendable {
+public enum SourceSampling: String, CaseIterable, Sendable, Codable {
     /// Every batch of every source once an epoch (scaled to the weights, when they are given), in
     /// a seeded random order: a source's share of the steps is its share of the batches.
     case proportional
