@@ -307,7 +307,7 @@ final class AdaptationTests: XCTestCase {
             XCTAssertEqual("\($0)", "r.yaml: dev_suite: is given and so are guard.queries/corpus/qrels; dev_suite replaces the guard lists: give the guard sets in the suite (role guard), not both")
         }
         var ce = Recipe()
-        ce.pairs = "/p.jsonl"; ce.output = "/o"; ce.objective = "cross_encoder"; ce.devSuite = "/s.yaml"
+        ce.pairs = "/p.jsonl"; ce.output = "/o"; ce.objective = .crossEncoder; ce.devSuite = "/s.yaml"
         XCTAssertThrowsError(try ce.validate()) { XCTAssertTrue("\($0)".contains("dev_suite: is not supported for a cross-encoder"), "\($0)") }
     }
 

@@ -301,7 +301,7 @@ public struct Recipe: SchemaRecord, Equatable {
                 ? ("dev_suite", "is given and so are guard.queries/corpus/qrels; dev_suite replaces the guard lists: give the guard sets in the suite (role guard), not both") : nil
         },
         .custom { r in
-            r.devSuite != nil && r.objective == "cross_encoder"
+            r.devSuite != nil && r.objective == .crossEncoder
                 ? ("dev_suite", "is not supported for a cross-encoder; its dev check is dev_queries, dev_corpus, dev_qrels") : nil
         },
         .custom { r in
