@@ -9,20 +9,21 @@ import Foundation
 /// Fine-tuning as a recipe describes it, end to end — what `attune train` and `attune demo` run:
 ///
 ///     base model → Trainer (dev checks keep the best) → OUTPUT/model
-///     with merge.alphas: each alpha's WiSE-FT merge of base and trained weights scored on dev and
-///     on every guard set → MergeSelection → the chosen merge replaces OUTPUT/model; the trained
-///     model stays in OUTPUT/trained, the curve goes to OUTPUT/merge.json and beside the model
+///     with merge.alphas: each alpha's WiSE-FT merge of base and trained weights scored on every set
+///     of `dev_suite` (else on dev and every guard set) → MergeSelection → the chosen merge
+///     replaces OUTPUT/model; the trained model stays in OUTPUT/trained, the curves go to
+///     OUTPUT/merge.json and beside the model
 ///
-/// Dev and guard scoring is nDCG@10 by exact search (`RetrievalBenchmark`); `dev_corpus_sample`
-/// scores dev on its relevant documents plus a seeded sample of the others, which keeps the
-/// selection of several alphas affordable.
+/// Dev, suite and guard scoring is nDCG@10 by exact search (`RetrievalBenchmark`);
+/// `dev_corpus_sample` scores dev (and a dev suite's domain set) on its relevant documents plus a
+/// seeded sample of the others, which keeps the selection of several alphas affordable.
 public struct Adaptation {
     public var recipe: Recipe
     /// Continue from OUTPUT/checkpoint.
     public var resume: Bool
     /// Train nothing: score `merge.alphas` again for the model already trained in OUTPUT
-    /// (OUTPUT/trained, else OUTPUT/model) with this recipe's dev and guard sets, and keep the
-    /// chosen merge — other alphas, guard sets or tolerance without retraining.
+    /// (OUTPUT/trained, else OUTPUT/model) with this recipe's dev suite (or dev and guard sets), and
+    /// keep the chosen merge — other alphas, sets or tolerance without retraining.
     public var mergeOnly = false
     /// One-line messages.
     public var log: (String) -> Void
@@ -62,11 +63,15 @@ public struct Adaptation {
         if !mergeOnly { log("training \(r.model) on \(r.pairsDescription): \(r.trainableLayers) layer(s)\(r.head ? " + head" : ""), batch \(r.batchSize)"
             + "\(r.miniBatchSize.map { " (GradCache mini-batches of \($0))" } ?? ""), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens"
             + (r.guide.map { ", guide \($0)" } ?? "")) }
-        let dev = try r.hasDevSet ? Adaptation.benchmark("dev", corpus: r.devCorpus!, queries: r.devQueries!, qrels: r.devQrels!,
-                                                        sample: r.devCorpusSample, seed: r.seed) : nil
-        let guardSets = try r.guardSets.map { g in
-            try Adaptation.benchmark(Adaptation.guardName(g.queries, among: r.guardQueries), corpus: g.corpus, queries: g.queries,
-                                     qrels: g.qrels, sample: nil, seed: r.seed)
+        let sets = try selectionSets()
+        // The dev check: dev_queries/dev_corpus/dev_qrels, else dev_suite's domain set.
+        let dev = try sets.map { s in
+            s.fromSuite && r.hasDevSet
+                ? try Adaptation.benchmark("dev", corpus: r.devCorpus!, queries: r.devQueries!, qrels: r.devQrels!, sample: r.devCorpusSample, seed: r.seed)
+                : s.domain
+        }
+        if !r.hasDevSet, let dev {
+            log("dev: the dev check scores dev_suite's domain set \(dev.name) (the recipe has no dev_queries, dev_corpus, dev_qrels)")
         }
         if let dev, r.devCorpusSample != nil {
             log("dev: \(dev.queries.count) queries against \(dev.corpus.count) documents (their relevant ones and a sample of the rest)")
@@ -77,7 +82,7 @@ public struct Adaptation {
         let prompted = try TrainingPrompts(recipe: r, model: base).applied(to: base)
         let out = URL(fileURLWithPath: r.output)
         if mergeOnly {
-            guard !r.mergeAlphas.isEmpty, let dev else {
+            guard !r.mergeAlphas.isEmpty, let sets else {
                 throw AttuneError.badConfig(source: "recipe", field: "merge.alphas", what: "is empty or there is no dev set: nothing to choose a merge with")
             }
             let trained = out.appendingPathComponent(Adaptation.trainedFolder), model = out.appendingPathComponent("model")
@@ -86,7 +91,7 @@ public struct Adaptation {
                 throw AttuneError.invalidFile(path: out.path, what: "holds no trained model (neither trained/ nor model/); train first")
             }
             log("merge only: the trained model is \(tuned.path)")
-            let selection = try selectMerge(base: prompted, tunedFolder: tuned, dev: dev, guardSets: guardSets, precision: precision)
+            let selection = try selectMerge(base: prompted, tunedFolder: tuned, sets: sets, precision: precision)
             return Result(training: nil, merge: selection, model: model.path)
         }
         var trainOn = r
@@ -107,11 +112,10 @@ public struct Adaptation {
         log(String(format: "trained %d steps in %.1fs (%.1f pairs/s), loss %.4f → %.4f%@", summary.steps, summary.seconds,
                    summary.pairs_per_second, summary.first_loss, summary.last_loss,
                    summary.guide_masked.map { String(format: "; the guide masked %d in-batch candidates (%.2f%%)", $0, 100 * (summary.guide_masked_fraction ?? 0)) } ?? ""))
-        guard !r.mergeAlphas.isEmpty, let dev else {
+        guard !r.mergeAlphas.isEmpty, let sets else {
             return Result(training: summary, merge: nil, model: summary.output)
         }
-        let selection = try selectMerge(base: prompted, tunedFolder: URL(fileURLWithPath: summary.output), dev: dev, guardSets: guardSets,
-                                        precision: precision)
+        let selection = try selectMerge(base: prompted, tunedFolder: URL(fileURLWithPath: summary.output), sets: sets, precision: precision)
         return Result(training: summary, merge: selection, model: summary.output)
     }
 
@@ -232,11 +236,65 @@ public struct Adaptation {
         return "\(mine) (\(i + 1))"
     }
 
-    /// Score each alpha for the trained model in `tunedFolder` (each candidate's encoder converted
-    /// once to `precision`), choose, keep the trained model in OUTPUT/trained and put the chosen
-    /// merge (its fp32 weights) in OUTPUT/model.
-    func selectMerge(base: SentenceModel, tunedFolder: URL, dev: RetrievalBenchmark, guardSets: [RetrievalBenchmark],
-                     precision: Precision = .fp32) throws -> MergeSelection {
+    /// The sets a merge is chosen on: the in-domain set and the held ones, each with its role.
+    struct SelectionSets {
+        /// The dev set, or the dev suite's domain set (sampled as `dev_corpus_sample` says).
+        var domain: RetrievalBenchmark
+        /// Every other set of the dev suite, or the recipe's `guard:` lists as guard sets.
+        var held: [(set: RetrievalBenchmark, role: SuiteRole)]
+        /// From `dev_suite` (its set names and roles go to merge.json), not the legacy keys.
+        var fromSuite: Bool
+    }
+
+    /// The merge's sets as the recipe gives them: `dev_suite` (exactly one domain set; its other
+    /// sets held), else the dev set with the `guard:` lists as guard sets (one notice that
+    /// `dev_suite` replaces them); nil without either dev set.
+    func selectionSets() throws -> SelectionSets? {
+        let r = recipe
+        if let path = r.devSuite {
+            let suite = try Adaptation.loadDevSuite(path)
+            let d = suite.sets.first { $0.role == .domain }!
+            let domain = try Adaptation.benchmark(d.name, corpus: d.corpus.path, queries: d.queries.path, qrels: d.qrels.path,
+                                                  sample: r.devCorpusSample, seed: r.seed)
+            let held = try suite.sets.filter { $0.role != .domain }.map { s in
+                (set: try Adaptation.benchmark(s.name, corpus: s.corpus.path, queries: s.queries.path, qrels: s.qrels.path, sample: nil, seed: r.seed),
+                 role: s.role)
+            }
+            return SelectionSets(domain: domain, held: held, fromSuite: true)
+        }
+        if r.hasGuardSet {
+            log("notice: guard.queries/corpus/qrels are read as guard sets; dev_suite (a suite file of dev splits with roles) replaces them")
+        }
+        let guardSets = try r.guardSets.map { g in
+            (set: try Adaptation.benchmark(Adaptation.guardName(g.queries, among: r.guardQueries), corpus: g.corpus, queries: g.queries,
+                                           qrels: g.qrels, sample: nil, seed: r.seed), role: SuiteRole.guard)
+        }
+        guard r.hasDevSet else { return nil }
+        let dev = try Adaptation.benchmark("dev", corpus: r.devCorpus!, queries: r.devQueries!, qrels: r.devQrels!,
+                                           sample: r.devCorpusSample, seed: r.seed)
+        return SelectionSets(domain: dev, held: guardSets, fromSuite: false)
+    }
+
+    /// The suite file of `dev_suite`, read and checked: it must exist and have exactly one `domain`
+    /// set (the one the merge is chosen on); a one-line error naming the file otherwise.
+    static func loadDevSuite(_ path: String) throws -> EvaluationSuite {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw AttuneError.badConfig(source: "recipe", field: "dev_suite", what: "\(path): no such suite file")
+        }
+        let suite = try EvaluationSuite.load(URL(fileURLWithPath: path))
+        let domains = suite.sets.filter { $0.role == .domain }.map(\.name)
+        guard domains.count == 1 else {
+            throw AttuneError.invalidFile(path: path, what: domains.isEmpty
+                ? "dev_suite needs exactly one set of role domain (the merge is chosen on it) and has none"
+                : "dev_suite needs exactly one set of role domain (the merge is chosen on it) and has \(domains.count): \(domains.joined(separator: ", "))")
+        }
+        return suite
+    }
+
+    /// Score each alpha for the trained model in `tunedFolder` on every set of `sets` (each
+    /// candidate's encoder converted once to `precision`), choose, keep the trained model in
+    /// OUTPUT/trained and put the chosen merge (its fp32 weights) in OUTPUT/model.
+    func selectMerge(base: SentenceModel, tunedFolder: URL, sets: SelectionSets, precision: Precision = .fp32) throws -> MergeSelection {
         let r = recipe
         let out = URL(fileURLWithPath: r.output)
         let modelURL = out.appendingPathComponent("model"), trainedURL = out.appendingPathComponent(Adaptation.trainedFolder)
@@ -245,15 +303,19 @@ public struct Adaptation {
         if tunedFolder.standardizedFileURL.path != trainedURL.standardizedFileURL.path {
             try tuned.save(to: trainedURL, overwrite: true, extraFiles: ["attune_recipe.yaml": recipeFile])
         }
-        log("merge: the trained model is kept in \(trainedURL.path); scoring alphas \(r.mergeAlphas.map { String($0) }.joined(separator: ", ")) on dev"
+        let held = sets.held.map(\.set)
+        let domainLabel = sets.fromSuite ? sets.domain.name : "dev"
+        log("merge: the trained model is kept in \(trainedURL.path); scoring alphas \(r.mergeAlphas.map { String($0) }.joined(separator: ", ")) on "
+            + (sets.fromSuite ? "dev_suite's domain set \(sets.domain.name)" : "dev")
             + (r.mergeLayerRamp ? " (layers ramped by depth)" : "")
-            + (guardSets.isEmpty ? "" : " and the guard set(s) " + guardSets.map(\.name).joined(separator: ", "))
+            + (held.isEmpty ? "" : (sets.fromSuite ? " and its set(s) " : " and the guard set(s) ")
+               + sets.held.map { sets.fromSuite ? "\($0.set.name) (\($0.role.rawValue))" : $0.set.name }.joined(separator: ", "))
             + (precision == .fp32 ? "" : " at \(precision.rawValue)"))
         func point(_ alpha: Double, _ model: SentenceModel) throws -> MergeSelection.Point {
             let m = try Adaptation.converted(model, to: precision)
-            let p = MergeSelection.Point(alpha: alpha, dev: try score(m, on: dev), guards: try guardSets.map { try score(m, on: $0) })
-            log(String(format: "merge: alpha %.2f → dev %.4f", alpha, p.dev)
-                + zip(guardSets, p.guards).map { String(format: ", %@ %.4f", $0.name, $1) }.joined())
+            let p = MergeSelection.Point(alpha: alpha, dev: try score(m, on: sets.domain), guards: try held.map { try score(m, on: $0) })
+            log(String(format: "merge: alpha %.2f → %@ %.4f", alpha, domainLabel, p.dev)
+                + zip(held, p.guards).map { String(format: ", %@ %.4f", $0.name, $1) }.joined())
             return p
         }
         let headAlpha: Float? = r.mergeHead == "keep" ? 1 : nil
@@ -263,16 +325,21 @@ public struct Adaptation {
             a == 1 && !ramp ? tuned : try merge(base: base, tuned: tuned, alpha: Float(a), headAlpha: headAlpha, layerRamp: ramp)
         }
         let curve = try r.mergeAlphas.map { a in try point(a, merged(a)) }
-        let selection = try MergeSelection(guards: guardSets.map(\.name), base: basePoint, curve: curve, tolerance: r.mergeGuardTolerance)
+        let selection = try MergeSelection(guards: held.map(\.name), roles: sets.fromSuite ? sets.held.map(\.role.rawValue) : nil,
+                                           domain: sets.fromSuite ? sets.domain.name : nil,
+                                           base: basePoint, curve: curve, tolerance: r.mergeGuardTolerance)
         let chosen = try merged(selection.chosen)
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         let json = try enc.encode(selection)
         try chosen.save(to: modelURL, overwrite: true, extraFiles: ["attune_recipe.yaml": recipeFile, Adaptation.mergeFile: json])
         try atomicWrite(json, to: out.appendingPathComponent(Adaptation.mergeFile))
+        log("merge: nDCG@10 per alpha and set (OUTPUT/\(Adaptation.mergeFile) has the same curves)")
         for line in selection.table().split(separator: "\n") { log("  " + line) }
         log("merge: " + selection.reason)
-        if !selection.guardHeld { log("WARNING: the chosen merge still loses more than \(r.mergeGuardTolerance) nDCG@10 on a guard set") }
+        if !selection.guardHeld {
+            log("WARNING: the chosen merge still loses more than \(r.mergeGuardTolerance) nDCG@10 on a \(sets.fromSuite ? "users, other or guard" : "guard") set")
+        }
         return selection
     }
 

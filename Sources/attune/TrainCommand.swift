@@ -28,7 +28,7 @@ struct Train: ParsableCommand {
     @OptionGroup var runtime: RuntimeOptions
     @OptionGroup var keys: RecipeFlags
     @Flag(help: "Continue from OUTPUT/checkpoint (made with the same recipe).") var resume = false
-    @Flag(help: "Train nothing: choose the merge again (merge.*, guard.*) for the model already trained in OUTPUT.") var mergeOnly = false
+    @Flag(help: "Train nothing: choose the merge again (merge.*, dev_suite, guard.*) for the model already trained in OUTPUT.") var mergeOnly = false
     @Flag(help: "Print a JSON summary last.") var json = false
 
     func validate() throws {

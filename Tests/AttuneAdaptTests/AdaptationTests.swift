@@ -97,6 +97,8 @@ final class AdaptationTests: XCTestCase {
         XCTAssertEqual(try MergeSelection(guards: sel.guards, base: sel.base, curve: sel.curve, tolerance: 0.005).chosen, sel.chosen)
         XCTAssertTrue(logs.contains { $0.hasPrefix("merge: alpha") && $0.contains("←") == false }, "\(logs)")
         XCTAssertTrue(logs.contains { $0.contains("← chosen") }, "\(logs)")
+        XCTAssertEqual(logs.filter { $0.hasPrefix("notice:") }, ["notice: guard.queries/corpus/qrels are read as guard sets; dev_suite (a suite file of dev splits with roles) replaces them"])
+        XCTAssertNil(sel.roles, "guard lists: no suite roles")
 
         // OUTPUT/model is the chosen merge of the base and OUTPUT/trained, bit for bit.
         let out = URL(fileURLWithPath: r.output)
@@ -204,6 +206,130 @@ final class AdaptationTests: XCTestCase {
         let again = try PairReader().read(try b.minedPairs(base: try SentenceModel.load(modelURL))).pairs
         XCTAssertFalse(logs.contains { $0.hasPrefix("mine: reusing") })
         XCTAssertTrue(again.contains { $0.negatives.count == 2 })
+    }
+
+    /// A suite file of `sets` (name, role, files) in `dir`.
+    private func suiteFile(_ name: String, _ sets: [(String, String, (corpus: String, queries: String, qrels: String))]) throws -> String {
+        let body = sets.map { n, role, f in
+            "  - name: \(n)\n    role: \(role)\n    corpus: \(f.corpus)\n    queries: \(f.queries)\n    qrels: \(f.qrels)\n"
+        }.joined()
+        let url = dir.appendingPathComponent(name)
+        try ("sets:\n" + body).write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// `dev_suite` without dev_queries/dev_corpus/dev_qrels: its domain set is the dev check, every
+    /// alpha is scored on every set, the choice follows the rule on those scores, and merge.json and
+    /// the log have each set's curve.
+    func testADevSuiteChoosesTheMergeOnEverySet() throws {
+        let modelURL = try Fixtures.model()
+        let domain = try slice("domain", queries: 16, small: true), users = try slice("users", queries: 8, skip: 100, small: true)
+        let other = try slice("other", queries: 8, skip: 150, small: true), general = try slice("general", queries: 8, skip: 170, small: true)
+        var r = smallRecipe(model: modelURL, output: "suite", pairs: 16, dev: domain)
+        r.devQueries = nil; r.devCorpus = nil; r.devQrels = nil
+        r.devSuite = try suiteFile("dev-suite.yaml", [("dom", "domain", domain), ("people", "users", users),
+                                                      ("elsewhere", "other", other), ("wiki", "guard", general)])
+        r.mergeAlphas = [0.5, 1]
+        r.mergeHead = "keep"
+        try r.validate()
+        var logs: [String] = []
+        let result = try Adaptation(recipe: r, log: { logs.append($0) }).run()
+        XCTAssertNotNil(result.training?.best_dev, "the suite's domain set is the dev check")
+        XCTAssertTrue(logs.contains("dev: the dev check scores dev_suite's domain set dom (the recipe has no dev_queries, dev_corpus, dev_qrels)"), "\(logs)")
+        let sel = try XCTUnwrap(result.merge)
+        XCTAssertEqual(sel.domain, "dom")
+        XCTAssertEqual(sel.guards, ["people", "elsewhere", "wiki"])
+        XCTAssertEqual(sel.roles, ["users", "other", "guard"])
+        XCTAssertEqual(sel.curve.map(\.alpha), [0.5, 1])
+        XCTAssertEqual(try MergeSelection(guards: sel.guards, roles: sel.roles, domain: sel.domain, base: sel.base, curve: sel.curve,
+                                          tolerance: r.mergeGuardTolerance).chosen, sel.chosen)
+        XCTAssertEqual(result.training?.best_dev ?? -1, sel.curve.last!.dev, accuracy: 1e-9,
+                       "alpha 1 is the trained model, scored on the same domain set as the dev check")
+        // merge.json: every set's whole curve.
+        let out = URL(fileURLWithPath: r.output)
+        let data = try Data(contentsOf: out.appendingPathComponent("merge.json"))
+        XCTAssertEqual(try JSONDecoder().decode(MergeSelection.self, from: data), sel)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let sets = try XCTUnwrap(json["sets"] as? [[String: Any]])
+        XCTAssertEqual(sets.compactMap { $0["name"] as? String }, ["dom", "people", "elsewhere", "wiki"])
+        XCTAssertEqual(sets.compactMap { $0["role"] as? String }, ["domain", "users", "other", "guard"])
+        for (i, set) in sets.enumerated() {
+            let scores = try XCTUnwrap(set["scores"] as? [[String: Double]])
+            XCTAssertEqual(scores.map { $0["alpha"] }, [0.5, 1])
+            let want = i == 0 ? sel.curve.map(\.dev) : sel.curve.map { $0.guards[i - 1] }
+            // (JSONSerialization may read the last digit differently from JSONDecoder.)
+            for (got, w) in zip(scores, want) { XCTAssertEqual(try XCTUnwrap(got["ndcg@10"]), w, accuracy: 1e-12, "\(set["name"] ?? "?")") }
+            XCTAssertEqual(try XCTUnwrap(set["base"] as? Double), i == 0 ? sel.base.dev : sel.base.guards[i - 1], accuracy: 1e-12)
+        }
+        // The log prints the table, alpha by set.
+        XCTAssertTrue(logs.contains { $0.hasPrefix("  alpha") && $0.contains("dom") && $0.contains("people") && $0.contains("wiki") }, "\(logs)")
+        XCTAssertTrue(logs.contains { $0.contains("users") && $0.contains("other") && $0.contains("guard") && $0.contains("domain") }, "\(logs)")
+        XCTAssertFalse(logs.contains { $0.hasPrefix("notice:") }, "\(logs)")
+    }
+
+    /// A dev suite the merge cannot be chosen with: one line naming the suite file (or the key).
+    func testABadDevSuiteIsOneLineNamingTheFile() throws {
+        let a = try slice("a", queries: 4, small: true), b = try slice("b", queries: 4, skip: 10, small: true)
+        var r = Recipe()
+        r.pairs = "/p.jsonl"; r.output = dir.appendingPathComponent("o").path; r.mergeAlphas = [0.5]
+        func problem(_ suite: String) -> String {
+            var x = r
+            x.devSuite = suite
+            do { _ = try Adaptation(recipe: x).selectionSets(); return "no error" } catch { return "\(error)" }
+        }
+        let none = try suiteFile("none.yaml", [("a", "other", a), ("b", "guard", b)])
+        XCTAssertEqual(problem(none), "\(none): dev_suite needs exactly one set of role domain (the merge is chosen on it) and has none")
+        let two = try suiteFile("two.yaml", [("a", "domain", a), ("b", "domain", b)])
+        XCTAssertEqual(problem(two), "\(two): dev_suite needs exactly one set of role domain (the merge is chosen on it) and has 2: a, b")
+        let missing = dir.appendingPathComponent("nowhere.yaml").path
+        XCTAssertEqual(problem(missing), "recipe: dev_suite: \(missing): no such suite file")
+        let role = try suiteFile("role.yaml", [("a", "domain", a), ("b", "holdout", b)])
+        XCTAssertTrue(problem(role).hasPrefix("\(role): sets[1].role: unknown role \"holdout\" of set \"b\""), problem(role))
+        for p in [none, two, missing, role] { XCTAssertFalse(problem(p).contains("\n"), "one line: \(problem(p))") }
+        // A good one: its other sets are held, in order, with their roles; no notice.
+        var logs: [String] = []
+        var x = r
+        x.devSuite = try suiteFile("good.yaml", [("b", "guard", b), ("a", "domain", a)])
+        let sets = try XCTUnwrap(try Adaptation(recipe: x, log: { logs.append($0) }).selectionSets())
+        XCTAssertEqual(sets.domain.name, "a"); XCTAssertTrue(sets.fromSuite)
+        XCTAssertEqual(sets.held.map(\.set.name), ["b"]); XCTAssertEqual(sets.held.map(\.role), [.guard])
+        XCTAssertEqual(logs, [])
+    }
+
+    /// The recipe refuses dev_suite beside the guard lists, and a cross-encoder's dev_suite; dev_suite
+    /// alone is a dev set for merge.alphas.
+    func testTheRecipeRefusesADevSuiteWithGuardLists() throws {
+        var r = Recipe()
+        r.pairs = "/p.jsonl"; r.output = "/o"; r.mergeAlphas = [0.5]; r.devSuite = "/s.yaml"
+        XCTAssertNoThrow(try r.validate(), "dev_suite alone is enough to choose a merge")
+        r.guardQueries = ["/q"]; r.guardCorpus = ["/c"]; r.guardQrels = ["/r"]
+        XCTAssertThrowsError(try r.validate(source: "r.yaml")) {
+            XCTAssertEqual("\($0)", "r.yaml: dev_suite: is given and so are guard.queries/corpus/qrels; dev_suite replaces the guard lists: give the guard sets in the suite (role guard), not both")
+        }
+        var ce = Recipe()
+        ce.pairs = "/p.jsonl"; ce.output = "/o"; ce.objective = .crossEncoder; ce.devSuite = "/s.yaml"
+        XCTAssertThrowsError(try ce.validate()) { XCTAssertTrue("\($0)".contains("dev_suite: is not supported for a cross-encoder"), "\($0)") }
+    }
+
+    /// Recipes/medical-qa.yaml chooses its merge on Recipes/medical-suite-dev.yaml: dev splits only,
+    /// none of the test suite's query or qrels files.
+    func testTheMedicalRecipeChoosesOnDevSplitsOnly() throws {
+        _ = try Fixtures.shared("data/medquad/dev-queries.jsonl")
+        let root = Fixtures.packageRoot
+        let recipe = try Recipe.load(root.appendingPathComponent("Recipes/medical-qa.yaml"), currentDirectory: root)
+        XCTAssertEqual(recipe.devSuite, root.appendingPathComponent("Recipes/medical-suite-dev.yaml").path)
+        XCTAssertFalse(recipe.hasGuardSet)
+        let dev = try Adaptation.loadDevSuite(try XCTUnwrap(recipe.devSuite))
+        let test = try EvaluationSuite.load(root.appendingPathComponent("Recipes/medical-suite.yaml"), currentDirectory: root)
+        let testFiles = Set(test.sets.flatMap { [$0.queries.path, $0.qrels.path] })
+        for s in dev.sets {
+            for f in [s.queries, s.qrels] {
+                XCTAssertFalse(f.lastPathComponent.contains("test"), "\(s.name): \(f.path) is a test split")
+                XCTAssertFalse(testFiles.contains(f.path), "\(s.name): \(f.path) is in the test suite")
+            }
+        }
+        XCTAssertEqual(dev.sets.filter { $0.role == .domain }.map(\.name), ["medquad-dev"])
+        XCTAssertEqual(dev.sets.first { $0.role == .domain }?.queries.path, recipe.devQueries, "the merge's domain set is the dev check's")
     }
 
     func testMergeWithoutADevSetIsRefusedByTheRecipe() {

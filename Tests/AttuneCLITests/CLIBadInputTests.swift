@@ -298,6 +298,34 @@ final class CLIBadInputTests: XCTestCase {
                           names: ["source \"faq\"", "src-fields.jsonl:1", "positive"])
     }
 
+    /// A recipe's `dev_suite`: a missing file, no domain set, two, an unknown role, and guard lists
+    /// beside it are each one error line naming the suite file or the key.
+    func testTrainDevSuiteInputs() throws {
+        let m = try modelPath()
+        let out = dir.appendingPathComponent("out").path
+        let pairs = try file("ds-pairs.jsonl", (0..<40).map { "{\"anchor\": \"q\($0)\", \"positive\": \"a\($0)\"}" }.joined(separator: "\n"))
+        let corpus = try file("ds-corpus.jsonl", "{\"_id\": \"d1\", \"text\": \"a\"}\n")
+        let queries = try file("ds-queries.jsonl", "{\"_id\": \"q1\", \"text\": \"q\"}\n")
+        let qrels = try file("ds-qrels.tsv", "query-id\tcorpus-id\tscore\nq1\td1\t1\n")
+        func set(_ name: String, _ role: String) -> String {
+            "  - name: \(name)\n    role: \(role)\n    corpus: \"\(corpus)\"\n    queries: \"\(queries)\"\n    qrels: \"\(qrels)\"\n"
+        }
+        func train(_ suite: String, _ extra: [String] = []) -> [String] {
+            ["train", "--model", m, "--pairs", pairs, "--output", out, "--checkpoint-every", "0", "--batch-size", "4",
+             "--set", "dev_suite=\(suite)", "--set", "merge.alphas=0.5"] + extra
+        }
+        try expectFailure(train(dir.appendingPathComponent("gone.yaml").path), names: ["dev_suite", "gone.yaml", "no such suite file"])
+        let none = try file("ds-none.yaml", "sets:\n" + set("a", "guard"))
+        try expectFailure(train(none), names: ["ds-none.yaml", "exactly one set of role domain", "has none"])
+        let two = try file("ds-two.yaml", "sets:\n" + set("a", "domain") + set("b", "domain"))
+        try expectFailure(train(two), names: ["ds-two.yaml", "exactly one set of role domain", "has 2: a, b"])
+        let role = try file("ds-role.yaml", "sets:\n" + set("a", "domain") + set("b", "test"))
+        try expectFailure(train(role), names: ["ds-role.yaml", "sets[1].role", "unknown role \"test\""])
+        let good = try file("ds-good.yaml", "sets:\n" + set("a", "domain"))
+        try expectFailure(train(good, ["--set", "guard.queries=\(queries)", "--set", "guard.corpus=\(corpus)", "--set", "guard.qrels=\(qrels)"]),
+                          names: ["dev_suite", "guard", "not both"])
+    }
+
     // MARK: mine
 
     /// `--drop-incomplete` reaches the miner: with every candidate dropped by `--max-score`, no pair

@@ -49,15 +49,14 @@ final class RecipeTests: XCTestCase {
         XCTAssertNoThrow(try medical.validate())
         // The robust default: mined negatives, the base as guide, augmentation, a merge chosen on dev + guard.
         XCTAssertEqual(medical.mineNegatives, 3); XCTAssertEqual(medical.guide, "base")
-        XCTAssertTrue(medical.augment.isActive); XCTAssertTrue(medical.hasGuardSet)
-        XCTAssertEqual(medical.guardQrels, [root.deletingLastPathComponent().appendingPathComponent("shared/data/guard/dev-qrels.tsv").standardizedFileURL.path,
-                                            root.appendingPathComponent("Data/medical/train-qrels.tsv").path],
-                       "two guard sets: general questions and the consumer wording of Data/medical's training topics")
+        XCTAssertTrue(medical.augment.isActive); XCTAssertFalse(medical.hasGuardSet)
+        XCTAssertEqual(medical.devSuite, root.appendingPathComponent("Recipes/medical-suite-dev.yaml").path,
+                       "the merge is chosen on the dev suite (which holds the guard sets), not on guard lists")
         XCTAssertEqual(medical.mergeHead, "keep"); XCTAssertEqual(medical.mergeAlphas, [0.3, 0.4, 0.5, 0.6, 0.7, 1.0]); XCTAssertEqual(medical.devCorpusSample, 4000)
         // The plain recipe is today's sentence-transformers recipe: none of them.
         let plain = try Recipe.load(recipes.appendingPathComponent("medical-qa-plain.yaml"), currentDirectory: root)
         XCTAssertEqual(plain.mineNegatives, 0); XCTAssertNil(plain.guide); XCTAssertFalse(plain.augment.isActive)
-        XCTAssertFalse(plain.hasGuardSet); XCTAssertEqual(plain.mergeAlphas, []); XCTAssertEqual(plain.pairs, medical.pairs)
+        XCTAssertFalse(plain.hasGuardSet); XCTAssertNil(plain.devSuite); XCTAssertEqual(plain.mergeAlphas, []); XCTAssertEqual(plain.pairs, medical.pairs)
         XCTAssertEqual(plain.lr, medical.lr); XCTAssertEqual(plain.batchSize, medical.batchSize)
 
         let demo = try Recipe.load(recipes.appendingPathComponent("demo.yaml"), currentDirectory: root)

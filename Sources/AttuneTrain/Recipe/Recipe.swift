@@ -25,6 +25,11 @@ public struct Recipe: SchemaRecord, Equatable {
     public var devQueries: String?
     public var devCorpus: String?
     public var devQrels: String?
+    /// A suite file of dev splits (`EvaluationSuite`: sets with roles domain, users, other, guard)
+    /// that chooses the merge: the best alpha on its one `domain` set that keeps every other set
+    /// within `merge.guard_tolerance` of the base. Without `dev_queries`/`dev_corpus`/`dev_qrels`
+    /// its domain set is also the dev check. Replaces the `guard:` lists (not both).
+    public var devSuite: String?
     /// Folder the trained model (and checkpoints) go to.
     public var output = ""
     /// Passes over the pairs.
@@ -165,6 +170,8 @@ public struct Recipe: SchemaRecord, Equatable {
         .path("dev_queries", \.devQueries, help: "Dev queries (BEIR JSONL), checked during and after training"),
         .path("dev_corpus", \.devCorpus, help: "Dev corpus (BEIR JSONL)"),
         .path("dev_qrels", \.devQrels, help: "Dev qrels (BEIR TSV)"),
+        .path("dev_suite", \.devSuite, resumable: true,
+              help: "A suite file of dev splits (as `attune eval --suite` reads: sets with roles domain, users, other, guard) that chooses the merge: the best alpha on its one domain set that keeps every users, other and guard set within merge.guard_tolerance of the base; without dev_queries/dev_corpus/dev_qrels its domain set is also the dev check. Replaces guard.* (not both)"),
         .path("output", \.output, required: "the folder the trained model goes to", resumable: true,
               help: "Output folder: the model goes to OUTPUT/model, checkpoints to OUTPUT/checkpoint"),
         RecipeKey("epochs", \.epochs, .atLeast(1), help: "Passes over the pairs"),
@@ -239,18 +246,18 @@ public struct Recipe: SchemaRecord, Equatable {
         RecipeKey("prompts.positive", \.positivePrompt,
                   help: "Prepend this text to positives and negatives (null: prompts.positive_name, else the model's document prompt)"),
         .paths("guard.queries", \.guardQueries, resumable: true,
-               help: "Guard sets' queries (BEIR JSONL; a list, one per set): what fine-tuning must not lose, e.g. general data and real users' wording"),
+               help: "Guard sets' queries (BEIR JSONL; a list, one per set): what fine-tuning must not lose, e.g. general data and real users' wording. Still read, as guard sets, with a notice: dev_suite replaces these lists"),
         .paths("guard.corpus", \.guardCorpus, resumable: true, help: "Guard sets' corpora (BEIR JSONL), one per set"),
         .paths("guard.qrels", \.guardQrels, resumable: true, help: "Guard sets' qrels (BEIR TSV), one per set"),
         RecipeKey("merge.alphas", \.mergeAlphas, .within(0...1), resumable: true,
-                  help: "WiSE-FT: merge base and trained weights at each alpha, keep the best on dev within the guard tolerance ([] = no merge)"),
+                  help: "WiSE-FT: merge base and trained weights at each alpha, keep the best on dev (dev_suite's domain set) within the guard tolerance on every other set ([] = no merge)"),
         RecipeKey("merge.select_on", \.mergeSelectOn, .oneOf(["dev"]), resumable: true, help: "The set that chooses the alpha (dev)"),
         RecipeKey("merge.head", \.mergeHead, .oneOf(["interpolate", "keep"]), resumable: true,
                   help: "The trained Dense head in a merge: interpolate (toward the identity, by alpha) or keep (as trained; only the encoder is interpolated)"),
         RecipeKey("merge.layer_ramp", \.mergeLayerRamp, resumable: true,
                   help: "Scale each trained layer's alpha by depth: of k trained layers the i-th from the bottom merges at alpha·i/(k−1) (the lowest stays the base's, the top at alpha)"),
         RecipeKey("merge.guard_tolerance", \.mergeGuardTolerance, .within(0...1), resumable: true,
-                  help: "A merged model may lose at most this much nDCG@10 against the base on each guard set"),
+                  help: "A merged model may lose at most this much nDCG@10 against the base on each guard set (each users, other and guard set of dev_suite)"),
         RecipeKey("dev_corpus_sample", \.devCorpusSample, .atLeast(1, "or null for the whole corpus"), resumable: true,
                   help: "Score dev on its relevant documents plus this many others drawn at random (null: the whole corpus)"),
         RecipeKey("dev_retriever", \.devRetriever, resumable: true,
@@ -286,8 +293,16 @@ public struct Recipe: SchemaRecord, Equatable {
                 : ("mini_batch_size", "is \(m), which does not divide batch_size \(r.batchSize); pick a divisor so every mini-batch costs the same memory")
         },
         .custom { r in
-            !r.mergeAlphas.isEmpty && !r.hasDevSet
-                ? ("merge.alphas", "needs a dev set to choose among them (dev_queries, dev_corpus, dev_qrels)") : nil
+            !r.mergeAlphas.isEmpty && !r.hasDevSet && r.devSuite == nil
+                ? ("merge.alphas", "needs a dev set to choose among them (dev_suite, or dev_queries, dev_corpus, dev_qrels)") : nil
+        },
+        .custom { r in
+            r.devSuite != nil && !(r.guardQueries.isEmpty && r.guardCorpus.isEmpty && r.guardQrels.isEmpty)
+                ? ("dev_suite", "is given and so are guard.queries/corpus/qrels; dev_suite replaces the guard lists: give the guard sets in the suite (role guard), not both") : nil
+        },
+        .custom { r in
+            r.devSuite != nil && r.objective == .crossEncoder
+                ? ("dev_suite", "is not supported for a cross-encoder; its dev check is dev_queries, dev_corpus, dev_qrels") : nil
         },
         .custom { r in
             r.anchorPromptName != nil && r.anchorPrompt != nil
@@ -306,7 +321,7 @@ public struct Recipe: SchemaRecord, Equatable {
     /// Every recipe key (dotted for nested keys), in the order `yaml()` writes them.
     public static var knownKeys: [String] { schema.names }
 
-    /// Is a dev set configured?
+    /// Is a dev set configured (`dev_queries`, `dev_corpus`, `dev_qrels`; `dev_suite` aside)?
     public var hasDevSet: Bool { devQueries != nil && devCorpus != nil && devQrels != nil }
 
     /// The guard sets, in order: (queries, corpus, qrels) each.
