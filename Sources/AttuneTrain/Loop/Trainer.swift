@@ -125,20 +125,8 @@ public final class Trainer {
 
         // The prompts (the recipe's, else the model's own) become the model's query and document
         // prompts, so the dev check and the saved folder use what training uses.
-        let prompts = try TrainingPrompts(recipe: r, model: base)
-        let sourcePrompts = try sourcePairs.map { s -> TrainingPrompts in
-            guard let name = s.name else { return prompts }
-            do { return try TrainingPrompts(recipe: s.recipe, model: base) } catch let e as AttuneError {
-                throw AttuneError.invalid("source \"\(name)\": \(e)")
-            }
-        }
+        let (prompts, sourcePrompts) = try trainingPrompts(sourcePairs, base: base)
         var base = prompts.applied(to: base)
-        if !prompts.isEmpty {
-            log("prompts: anchors \(jsonQuoted(prompts.anchor)), positives and negatives \(jsonQuoted(prompts.positive))")
-        }
-        for (s, p) in zip(sourcePairs, sourcePrompts) where s.name != nil && p != prompts {
-            log("source \(s.name!): prompts: anchors \(jsonQuoted(p.anchor)), positives and negatives \(jsonQuoted(p.positive))")
-        }
         // max_seq_length is a training setting: the saved (and dev-checked) model keeps the base's.
         let inferenceLength = base.maxSeqLength
         base.maxSeqLength = min(r.maxSeqLength, base.bert.config.maxSequenceLength)
@@ -166,17 +154,7 @@ public final class Trainer {
         let save = ModelWriter(output: output, inferenceLength: inferenceLength, matryoshkaDims: r.matryoshkaDims, recipeYAML: r.yaml())
         let devCheck = evaluate.map { save.devCheck(trainable, evaluate: $0, log: log) }
         var hooks = LoopHooks()
-        hooks.progress = progress
-        var sourceLosses = SourceLosses(set: set, losses: state.losses)
-        if set.hasNamedSources, let progress {
-            hooks.progress = { report in
-                var report = report
-                let k = sourceLosses.add(report.loss, step: report.step)
-                report.source = set.sources[k].name
-                report.sourceSmoothedLoss = sourceLosses.smoothed(k)
-                progress(report)
-            }
-        }
+        hooks.progress = set.hasNamedSources ? SourceLosses.reporting(progress, set: set, losses: state.losses) : progress
         (hooks.devEvery, hooks.devCheck) = (r.evalEvery, devCheck)
         hooks.checkpointEvery = r.checkpointEvery
         hooks.checkpoint = { state, optimizer in
@@ -206,17 +184,31 @@ public final class Trainer {
         Checkpoint.removeAll(in: output)
         var out = summary(state, firstStep: firstStep, seconds: seconds, set: set, objective: objective, output: output)
         if set.hasNamedSources {
-            let losses = SourceLosses(set: set, losses: state.losses)
-            out.sources = set.sources.indices.map { k in
-                SourceSummary(name: set.sources[k].name, pairs: set.sources[k].pairs.count, steps: losses.byStep[k].count,
-                              mean_loss: losses.byStep[k].isEmpty ? .nan : Float(losses.byStep[k].reduce(0.0) { $0 + Double($1) } / Double(losses.byStep[k].count)),
-                              last_loss: losses.smoothed(k), batches_per_epoch: set.sourceEpochs.map { $0[k].batches })
-            }
+            out.sources = SourceLosses(set: set, losses: state.losses).summaries(set)
             for s in out.sources! {
                 log(String(format: "source %@: %d steps, mean loss %.4f, last %.4f", s.name, s.steps, s.mean_loss, s.last_loss))
             }
         }
         return out
+    }
+
+    /// The prompts (the recipe's, else the model's own; they become the model's query and
+    /// document prompts) and each source's (its own `prompts`, else those), each logged.
+    private func trainingPrompts(_ sources: [SourcePairs], base: SentenceModel) throws -> (TrainingPrompts, [TrainingPrompts]) {
+        let prompts = try TrainingPrompts(recipe: recipe, model: base)
+        let perSource = try sources.map { s -> TrainingPrompts in
+            guard let name = s.name else { return prompts }
+            do { return try TrainingPrompts(recipe: s.recipe, model: base) } catch let e as AttuneError {
+                throw AttuneError.invalid("source \"\(name)\": \(e)")
+            }
+        }
+        if !prompts.isEmpty {
+            log("prompts: anchors \(jsonQuoted(prompts.anchor)), positives and negatives \(jsonQuoted(prompts.positive))")
+        }
+        for (s, p) in zip(sources, perSource) where s.name != nil && p != prompts {
+            log("source \(s.name!): prompts: anchors \(jsonQuoted(p.anchor)), positives and negatives \(jsonQuoted(p.positive))")
+        }
+        return (prompts, perSource)
     }
 
     /// Each source's step losses so far, in order (steps map to sources by the batch plan).
@@ -241,6 +233,29 @@ public final class Trainer {
         func smoothed(_ k: Int) -> Float {
             let recent = byStep[k].suffix(20)
             return recent.isEmpty ? .nan : recent.reduce(0, +) / Float(recent.count)
+        }
+
+        /// `progress` with each report naming its step's source and that source's smoothed loss.
+        static func reporting(_ progress: ((StepReport) -> Void)?, set: TrainingSet, losses: [Float]) -> ((StepReport) -> Void)? {
+            guard let progress else { return nil }
+            var tally = SourceLosses(set: set, losses: losses)
+            return { report in
+                var report = report
+                let k = tally.add(report.loss, step: report.step)
+                report.source = set.sources[k].name
+                report.sourceSmoothedLoss = tally.smoothed(k)
+                progress(report)
+            }
+        }
+
+        /// Each source's line of the summary.
+        func summaries(_ set: TrainingSet) -> [SourceSummary] {
+            set.sources.indices.map { k in
+                let l = byStep[k]
+                return SourceSummary(name: set.sources[k].name, pairs: set.sources[k].pairs.count, steps: l.count,
+                                     mean_loss: l.isEmpty ? .nan : Float(l.reduce(0.0) { $0 + Double($1) } / Double(l.count)),
+                                     last_loss: smoothed(k), batches_per_epoch: set.sourceEpochs.map { $0[k].batches })
+            }
         }
     }
 
