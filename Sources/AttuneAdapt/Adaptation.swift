@@ -137,14 +137,36 @@ public struct Adaptation {
         }
         log("training a cross-encoder (\(r.crossEncoderLoss.rawValue)) from \(r.model) on \(r.pairs): \(r.trainableLayers) layer(s) + head, batch \(r.batchSize), lr \(r.lr), \(r.epochs) epoch(s), max \(r.maxSeqLength) tokens a pair")
         let dev = try rerankDevCheck(model: url)
+        // Each check also sweeps the fusion weight; the kept model's best weight goes into its folder.
+        let checks = CheckLog()
         let summary = try Trainer(recipe: r, log: log).runCrossEncoder(
             base: base, resume: resume,
-            evaluate: dev.map { d in { try d.score($0) { done, total in self.work?("dev rerank", done, total) } } },
+            evaluate: dev.map { d in { model in
+                let c = try d.check(model) { done, total in self.work?("dev rerank", done, total) }
+                let b = c.best
+                self.log(String(format: "dev: reranked alone %.4f; fused with the retriever, best at weight %.1f: %.4f (the retriever alone %.4f)",
+                                c.reranked, b.weight, b.ndcg10, d.retrieverScore))
+                checks.all.append(c)
+                return c.reranked
+            } },
             progress: progress, cacheProgress: { self.work?("frozen layers", $0, $1) })
         log(String(format: "trained %d steps in %.1fs (%.1f pairs/s), loss %.4f → %.4f", summary.steps, summary.seconds,
                    summary.pairs_per_second, summary.first_loss, summary.last_loss))
+        if let dev, let best = summary.best_dev {
+            // The kept model's check; a run resumed after it was made checks the saved model again.
+            let folder = URL(fileURLWithPath: summary.output)
+            let check = try checks.all.first(where: { $0.reranked == best })
+                ?? dev.check(try CrossEncoder.load(folder)) { done, total in self.work?("dev rerank", done, total) }
+            let saved = dev.saved(check)
+            try RerankFusion.save(saved, in: folder)
+            log(String(format: "wrote %@: fusion weight %.1f (dev nDCG@10 %.4f fused, %.4f reranked alone, %.4f the retriever alone)",
+                       folder.appendingPathComponent(RerankFusion.file).path, saved.weight, saved.fused_ndcg10, saved.reranker_ndcg10, saved.retriever_ndcg10))
+        }
         return Result(training: summary, merge: nil, model: summary.output)
     }
+
+    /// The dev checks a cross-encoder run made, in order (the evaluate closure appends).
+    private final class CheckLog { var all: [RerankDevCheck.Check] = [] }
 
     /// The cross-encoder's dev check, when the recipe has a dev set: the candidates of `dev_retriever`
     /// (else the recipe's model, `model`, when that is a bi-encoder folder) retrieved once.

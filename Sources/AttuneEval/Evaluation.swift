@@ -90,14 +90,14 @@ public struct Evaluation {
                 }
                 for (i, r) in zip(group, ranked) {
                     if let reranking, let tops {
-                        let row = reranking.rowName(for: name), label = "\(row): \(suite.sets[i].name)"
-                        let (run, summary) = benches[i].rerank(r, top: tops[i], scorer: reranking.scorer) { done, total in
+                        let rows = reranking.rowNames(for: name), label = "\(reranking.rowName(for: name)): \(suite.sets[i].name)"
+                        let (reranked, summary) = benches[i].rerank(r, top: tops[i], scorer: reranking.scorer, fusions: reranking.fusions) { done, total in
                             rerankProgress?(label, done, total)
                         }
                         if let ce = reranking.scorer as? Reranker, let line = summary.notice(maxLength: ce.model.maxLength) {
                             log("\(label): \(line)")
                         }
-                        rerankedRuns[i].append((name: row, run: run, retriever: name))
+                        for (row, run) in zip(rows, reranked) { rerankedRuns[i].append((name: row, run: run, retriever: name)) }
                     }
                     runs[i].append((name: name, run: r.mapValues { Array($0.prefix(depths[i])) }))
                 }
@@ -111,7 +111,7 @@ public struct Evaluation {
                                  runs: runs[i] + rerankedRuns[i].map { (name: $0.name, run: $0.run) })
         }
         let retrievers = models.indices.map { names?[$0] ?? models[$0] }
-        return SuiteEvaluation(suite: suite, models: retrievers + (reranking.map { r in retrievers.map(r.rowName) } ?? []),
+        return SuiteEvaluation(suite: suite, models: retrievers + (reranking.map { r in retrievers.flatMap { r.rowNames(for: $0) } } ?? []),
                                sets: sets, test: test)
     }
 

@@ -10,6 +10,16 @@ public protocol PairScorer {
     /// One score per pair, in input order, with what tokenizing the pairs cost them.
     /// `progress(done, total)` as pairs are scored.
     func score(pairs: [(query: String, document: String)], progress: ((Int, Int) -> Void)?) -> (scores: [Float], summary: Reranker.Summary)
+    /// The same scores with the values a fused ranking normalises (`RerankFusion`): a
+    /// cross-encoder's logits. By default the scores themselves.
+    func scoresAndLogits(pairs: [(query: String, document: String)], progress: ((Int, Int) -> Void)?) -> (scores: [Float], logits: [Float], summary: Reranker.Summary)
+}
+
+extension PairScorer {
+    public func scoresAndLogits(pairs: [(query: String, document: String)], progress: ((Int, Int) -> Void)?) -> (scores: [Float], logits: [Float], summary: Reranker.Summary) {
+        let r = score(pairs: pairs, progress: progress)
+        return (r.scores, r.scores, r.summary)
+    }
 }
 
 /// The second stage of retrieval: a cross-encoder reads the query with each candidate document and
@@ -18,10 +28,15 @@ public protocol PairScorer {
 ///     candidates = bi-encoder top N        (search) or every given document (rerank)
 ///     score_i    = σ(CE([CLS] q [SEP] d_i [SEP]))
 ///     ranked     = candidates sorted by score, best first (ties: the earlier candidate first)
+///
+/// Reranking a retriever's hits can fuse its scores with the cross-encoder's (`fusion`, see
+/// `RerankFusion`); the default is the cross-encoder alone, or the weight saved in its folder.
 public struct Reranker {
     public let model: CrossEncoder
     /// The model's name or path, for messages.
     public let name: String
+    /// How `rerank(query:hits:texts:k:)` mixes the retriever's scores in.
+    public var fusion = RerankFusion.crossEncoderOnly
 
     /// A reranker over `model`, which must have one output (`num_labels` 1): a classifier with
     /// several labels has no single relevance score, and is refused naming its config.
@@ -35,8 +50,11 @@ public struct Reranker {
     }
 
     /// Load the cross-encoder folder at `url` (see `CrossEncoder.load`) as a reranker.
+    /// The fusion weight saved in the folder (`RerankFusion.file`), if any, becomes `fusion`.
     public static func load(_ url: URL, name: String? = nil) throws -> Reranker {
-        try Reranker(model: try CrossEncoder.load(url), name: name ?? url.path)
+        var r = try Reranker(model: try CrossEncoder.load(url), name: name ?? url.path)
+        if let saved = try RerankFusion.saved(in: url) { r.fusion = try RerankFusion(weight: saved.weight) }
+        return r
     }
 
     /// One document's place after reranking.
@@ -95,21 +113,36 @@ public struct Reranker {
     /// longest first in batches of `batchSize`.
     public func score(pairs: [(query: String, document: String)], batchSize: Int,
                       progress: ((Int, Int) -> Void)? = nil) -> (scores: [Float], summary: Summary) {
+        let r = scoresAndLogits(pairs: pairs, batchSize: batchSize, progress: progress)
+        return (r.scores, r.summary)
+    }
+
+    /// `score(pairs:batchSize:progress:)` with the logits the scores are the activation of.
+    public func scoresAndLogits(pairs: [(query: String, document: String)], batchSize: Int,
+                                progress: ((Int, Int) -> Void)? = nil) -> (scores: [Float], logits: [Float], summary: Summary) {
         let encoded = model.tokenize(pairs: pairs)
         var summary = Summary(pairs: encoded.count)
         for p in encoded {
             if p.truncated { summary.truncated += 1 }
             if p.queryTruncated { summary.queryTruncated += 1 }
         }
-        return (model.scores(logits: model.logits(of: encoded, batchSize: batchSize, progress: progress)), summary)
+        let logits = model.logits(of: encoded, batchSize: batchSize, progress: progress)
+        return (model.scores(logits: logits), logits, summary)
     }
 
     /// Rerank retrieved `hits` whose texts are `texts` (same order) and keep the best `k`: each
-    /// hit's score becomes the cross-encoder's.
+    /// hit's score becomes the cross-encoder's, or with a `fusion` weight below 1 the fused score
+    /// of its logit and the hit's retriever score.
     public func rerank(query: String, hits: [Hit], texts: [String], k: Int, batchSize: Int = 32) -> (hits: [Hit], summary: Summary) {
         precondition(hits.count == texts.count, "rerank: \(hits.count) hits for \(texts.count) texts")
         let (ranked, summary) = rerank(query: query, documents: texts, batchSize: batchSize)
-        return (ranked.prefix(k).map { Hit(docIndex: hits[$0.index].docIndex, id: hits[$0.index].id, score: $0.score) }, summary)
+        if fusion.isCrossEncoderOnly {
+            return (ranked.prefix(k).map { Hit(docIndex: hits[$0.index].docIndex, id: hits[$0.index].id, score: $0.score) }, summary)
+        }
+        var logit = [Double](repeating: 0, count: hits.count)
+        for r in ranked { logit[r.index] = Double(r.logit) }
+        let (order, fused) = fusion.order(reranker: logit, retriever: hits.map { Double($0.score) })
+        return (order.prefix(k).map { Hit(docIndex: hits[$0].docIndex, id: hits[$0].id, score: Float(fused[$0])) }, summary)
     }
 
     /// Candidates a reranker reorders when none are asked for (`search` and `eval` alike): 50, the
@@ -131,5 +164,10 @@ extension Reranker: PairScorer {
     /// `score(pairs:batchSize:progress:)` in batches of 32.
     public func score(pairs: [(query: String, document: String)], progress: ((Int, Int) -> Void)?) -> (scores: [Float], summary: Summary) {
         score(pairs: pairs, batchSize: 32, progress: progress)
+    }
+
+    /// `scoresAndLogits(pairs:batchSize:progress:)` in batches of 32.
+    public func scoresAndLogits(pairs: [(query: String, document: String)], progress: ((Int, Int) -> Void)?) -> (scores: [Float], logits: [Float], summary: Summary) {
+        scoresAndLogits(pairs: pairs, batchSize: 32, progress: progress)
     }
 }

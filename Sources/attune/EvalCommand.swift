@@ -101,7 +101,9 @@ struct Eval: ParsableCommand {
         e.precision = precisionOption.precision ?? .fp32
         e.strictPrecision = precisionOption.strictPrecision
         if let scorer = try rerankerOptions.load(strict: precisionOption.strictPrecision) {
-            e.reranking = EvalReranking(scorer: scorer, name: scorer.name, top: rerankerOptions.rerankTop)
+            var r = EvalReranking(scorer: scorer, name: scorer.name, top: rerankerOptions.rerankTop)
+            r.fusions = try rerankerOptions.weights() ?? [scorer.fusion]
+            e.reranking = r
         }
         return EvalRun(evaluation: e)
     }

@@ -2,6 +2,7 @@ import AttuneCore
 import AttuneData
 import AttuneEval
 import AttuneModel
+import AttuneSearch
 import ArgumentParser
 import Foundation
 
@@ -36,9 +37,12 @@ struct ExportJob {
         if FileManager.default.fileExists(atPath: outURL.path) && !force {
             throw AttuneError.invalid("\(output) already exists (use --force to replace it)")
         }
-        // A cross-encoder saves itself as a CrossEncoder folder (see docs/rerankers.md).
+        // A cross-encoder saves itself as a CrossEncoder folder (see docs/rerankers.md), with the
+        // fusion weight its dev check chose, if any.
         if CrossEncoder.isCrossEncoder(src) {
-            try CrossEncoder.load(src).save(to: outURL, overwrite: force)
+            let fusion = src.appendingPathComponent(RerankFusion.file)
+            let extra = FileManager.default.fileExists(atPath: fusion.path) ? [RerankFusion.file: try Data(contentsOf: fusion)] : [:]
+            try CrossEncoder.load(src).save(to: outURL, overwrite: force, extraFiles: extra)
             return outURL.path
         }
         let m = try SentenceModel.load(src)

@@ -155,19 +155,43 @@ struct RerankerOptions: ParsableArguments {
     var rerankTop: Int?
     @Option(help: "The reranker's arithmetic: fp32 (default), bf16 or int8.")
     var rerankerPrecision: Precision?
+    @Option(help: ArgumentHelp("The cross-encoder's share of the final score, fused with the retriever's (0–1; 1: the cross-encoder alone). Default: the weight saved in the reranker's folder by its training's dev check, else 1. eval takes a comma-separated list, one row each.", valueName: "w"))
+    var rerankWeight: String?
 
     /// Refuses `--rerank-top` and `--reranker-precision` without `--reranker`, and a
     /// `--rerank-top` below `minimum` (named `minimumWhy`).
     func validate(minimum: Int, minimumWhy: String) throws {
-        if reranker == nil, let flag = [("--rerank-top", rerankTop != nil), ("--reranker-precision", rerankerPrecision != nil)].first(where: \.1)?.0 {
+        if reranker == nil, let flag = [("--rerank-top", rerankTop != nil), ("--reranker-precision", rerankerPrecision != nil),
+                                        ("--rerank-weight", rerankWeight != nil)].first(where: \.1)?.0 {
             throw ValidationError("\(flag) needs --reranker CE")
         }
+        _ = try weights()
         if let rerankTop, rerankTop < minimum { throw ValidationError("--rerank-top \(rerankTop): must be at least \(minimumWhy)") }
     }
 
-    /// The reranker `--reranker` names, at `--reranker-precision`; nil without `--reranker`.
+    /// The reranker `--reranker` names, at `--reranker-precision`, its fusion the first
+    /// `--rerank-weight` when given; nil without `--reranker`.
     func load(strict: Bool) throws -> Reranker? {
-        try reranker.map { try loadReranker($0, maxLength: nil, precision: rerankerPrecision ?? .fp32, strict: strict) }
+        guard var r = try reranker.map({ try loadReranker($0, maxLength: nil, precision: rerankerPrecision ?? .fp32, strict: strict) }) else { return nil }
+        if let first = try weights()?.first { r.fusion = first }
+        return r
+    }
+
+    /// `--rerank-weight`'s fusions, in order; nil when it is not given. A value that is not a
+    /// number in [0, 1], or one given twice, is an error naming the flag.
+    func weights() throws -> [RerankFusion]? {
+        guard let rerankWeight else { return nil }
+        var out: [RerankFusion] = []
+        for part in rerankWeight.split(separator: ",", omittingEmptySubsequences: false) {
+            let text = part.trimmingCharacters(in: .whitespaces)
+            guard let w = Double(text), w.isFinite, (0...1).contains(w) else {
+                throw ValidationError("--rerank-weight \(rerankWeight): \"\(text)\" is not a number between 0 (the retriever alone) and 1 (the cross-encoder alone)")
+            }
+            let fusion = try RerankFusion(weight: w)
+            guard !out.contains(fusion) else { throw ValidationError("--rerank-weight \(rerankWeight): \(w) is given twice") }
+            out.append(fusion)
+        }
+        return out
     }
 }
 

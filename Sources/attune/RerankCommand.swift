@@ -15,9 +15,11 @@ struct Rerank: ParsableCommand {
 }
 
 /// Open a cross-encoder folder as a reranker, at `maxLength` tokens per pair when given, its encoder
-/// in `precision` (a fallback notice on stderr; `strict`: an error).
+/// in `precision` (a fallback notice on stderr; `strict`: an error); its fusion weight the one saved
+/// in the folder, if any (`RerankFusion.file`).
 func loadReranker(_ path: String, maxLength: Int?, precision: Precision, strict: Bool) throws -> Reranker {
-    var model = try CrossEncoder.load(ModelStore.resolve(path))
+    let folder = try ModelStore.resolve(path)
+    var model = try CrossEncoder.load(folder)
     if let maxLength {
         guard maxLength >= 6 && maxLength <= model.bert.config.maxSequenceLength else {
             throw ValidationError("--max-length \(maxLength): must be between 6 and \(model.bert.config.maxSequenceLength) (the model's positions)")
@@ -25,7 +27,9 @@ func loadReranker(_ path: String, maxLength: Int?, precision: Precision, strict:
         model.maxLength = maxLength
     }
     if let notice = try model.usePrecision(precision, strict: strict) { note(notice) }
-    return try Reranker(model: model, name: path)
+    var reranker = try Reranker(model: model, name: path)
+    if let saved = try RerankFusion.saved(in: folder) { reranker.fusion = try RerankFusion(weight: saved.weight) }
+    return reranker
 }
 
 /// `attune rerank [score] --model CE --query … --input docs.jsonl`: every document scored, best first.

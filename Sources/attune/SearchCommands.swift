@@ -103,6 +103,7 @@ struct Search: ParsableCommand {
         if k < 1 { throw ValidationError("-k \(k): must be at least 1") }
         try rerankerOptions.validate(minimum: k, minimumWhy: "-k (\(k)); the reranker reorders the top N and keeps the best k")
         if rerankerOptions.reranker != nil && audit != nil { throw ValidationError("--reranker does not apply to --audit") }
+        if let w = rerankerOptions.rerankWeight, w.contains(",") { throw ValidationError("--rerank-weight \(w): search takes one weight (eval takes a list)") }
         if let dim, dim < 1 { throw ValidationError("--dim \(dim): must be at least 1") }
         if let rescore, rescore < k { throw ValidationError("--rescore \(rescore): must be at least -k (\(k))") }
         if let vectors { _ = try parseVectors(vectors) }

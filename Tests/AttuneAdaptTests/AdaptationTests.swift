@@ -58,6 +58,48 @@ final class AdaptationTests: XCTestCase {
         return r
     }
 
+    /// A cross-encoder run with a dev check sweeps the fusion weight at its check and writes the
+    /// kept model's best weight into its folder, which `Reranker.load` then uses; the figures saved
+    /// are the check's own (re-checking the saved model gives them again).
+    func testACrossEncoderRunSavesTheFusionWeightItsDevCheckChose() throws {
+        let modelURL = try Fixtures.model()
+        let dev = try slice("dev", queries: 12, small: true)
+        let pairs = try PairReader().read(data.appendingPathComponent("train.jsonl"), limit: 24).pairs
+        let lines = try pairs.indices.map { i -> String in
+            String(decoding: try JSONSerialization.data(withJSONObject: ["anchor": pairs[i].anchor, "positive": pairs[i].positive,
+                                                                         "negative": pairs[(i + 5) % pairs.count].positive], options: [.sortedKeys]), as: UTF8.self)
+        }
+        let pairsURL = dir.appendingPathComponent("ce-pairs.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: pairsURL)
+        var r = Recipe()
+        r.objective = .crossEncoder
+        r.crossEncoderLoss = .bce
+        r.model = modelURL.path
+        r.pairs = pairsURL.path
+        r.output = dir.appendingPathComponent("ce").path
+        r.batchSize = 8; r.epochs = 1; r.maxSeqLength = 32; r.trainableLayers = 1; r.lr = 1e-4; r.checkpointEvery = 0
+        r.devQueries = dev.queries; r.devCorpus = dev.corpus; r.devQrels = dev.qrels
+        r.devRerankTop = 10
+        try r.validate()
+        var logs: [String] = []
+        let result = try Adaptation(recipe: r, log: { logs.append($0) }).run()
+        let folder = URL(fileURLWithPath: result.model)
+        let saved = try XCTUnwrap(try RerankFusion.saved(in: folder), logs.joined(separator: "\n"))
+        XCTAssertTrue(RerankFusion.sweep.contains(saved.weight), "\(saved.weight)")
+        XCTAssertEqual(saved.retriever, modelURL.path)
+        XCTAssertEqual(saved.rerank_top, 10)
+        XCTAssertEqual(saved.reranker_ndcg10, try XCTUnwrap(result.training?.best_dev))
+        XCTAssertGreaterThanOrEqual(saved.fused_ndcg10, saved.reranker_ndcg10, "weight 1 is among those swept")
+        XCTAssertTrue(logs.contains { $0.contains("fused with the retriever, best at weight") }, logs.joined(separator: "\n"))
+        XCTAssertTrue(logs.contains { $0.contains(RerankFusion.file) }, logs.joined(separator: "\n"))
+        XCTAssertEqual(try Reranker.load(folder).fusion, try RerankFusion(weight: saved.weight))
+        // The saved figures are the check's: the same check of the saved model gives them again.
+        let again = try XCTUnwrap(try Adaptation(recipe: r).rerankDevCheck(model: modelURL))
+        let check = try again.check(try CrossEncoder.load(folder))
+        XCTAssertEqual(again.saved(check), saved)
+        XCTAssertEqual(check.fused.last?.ndcg10, check.reranked, "weight 1 orders as the cross-encoder alone")
+    }
+
     func testCorpusSampleKeepsEveryRelevantDocumentAndSoManyOthers() throws {
         let s = try slice("dev", queries: 40)
         let b = try Adaptation.benchmark("dev", corpus: s.corpus, queries: s.queries, qrels: s.qrels, sample: 50, seed: 1)

@@ -544,6 +544,33 @@ final class CLIBadInputTests: XCTestCase {
         let scores = hits.map { $0["score"] as! Double }
         XCTAssertEqual(scores, scores.sorted(by: >))
         XCTAssertTrue(scores.allSatisfy { $0 > 0 && $0 < 1 }, "cross-encoder scores are sigmoids: \(scores)")
+
+        // --rerank-weight: refusals name the flag; 0 is the retriever's order, with fused scores in [0, 1].
+        try expectFailure(["search", "--db", db, "--query", "eye", "--rerank-weight", "0.5"], status: 64, names: ["--rerank-weight", "--reranker"])
+        try expectFailure(["search", "--db", db, "--query", "eye", "--reranker", ce, "--rerank-weight", "1.5"], status: 64, names: ["--rerank-weight 1.5", "between 0"])
+        try expectFailure(["search", "--db", db, "--query", "eye", "--reranker", ce, "--rerank-weight", "0.2,0.4"], status: 64, names: ["--rerank-weight", "one weight"])
+        func hitIDs(_ extra: [String]) throws -> [(String, Double)] {
+            let o = try run(["search", "--db", db, "--query", "eye disease", "-k", "3", "--json"] + extra)
+            XCTAssertEqual(o.status, 0, o.stderr)
+            return ((try JSONSerialization.jsonObject(with: Data(o.stdout.utf8)) as! [String: Any])["hits"] as! [[String: Any]])
+                .map { ($0["id"] as! String, $0["score"] as! Double) }
+        }
+        let retrieved = try hitIDs([])
+        let retrieverOnly = try hitIDs(["--reranker", ce, "--rerank-top", "3", "--rerank-weight", "0"])
+        XCTAssertEqual(retrieverOnly.map(\.0), retrieved.map(\.0), "weight 0: the retriever's order")
+        XCTAssertEqual(retrieverOnly.map(\.1), [1, retrieverOnly[1].1, 0], "min–max normalised retriever scores")
+        // A weight saved in the folder is the default; the flag overrides it.
+        let saved = dir.appendingPathComponent("ce-saved").path
+        try FileManager.default.copyItem(atPath: ce, toPath: saved)
+        try Data(#"{"weight": 0, "retriever": "m", "retriever_ndcg10": 0.5, "reranker_ndcg10": 0.4, "fused_ndcg10": 0.6, "rerank_top": 3}"#.utf8)
+            .write(to: URL(fileURLWithPath: saved).appendingPathComponent("attune_rerank_fusion.json"))
+        XCTAssertEqual(try hitIDs(["--reranker", saved, "--rerank-top", "3"]).map(\.1), retrieverOnly.map(\.1))
+        XCTAssertEqual(try hitIDs(["--reranker", saved, "--rerank-top", "3", "--rerank-weight", "1"]).map(\.1),
+                       try hitIDs(["--reranker", ce, "--rerank-top", "3"]).map(\.1))
+        // Export keeps the saved weight.
+        let exported = dir.appendingPathComponent("ce-exported").path
+        XCTAssertEqual(try run(["export", "--model", saved, "--output", exported]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: exported + "/attune_rerank_fusion.json"))
     }
 
     /// `attune eval --reranker`: each refusal is one line naming its flag; a run adds "M + CE"
@@ -583,6 +610,16 @@ final class CLIBadInputTests: XCTestCase {
         XCTAssertEqual(reranked.count, 1)
         XCTAssertEqual(reranked[0]["base"] as? String, m)
         XCTAssertEqual(reranked[0]["model"] as? String, row)
+
+        // --rerank-weight with a list: one row per weight, the pairs scored once.
+        try expectFailure(eval + ["--reranker", ce, "--rerank-weight", "0.5,x"], status: 64, names: ["--rerank-weight", "\"x\""])
+        try expectFailure(eval + ["--reranker", ce, "--rerank-weight", "0.5,0.5"], status: 64, names: ["--rerank-weight", "twice"])
+        let fusedJSON = dir.appendingPathComponent("fused.json").path
+        let f = try run(eval + ["--reranker", ce, "--rerank-top", "10", "--rerank-weight", "1,0.5", "--json", fusedJSON])
+        XCTAssertEqual(f.status, 0, f.stderr)
+        let fused = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: fusedJSON))) as? [String: Any])
+        XCTAssertEqual((fused["models"] as? [[String: Any]])?.map { $0["name"] as? String }, [m, row, "\(row) (fused 0.5)"])
+        XCTAssertEqual((fused["rerank_comparisons"] as? [[String: Any]])?.map { $0["base"] as? String }, [m, m])
     }
 
     /// `attune mine --cross-encoder`: refusals name their flags; a run writes the cross-encoder's

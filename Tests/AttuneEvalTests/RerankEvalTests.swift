@@ -223,6 +223,59 @@ final class RerankEvalTests: XCTestCase {
         }
     }
 
+    /// A scorer whose logits differ from its scores (score = σ(logit)), as a cross-encoder's do.
+    final class LogitScorer: PairScorer {
+        let f: (String, String) -> Float
+        var calls = 0
+        init(_ f: @escaping (String, String) -> Float) { self.f = f }
+        func score(pairs: [(query: String, document: String)], progress: ((Int, Int) -> Void)?) -> (scores: [Float], summary: Reranker.Summary) {
+            let r = scoresAndLogits(pairs: pairs, progress: progress)
+            return (r.scores, r.summary)
+        }
+        func scoresAndLogits(pairs: [(query: String, document: String)], progress: ((Int, Int) -> Void)?) -> (scores: [Float], logits: [Float], summary: Reranker.Summary) {
+            calls += 1
+            let logits = pairs.map { f($0.query, $0.document) }
+            return (logits.map { 1 / (1 + exp(-$0)) }, logits, Reranker.Summary(pairs: pairs.count))
+        }
+    }
+
+    func testFusedRowsMixTheLogitsWithTheRetrieversScoresFromOneScoring() throws {
+        let b = try bench()
+        let run = ranking(position: 5)          // retriever scores 20, 19, … ; the relevant document 6th
+        // Logits: the relevant document 2, documents d(k) k < 10 get 3 (above it), the rest 0.
+        let scorer = LogitScorer { q, d in
+            let i = self.number(q), k = self.number(d)
+            return k == i % 20 ? 2 : (k < 10 ? 3 : 0)
+        }
+        let fusions = [RerankFusion.crossEncoderOnly, try RerankFusion(weight: 0.5), try RerankFusion(weight: 0)]
+        let (runs, summary) = b.rerank(run, top: 12, scorer: scorer, fusions: fusions, chunk: 1000)
+        XCTAssertEqual(scorer.calls, 1, "one scoring for every fusion")
+        XCTAssertEqual(summary.pairs, 30 * 12)
+        XCTAssertEqual(runs.count, 3)
+        for i in 0..<30 {
+            let before = try XCTUnwrap(run["q\(i)"]).prefix(12)
+            let logits = before.map { Double(scorer.f("query \(i)", "doc \(self.number($0.doc.replacingOccurrences(of: "d", with: "d ")))")) }
+            // Weight 1: the σ scores, in the logits' order.
+            let byLogit = before.indices.sorted { logits[$0] != logits[$1] ? logits[$0] > logits[$1] : $0 < $1 }
+            XCTAssertEqual(runs[0]["q\(i)"]?.map(\.doc), byLogit.map { before[$0].doc })
+            XCTAssertEqual(runs[0]["q\(i)"]?.map(\.score), byLogit.map { Double(Float(1 / (1 + exp(-Float(logits[$0]))))) })
+            XCTAssertEqual(runs[0]["q\(i)"]?.map(\.score), runs[0]["q\(i)"]?.map(\.score).sorted(by: >))
+            // Weight 0.5: the formula on the logits and the retriever's scores.
+            let expected = try RerankFusion(weight: 0.5).order(reranker: logits, retriever: before.map(\.score))
+            XCTAssertEqual(runs[1]["q\(i)"]?.map(\.doc), expected.order.map { before[$0].doc })
+            XCTAssertEqual(runs[1]["q\(i)"]?.map(\.score), expected.order.map { expected.scores[$0] })
+            // Weight 0: the retriever's own order.
+            XCTAssertEqual(runs[2]["q\(i)"]?.map(\.doc), before.map(\.doc))
+        }
+        // The one-fusion form is the cross-encoder alone.
+        XCTAssertEqual(b.rerank(run, top: 12, scorer: scorer).run["q3"]?.map(\.doc), runs[0]["q3"]?.map(\.doc))
+
+        // Rows and names, one per fusion.
+        var r = EvalReranking(scorer: scorer, name: "ce")
+        r.fusions = fusions
+        XCTAssertEqual(r.rowNames(for: "M"), ["M + ce", "M + ce (fused 0.5)", "M + ce (fused 0.0)"])
+    }
+
     func testRerankedRowWorseThanItsRetrieverIsWarned() throws {
         let b = try bench()
         let a = ranking(position: 2), good = ranking(position: 0)

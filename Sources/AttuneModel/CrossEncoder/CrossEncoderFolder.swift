@@ -177,9 +177,13 @@ extension CrossEncoder {
 
     /// Save as a folder `sentence_transformers.CrossEncoder(url)` loads and scores identically
     /// (and Attune reloads): written beside `url` and renamed into place; an existing folder is
-    /// replaced only with `overwrite`. Config and tokenizer files come from `source`.
-    public func save(to url: URL, overwrite: Bool = false) throws {
-        try writeFolderAtomically(url, overwrite: overwrite) { try writeContents(to: $0) }
+    /// replaced only with `overwrite`. Config and tokenizer files come from `source`;
+    /// `extraFiles` (name → contents) are written into the folder too.
+    public func save(to url: URL, overwrite: Bool = false, extraFiles: [String: Data] = [:]) throws {
+        try writeFolderAtomically(url, overwrite: overwrite) { dir in
+            try writeContents(to: dir)
+            for (name, data) in extraFiles { try data.write(to: dir.appendingPathComponent(name)) }
+        }
     }
 
     private func writeContents(to dir: URL) throws {
