@@ -160,17 +160,7 @@ public struct EvaluationSuite: Sendable, Equatable {
     }
 }
 
-/// A setting of an evaluation with a value that cannot work (`dim`, `max_seq_length`, `set`):
-/// the CLI reports it as its flag (`--dim 999: …`), a Swift caller by the setting's name.
-public struct EvaluationSettingError: Error, CustomStringConvertible, Equatable {
-    /// The setting's name, in recipe style (`max_seq_length`).
-    public var setting: String
-    public var value: String
-    public var what: String
-
-    public init(setting: String, value: String, what: String) {
-        self.setting = setting; self.value = value; self.what = what
-    }
-
-    public var description: String { "\(setting) \(value): \(what)" }
-}
+/// A setting of an evaluation with a value that cannot work (`dim`, `max_seq_length`, `set`): the
+/// shared `SettingError`, which the CLI reports as its flag (`--dim 999: …`), a Swift caller by the
+/// setting's name.
+public typealias EvaluationSettingError = SettingError

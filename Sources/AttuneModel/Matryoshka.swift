@@ -12,12 +12,12 @@ extension SentenceModel {
     /// Make `encode` return each embedding's first `dim` values, re-normalised to unit length.
     /// `dim` equal to `dimension` is no truncation. Throws when `dim` is not in 1…`dimension`;
     /// returns a one-line warning when the folder does not record `dim` among its
-    /// `matryoshkaDims` (the prefix may then rank poorly), else nil. `flag` names the setting in
-    /// messages (`--dim`).
+    /// `matryoshkaDims` (the prefix may then rank poorly), else nil. The error is a `SettingError`
+    /// naming `dim`.
     @discardableResult
-    public mutating func truncate(to dim: Int, flag: String = "--dim") throws -> String? {
+    public mutating func truncate(to dim: Int) throws -> String? {
         guard dim >= 1 && dim <= dimension else {
-            throw AttuneError.invalid("\(flag) \(dim): must be between 1 and the model's \(dimension) dimensions (\(folder.url.path))")
+            throw SettingError(setting: "dim", value: "\(dim)", what: "must be between 1 and the model's \(dimension) dimensions (\(folder.url.path))")
         }
         truncateDim = dim == dimension ? nil : dim
         if truncateDim == nil || matryoshkaDims.contains(dim) { return nil }

@@ -143,17 +143,17 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     public init(index: Int, count: Int) throws {
         guard count >= 1, (1...count).contains(index) else {
-            throw AttuneError.invalid("shard \(index)/\(count): shards are numbered 1…N with N ≥ 1, as in --shard 2/4")
+            throw SettingError(setting: "shard", value: "\(index)/\(count)", what: "shards are numbered 1…N with N ≥ 1, as in 2/4")
         }
         self.index = index
         self.count = count
     }
 
-    /// Parse `I/N`, e.g. `2/4`.
+    /// Parse `I/N`, e.g. `2/4`; a `SettingError` naming `shard` otherwise.
     public init(parsing spec: String) throws {
         let parts = spec.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
-            throw AttuneError.invalid("--shard \"\(spec)\": expected I/N, e.g. 2/4 (shard 2 of 4)")
+            throw SettingError(setting: "shard", value: "\"\(spec)\"", what: "expected I/N, e.g. 2/4 (shard 2 of 4)")
         }
         try self.init(index: i, count: n)
     }

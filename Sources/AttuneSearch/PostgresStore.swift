@@ -26,7 +26,7 @@ public struct ApproximateSearch: Sendable, Equatable, CustomStringConvertible {
 
     /// Throw unless every parameter is in pgvector's range.
     public func validate() throws {
-        func check(_ ok: Bool, _ what: String) throws { if !ok { throw AttuneError.invalid("--ann \(method.rawValue): \(what)") } }
+        func check(_ ok: Bool, _ what: String) throws { if !ok { throw SettingError(setting: "ann", value: method.rawValue, what: what) } }
         switch method {
         case .hnsw:
             try check((2...100).contains(m), "m must be 2…100, got \(m)")

@@ -103,7 +103,7 @@ public struct QuantizedSearcher {
             throw AttuneError.invalid("queries have shape \(queries.shape) but the index holds \(d)-dimensional vectors")
         }
         guard k >= 1 else { throw AttuneError.invalid("k must be at least 1, got \(k)") }
-        guard rescore >= k else { throw AttuneError.invalid("--rescore \(rescore): must be at least k (\(k))") }
+        guard rescore >= k else { throw SettingError(setting: "rescore", value: "\(rescore)", what: "must be at least k (\(k))") }
         let nq = queries.rank == 1 ? 1 : queries.rows
         let n = codes.count
         guard n > 0 else { return Array(repeating: [], count: nq) }

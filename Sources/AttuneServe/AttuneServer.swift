@@ -40,9 +40,10 @@ public struct AttuneServer: Sendable {
         do {
             try await app.runService(gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [])
         } catch let e as IOError where e.errnoCode == EADDRINUSE {
-            throw AttuneError.invalid("--port \(c.port): \(c.host):\(c.port) is already in use")
+            throw SettingError(setting: "port", value: "\(c.port)", what: "\(c.host):\(c.port) is already in use")
         } catch let e as IOError where e.errnoCode == EADDRNOTAVAIL || e.errnoCode == EACCES {
-            throw AttuneError.invalid("--host \(c.host) --port \(c.port): cannot listen there (\(e.description))")
+            throw SettingError(setting: "host", value: c.host, together: [.init(setting: "port", value: "\(c.port)")],
+                               what: "cannot listen there (\(e.description))")
         }
     }
 

@@ -37,22 +37,23 @@ public struct ServeConfiguration: Sendable {
         return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
-    /// Check the bounds and the key rule; the error names the flag.
+    /// Check the bounds and the key rule: a `SettingError` naming the setting (`port`,
+    /// `max_batch_tokens`, `host`, …) for the first that fails.
     public func validate() throws {
-        func atLeast(_ v: Int, _ min: Int, _ flag: String) throws {
-            if v < min { throw AttuneError.invalid("\(flag) \(v): must be at least \(min)") }
+        func atLeast(_ v: Int, _ min: Int, _ setting: String) throws {
+            if v < min { throw SettingError(setting: setting, value: "\(v)", what: "must be at least \(min)") }
         }
-        guard (0...65535).contains(port) else { throw AttuneError.invalid("--port \(port): must be between 0 and 65535") }
-        try atLeast(maxBatchTokens, 2, "--max-batch-tokens")
-        try atLeast(maxClientBatchSize, 1, "--max-client-batch-size")
-        try atLeast(maxInputTokens, 2, "--max-input-tokens")
-        try atLeast(maxConcurrentRequests, 1, "--max-concurrent-requests")
-        try atLeast(maxBodyBytes, 1024, "--max-body-bytes")
-        if !(requestTimeout > 0) { throw AttuneError.invalid("--request-timeout \(requestTimeout): must be above 0 seconds") }
+        guard (0...65535).contains(port) else { throw SettingError(setting: "port", value: "\(port)", what: "must be between 0 and 65535") }
+        try atLeast(maxBatchTokens, 2, "max_batch_tokens")
+        try atLeast(maxClientBatchSize, 1, "max_client_batch_size")
+        try atLeast(maxInputTokens, 2, "max_input_tokens")
+        try atLeast(maxConcurrentRequests, 1, "max_concurrent_requests")
+        try atLeast(maxBodyBytes, 1024, "max_body_bytes")
+        if !(requestTimeout > 0) { throw SettingError(setting: "request_timeout", value: "\(requestTimeout)", what: "must be above 0 seconds") }
         if apiKey == nil && !ServeConfiguration.isLoopback(host) {
-            throw AttuneError.invalid("--host \(host): not a loopback address; serving beyond this machine needs an API key (--api-key-file or ATTUNE_API_KEY)")
+            throw SettingError(setting: "host", value: host, what: "not a loopback address; serving beyond this machine needs an API key (`api_key_file` or ATTUNE_API_KEY)")
         }
-        if let apiKey, apiKey.isEmpty { throw AttuneError.invalid("the API key is empty (--api-key-file or ATTUNE_API_KEY)") }
+        if let apiKey, apiKey.isEmpty { throw AttuneError.invalid("apiKey is empty: give a key, or nil to serve on loopback only") }
     }
 
     /// The API key: the first line of `file` (surrounding whitespace dropped) when given, else
@@ -60,7 +61,7 @@ public struct ServeConfiguration: Sendable {
     public static func loadAPIKey(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String? {
         if let file {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw AttuneError.invalid("--api-key-file \(file): cannot be read")
+                throw SettingError(setting: "api_key_file", value: file, what: "cannot be read")
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw AttuneError.invalidFile(path: file, what: "the API key file is not UTF-8 text")

@@ -4,12 +4,15 @@ import AttuneSearch
 import Foundation
 
 /// One readable line for an error a command throws: an `AttuneError` as it describes itself, a
-/// Foundation file error as `path: reason`, a `DecodingError` naming the field path, anything
-/// else (Yams, …) with its description's lines joined.
+/// library's `SettingError` or `SearchRequest.Unsupported` with each setting named by its flag
+/// (`settingFlags`), a Foundation file error as `path: reason`, a `DecodingError` naming the
+/// field path, anything else (Yams, …) with its description's lines joined.
 func errorLine(_ error: Error) -> String {
     switch error {
     case let e as AttuneError:
         return e.description
+    case let e as SettingError:
+        return e.line(naming: flag(forSetting:))
     case let e as SearchRequest.Unsupported:
         return e.line(naming: flag(for: e.setting))
     case let e as DecodingError:
@@ -27,15 +30,32 @@ func errorLine(_ error: Error) -> String {
     }
 }
 
-/// The flag that sets a search request's setting.
-func flag(for setting: SearchRequest.Setting) -> String {
-    switch setting {
-    case .filter: return "--filter"
-    case .approximate: return "--ann"
-    case .scan: return "--vectors"
-    case .rescore: return "--rescore"
-    }
+/// The flag for each setting a library names in its errors (`SettingError.knownSettings`, and
+/// `SearchRequest.Setting`): the one place the CLI's names for settings are kept.
+let settingFlags: [String: String] = [
+    // AttuneSearch: SettingError, and SearchRequest.Setting (approximate, scan, filter, rescore)
+    "rescore": "--rescore", "shard": "--shard", "ann": "--ann",
+    "approximate": "--ann", "scan": "--vectors", "filter": "--filter",
+    // AttuneModel
+    "num_labels": "--num-labels", "max_length": "--max-length", "dim": "--dim",
+    // AttuneEval
+    "model": "--model", "max_seq_length": "--max-seq-length", "set": "--set",
+    "rerank_top": "--rerank-top",
+    // AttuneServe
+    "host": "--host", "port": "--port", "max_batch_tokens": "--max-batch-tokens",
+    "max_client_batch_size": "--max-client-batch-size", "max_input_tokens": "--max-input-tokens",
+    "max_concurrent_requests": "--max-concurrent-requests", "max_body_bytes": "--max-body-bytes",
+    "request_timeout": "--request-timeout", "api_key_file": "--api-key-file",
+]
+
+/// The flag that sets a library's setting: from `settingFlags`, else the name in flag form
+/// (`max_seq_length` → `--max-seq-length`).
+func flag(forSetting setting: String) -> String {
+    settingFlags[setting] ?? "--" + setting.replacingOccurrences(of: "_", with: "-")
 }
+
+/// The flag that sets a search request's setting.
+func flag(for setting: SearchRequest.Setting) -> String { flag(forSetting: setting.rawValue) }
 
 /// `a.b[2]: what` for a decoding error.
 private func decodingLine(_ e: DecodingError) -> String {

@@ -34,7 +34,7 @@ final class MatryoshkaTruncationTests: XCTestCase {
         XCTAssertNil(try same.truncate(to: 384))
         XCTAssertNil(same.truncateDim)
         XCTAssertEqual(same.encode(texts).values, e.values)
-        XCTAssertThrowsError(try same.truncate(to: 385)) { XCTAssertTrue("\($0)".contains("--dim 385: must be between 1 and the model's 384"), "\($0)") }
+        XCTAssertThrowsError(try same.truncate(to: 385)) { XCTAssertTrue("\($0)".hasPrefix("dim 385: must be between 1 and the model's 384"), "\($0)"); XCTAssertEqual(($0 as? SettingError)?.setting, "dim")  }
         XCTAssertThrowsError(try same.truncate(to: 0))
     }
 

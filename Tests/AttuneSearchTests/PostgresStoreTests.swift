@@ -360,7 +360,10 @@ final class ShardTests: XCTestCase {
         XCTAssertEqual(try Shard(parsing: "2/4"), try Shard(index: 2, count: 4))
         XCTAssertEqual(try Shard(parsing: "1/1").description, "1/1")
         for bad in ["3/2", "0/0", "0/3", "1/0", "-1/2", "a/b", "2", "1/2/3", ""] {
-            XCTAssertThrowsError(try Shard(parsing: bad), bad) { XCTAssertTrue("\($0)".contains("shard"), "\($0)") }
+            XCTAssertThrowsError(try Shard(parsing: bad), bad) {
+                XCTAssertEqual(($0 as? SettingError)?.setting, "shard", "\($0)")
+                XCTAssertTrue("\($0)".hasPrefix("shard "), "\($0)")
+            }
         }
     }
 

@@ -84,7 +84,7 @@ extension CrossEncoder {
         if isCrossEncoder(url) {
             throw AttuneError.invalidFile(path: url.path, what: "is already a cross-encoder (config.json architectures …ForSequenceClassification); use it as it is")
         }
-        guard numLabels >= 1 else { throw AttuneError.invalid("--num-labels \(numLabels): must be at least 1") }
+        guard numLabels >= 1 else { throw SettingError(setting: "num_labels", value: "\(numLabels)", what: "must be at least 1") }
         let folder = try ModelFolder.load(url)
         let config = folder.bert
         let file = try SafeTensorsFile(url: folder.weights)
@@ -103,7 +103,7 @@ extension CrossEncoder {
         let output = ClassificationHead.seededLinear(outFeatures: numLabels, inFeatures: h, std: std, rng: &rng, name: names.output)
         let limit = try maxLength ?? readMaxLength(folder.transformerFolder, config: config)
         guard limit >= PairTemplate.bert.specialTokens + 2 && limit <= config.maxSequenceLength else {
-            throw AttuneError.invalid("--max-length \(limit): must be between 6 and the model's \(config.maxSequenceLength) positions")
+            throw SettingError(setting: "max_length", value: "\(limit)", what: "must be between 6 and the model's \(config.maxSequenceLength) positions")
         }
         return CrossEncoder(source: folder.transformerFolder, tokenizer: try folder.tokenizer(), bert: bert,
                             head: ClassificationHead(architecture: config.architecture, dense: dense, output: output),
