@@ -55,11 +55,11 @@ public struct SettingError: Error, CustomStringConvertible, Equatable, Sendable 
     /// names to its own (the CLI to flags) can check it covers them all.
     public static let knownSettings: [String] = [
         // AttuneSearch
-        "rescore", "shard", "ann",
+        "rescore", "shard", "ann", "rerank_top", "rerank_weight", "k",
         // AttuneModel
         "num_labels", "max_length", "dim",
         // AttuneEval
-        "model", "names", "max_seq_length", "set", "rerank_top",
+        "model", "names", "max_seq_length", "set",
         // AttuneServe
         "host", "port", "max_batch_tokens", "max_client_batch_size", "max_input_tokens",
         "max_concurrent_requests", "max_body_bytes", "request_timeout", "api_key_file",

@@ -22,10 +22,10 @@ public struct RerankFusion: Sendable, Equatable, Codable {
     /// The weights a dev check tries: 0.1, 0.2, … 1 (0, the retriever alone, is what it is compared with).
     public static let sweep: [Double] = (1...10).map { Double($0) / 10 }
 
-    /// A fusion with `weight`; outside [0, 1] (or not a number) it is an error naming `rerank_weight`.
+    /// A fusion with `weight`; outside [0, 1] (or not a number) it is a `SettingError` naming `rerank_weight`.
     public init(weight: Double) throws {
         guard weight.isFinite, (0...1).contains(weight) else {
-            throw AttuneError.invalid("rerank_weight \(weight): must be between 0 (the retriever alone) and 1 (the cross-encoder alone)")
+            throw SettingError(setting: "rerank_weight", value: "\(weight)", what: "must be between 0 (the retriever alone) and 1 (the cross-encoder alone)")
         }
         self.weight = weight
     }

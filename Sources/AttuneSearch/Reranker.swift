@@ -150,12 +150,14 @@ public struct Reranker {
     public static let defaultCandidates = 50
 
     /// The candidates to retrieve for reranking: `requested` (nil: `defaultCandidates`, at least `k`), checked
-    /// against `k` and the corpus size; an explicit value beyond the corpus, or below `k`, is an
-    /// error naming `--rerank-top`.
+    /// against `k` and the corpus size; an explicit value beyond the corpus, or below `k`, is a
+    /// `SettingError` naming `rerank_top`.
     public static func candidates(_ requested: Int?, k: Int, corpus: Int) throws -> Int {
         guard let n = requested else { return min(max(defaultCandidates, k), corpus) }
-        guard n >= k else { throw AttuneError.invalid("--rerank-top \(n): must be at least -k (\(k)); the reranker reorders the top N and prints the best k") }
-        guard n <= corpus else { throw AttuneError.invalid("--rerank-top \(n): larger than the index's \(corpus) documents") }
+        guard n >= k else {
+            throw SettingError(setting: "rerank_top", value: "\(n)", what: "must be at least `k` (\(k)); the reranker reorders the top N and prints the best k")
+        }
+        guard n <= corpus else { throw SettingError(setting: "rerank_top", value: "\(n)", what: "larger than the index's \(corpus) documents") }
         return n
     }
 }

@@ -34,7 +34,7 @@ func errorLine(_ error: Error) -> String {
 /// `SearchRequest.Setting`): the one place the CLI's names for settings are kept.
 let settingFlags: [String: String] = [
     // AttuneSearch: SettingError, and SearchRequest.Setting (approximate, scan, filter, rescore)
-    "rescore": "--rescore", "shard": "--shard", "ann": "--ann",
+    "rescore": "--rescore", "shard": "--shard", "ann": "--ann", "rerank_weight": "--rerank-weight", "k": "-k",
     "approximate": "--ann", "scan": "--vectors", "filter": "--filter",
     // AttuneModel
     "num_labels": "--num-labels", "max_length": "--max-length", "dim": "--dim",

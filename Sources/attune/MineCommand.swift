@@ -56,6 +56,8 @@ struct Mine: ParsableCommand {
     @Option(help: "The JSON/CSV field holding the anchor.") var anchorField = "anchor"
     @Option(help: "The JSON/CSV field holding the positive.") var positiveField = "positive"
     @Flag(help: "Leave out pairs that end with fewer than --num-negatives negatives.") var dropIncomplete = false
+    @Option(help: "Random negatives added to each pair after the mined ones: other candidates drawn at random (seeded by --seed), not counted in --num-negatives; easy negatives a cross-encoder needs beside the hard ones (see docs/rerankers.md).")
+    var randomNegatives = 0
     @Flag(help: "Count malformed pair lines and go on instead of stopping.") var skipBad = false
     @Flag(help: "Replace --output if it exists.") var force = false
     @Flag(help: "Print the summary as JSON on stdout.") var json = false
@@ -97,6 +99,7 @@ struct Mine: ParsableCommand {
         options.sampling = sampling
         options.seed = seed
         options.dropIncomplete = dropIncomplete
+        options.randomNegatives = randomNegatives
         try options.validate()
         guard batchSize >= 1 else { throw AttuneError.invalid("--batch-size must be at least 1") }
 

@@ -160,6 +160,30 @@ final class HardNegativeMinerTests: XCTestCase {
         XCTAssertGreaterThan(draws.count, 4)
     }
 
+    func testRandomNegativesFollowTheMinedOnesSeededAndNeverAPositiveOrADuplicate() throws {
+        let pair = [TrainingPair(anchor: "q", positive: "p")]
+        var drawn = Set<String>()
+        for seed in UInt64(0)..<24 {
+            let r = try mine(pair) { $0.randomNegatives = 2; $0.seed = seed }
+            let n = r.pairs[0].negatives
+            XCTAssertEqual(Array(n.prefix(3)), try mine(pair) { $0.seed = seed }.pairs[0].negatives, "the mined ones first, as without random ones")
+            XCTAssertEqual(n.count, 5)
+            XCTAssertEqual(Set(n).count, 5, "no text twice: \(n)")
+            XCTAssertFalse(n.contains("p"), "never the positive")
+            XCTAssertEqual(r.scores[0].negatives.suffix(2), [nil, nil], "random negatives carry no score")
+            XCTAssertEqual(r.summary.randomNegatives, 2)
+            XCTAssertEqual(r.summary.pairsByNegatives, ["5": 1])
+            XCTAssertTrue(r.summary.text(numNegatives: 3).contains("added 2 random negative(s)"))
+            XCTAssertEqual(try mine(pair) { $0.randomNegatives = 2; $0.seed = seed }.pairs, r.pairs, "same seed, same draw")
+            drawn.formUnion(n.suffix(2))
+        }
+        XCTAssertEqual(drawn, Set(["c1", "c2", "c6", "c7", "c8"]), "every candidate but the positive and the mined ones is drawn for some seed")
+        // A pool with nothing left to draw ends the draw short instead of looping.
+        let tiny = try mine(pair, corpus: ["c1", "p"]) { $0.relativeMargin = nil; $0.numNegatives = 1; $0.randomNegatives = 3 }
+        XCTAssertEqual(tiny.pairs[0].negatives, ["c1"])
+        XCTAssertThrowsError(try mine(pair) { $0.randomNegatives = -1 }) { XCTAssertTrue("\($0)".contains("random_negatives"), "\($0)") }
+    }
+
     func testExistingNegativesAreKeptAndMinedOnesAppendedUpToTheCount() throws {
         let pairs = [
             // "p" as a negative is the positive itself: dropped and counted. c3 is kept and not mined again.

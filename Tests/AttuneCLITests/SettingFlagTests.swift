@@ -18,7 +18,7 @@ final class SettingFlagTests: XCTestCase {
         let settings = SettingError.knownSettings.filter { $0 != "names" } + SearchRequest.Setting.allCases.map(\.rawValue)
         for setting in settings {
             guard let flag = settingFlags[setting] else { XCTFail("\(setting): no flag in settingFlags"); continue }
-            XCTAssertTrue(flag.hasPrefix("--"), "\(setting): \(flag)")
+            XCTAssertTrue(flag.hasPrefix("-"), "\(setting): \(flag)")
             XCTAssertNotNil(help.range(of: flag + " ") ?? help.range(of: flag + "\n") ?? help.range(of: flag + ","),
                             "\(setting): \(flag) is in no command's --help")
         }

@@ -39,6 +39,12 @@ public struct MiningOptions: Sendable, Equatable {
     /// Leave out pairs that end with fewer than `numNegatives` negatives (sentence-transformers'
     /// n-tuple output does); by default they are kept with what was found.
     public var dropIncomplete: Bool = false
+    /// Negatives added to each written pair after the mined ones, drawn at random (seeded by
+    /// `seed` and the anchor text) from every candidate text but the anchor's positives and the
+    /// pair's other negatives: easy negatives on other topics beside the hard ones, which a
+    /// cross-encoder needs to learn topic as well as wording (docs/rerankers.md). Not counted in
+    /// `numNegatives`; they carry no score.
+    public var randomNegatives: Int = 0
 
     public init() {}
 
@@ -62,6 +68,7 @@ public struct MiningOptions: Sendable, Equatable {
         }
         guard anchorChunk >= 1 else { throw bad("anchor_chunk", "must be at least 1") }
         guard embedBatch >= 1 else { throw bad("batch_size", "must be at least 1") }
+        guard randomNegatives >= 0 else { throw bad("random_negatives", "must be non-negative, got \(randomNegatives)") }
     }
 
     /// `rangeMax` as given, or derived from the other settings and the most positives an anchor has.
@@ -139,6 +146,8 @@ public struct MiningSummary: Sendable, Equatable, Codable {
     public var scoredBy: String? = nil
     /// (anchor, text) pairs the cross-encoder scored (nil without one).
     public var crossEncoderPairs: Int? = nil
+    /// Negatives drawn at random after the mined ones (`MiningOptions.randomNegatives`).
+    public var randomNegatives: Int = 0
 }
 
 /// The mined pairs and what mining did.
@@ -321,7 +330,7 @@ public struct HardNegativeMiner {
         var out: [TrainingPair] = []
         var outScores: [PairScores] = []
         out.reserveCapacity(pairs.count)
-        var existing = 0, droppedIdentical = 0, mined = 0, incomplete = 0
+        var existing = 0, droppedIdentical = 0, mined = 0, incomplete = 0, random = 0
         var byCount: [String: Int] = [:]
         var posScores: [Float] = [], negScores: [Float] = [], diffs: [Float] = []
         for (i, p) in pairs.enumerated() {
@@ -355,6 +364,13 @@ public struct HardNegativeMiner {
             let complete = negatives.count >= o.numNegatives
             if !complete { incomplete += 1 }
             if complete || !o.dropIncomplete {
+                if o.randomNegatives > 0 {
+                    let drawn = randomCandidates(o.randomNegatives, from: candidates, anchor: p.anchor,
+                                                 excluding: ownPositives.union(negatives))
+                    negatives += drawn
+                    negativeScores += [Float?](repeating: nil, count: drawn.count)
+                    random += drawn.count
+                }
                 byCount[String(negatives.count), default: 0] += 1
                 out.append(TrainingPair(anchor: p.anchor, positive: p.positive, negatives: negatives))
                 outScores.append(PairScores(positive: pScore, negatives: negativeScores))
@@ -367,7 +383,7 @@ public struct HardNegativeMiner {
             droppedIdenticalToPositive: droppedIdentical, minedNegatives: mined, pairsByNegatives: byCount,
             incompletePairs: incomplete, positiveScores: ScoreStats(posScores), negativeScores: ScoreStats(negScores),
             differences: ScoreStats(diffs), scoredBy: crossEncoder == nil ? nil : "cross-encoder",
-            crossEncoderPairs: crossEncoder == nil ? nil : ceDone)
+            crossEncoderPairs: crossEncoder == nil ? nil : ceDone, randomNegatives: random)
         return MiningResult(pairs: out, scores: outScores, summary: summary)
     }
 
@@ -376,6 +392,23 @@ public struct HardNegativeMiner {
         var s: Float = 0
         for j in 0..<n { s += a[j] * b[j] }
         return s
+    }
+
+    /// Up to `n` distinct texts of `candidates` not in `excluding`, drawn uniformly at random; the
+    /// draw depends only on the seed and the anchor text (a stream apart from `seededShuffle`'s).
+    private func randomCandidates(_ n: Int, from candidates: [String], anchor: String, excluding: Set<String>) -> [String] {
+        var h: UInt64 = 0x84222325cbf29ce4
+        for b in anchor.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        var rng = SplitMix64(seed: h ^ (options.seed &* 0xD1B5_4A32_D192_ED03))
+        var picked: [String] = [], seen = excluding
+        // Rejection sampling; every candidate excluded (a tiny pool) ends the draw after a bounded number of tries.
+        var tries = 0
+        while picked.count < n && tries < 64 * n + candidates.count {
+            tries += 1
+            let t = candidates[Int(rng.next() % UInt64(candidates.count))]
+            if seen.insert(t).inserted { picked.append(t) }
+        }
+        return picked
     }
 
     /// `items` in a random order that depends only on the seed and the anchor text.
@@ -401,6 +434,7 @@ extension MiningSummary {
         lines.append("negatives per pair: \(counts)\(incompletePairs > 0 ? "; \(incompletePairs) pair(s) have fewer than \(numNegatives)" : "")"
             + (written < pairs ? "; \(pairs - written) dropped as incomplete" : ""))
         lines.append("mined \(minedNegatives) negatives; kept \(existingNegatives) existing"
+            + (randomNegatives > 0 ? "; added \(randomNegatives) random negative(s) after the mined ones" : "")
             + (droppedIdenticalToPositive > 0 ? "; dropped \(droppedIdenticalToPositive) existing negative(s) identical to a positive" : ""))
         let reached = skipped.values.reduce(0, +) + minedNegatives
         for key in ["positive", "absolute_margin", "relative_margin", "max_score", "min_score"] {
